@@ -1,0 +1,40 @@
+package dev.coachos.gateway;
+
+import java.util.concurrent.TimeoutException;
+
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+
+import dev.coachos.platform.web.Problems;
+import reactor.core.publisher.Mono;
+
+/**
+ * Where a route's circuit breaker sends a request it cannot serve: a service that was too slow
+ * gives 504, one that is down or whose breaker is open gives 503.
+ */
+@RestController
+class Fallbacks {
+
+    private final ProblemWriter writer;
+
+    Fallbacks(ProblemWriter writer) {
+        this.writer = writer;
+    }
+
+    @RequestMapping("/fallback/{service}")
+    Mono<Void> fallback(ServerWebExchange exchange) {
+        Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof TimeoutException) {
+                return writer.write(exchange, HttpStatus.GATEWAY_TIMEOUT, Problems.GATEWAY_TIMEOUT, "Gateway timeout",
+                        "The service did not answer in time; try again");
+            }
+        }
+        exchange.getResponse().getHeaders().set("Retry-After", "5");
+        return writer.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, Problems.SERVICE_UNAVAILABLE,
+                "Service unavailable", "The service is not available right now; try again shortly");
+    }
+}

@@ -1,0 +1,42 @@
+package dev.coachos.gateway;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The gateway's own settings ({@code coachos.gateway.*}).
+ *
+ * @param publicPaths           paths that need no token (login, refresh, password reset, keys)
+ * @param authPaths             paths under the strict per-IP limit
+ * @param authLimit             requests per minute per client IP on the auth paths
+ * @param userLimit             requests per minute per user (per IP before login) elsewhere
+ * @param downstreamTimeout     how long a service may take before the caller gets a 504
+ * @param corsAllowedOrigins    web origins allowed to call the API from a browser
+ * @param strippedHeaderPrefixes client-sent request headers removed before routing, so no
+ *                              service can mistake them for identity
+ */
+@ConfigurationProperties("coachos.gateway")
+public record GatewayProperties(
+        List<String> publicPaths,
+        List<String> authPaths,
+        int authLimit,
+        int userLimit,
+        Duration downstreamTimeout,
+        List<String> corsAllowedOrigins,
+        List<String> strippedHeaderPrefixes) {
+
+    public GatewayProperties {
+        publicPaths = publicPaths == null ? List.of() : List.copyOf(publicPaths);
+        authPaths = authPaths == null ? List.of("/api/v1/auth/**") : List.copyOf(authPaths);
+        authLimit = authLimit <= 0 ? 20 : authLimit;
+        userLimit = userLimit <= 0 ? 600 : userLimit;
+        downstreamTimeout = downstreamTimeout == null ? Duration.ofSeconds(10) : downstreamTimeout;
+        corsAllowedOrigins = corsAllowedOrigins == null ? List.of() : List.copyOf(corsAllowedOrigins);
+        strippedHeaderPrefixes = strippedHeaderPrefixes == null
+                ? List.of("x-user", "x-auth", "x-coachos", "x-forwarded-user", "x-remote-user", "x-branch", "x-roles",
+                        "x-permissions")
+                : List.copyOf(strippedHeaderPrefixes);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.coachos.gateway;
+
+import java.net.URI;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+
+import dev.coachos.platform.web.Problems;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes the gateway's own refusals as problem documents, in the same shape the services use. */
+@Component
+class ProblemWriter implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
+
+    private final JsonMapper json;
+
+    ProblemWriter(JsonMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException ex) {
+        boolean badToken = ex instanceof InvalidBearerTokenException;
+        exchange.getResponse().getHeaders().set("WWW-Authenticate", badToken ? "Bearer error=\"invalid_token\"" : "Bearer");
+        return write(exchange, HttpStatus.UNAUTHORIZED, Problems.UNAUTHENTICATED, "Unauthenticated",
+                badToken ? "The access token is invalid or has expired" : "A valid access token is required");
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
+        return write(exchange, HttpStatus.FORBIDDEN, Problems.FORBIDDEN, "Forbidden",
+                "You do not have the permission this request needs");
+    }
+
+    Mono<Void> write(ServerWebExchange exchange, HttpStatus status, URI type, String title, String detail) {
+        ProblemDetail problem = Problems.detail(status, type, title, detail);
+        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+        ServerHttpResponse response = exchange.getResponse();
+        if (response.isCommitted()) {
+            return Mono.empty();
+        }
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        DataBuffer buffer = response.bufferFactory().wrap(json.writeValueAsBytes(problem));
+        return response.writeWith(Mono.just(buffer));
+    }
+}

@@ -1,0 +1,28 @@
+package dev.coachos.gateway;
+
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
+import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
+import org.springframework.cloud.client.circuitbreaker.Customizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+
+/** Every route's breaker: a bounded wait per call, and a breaker that opens when a service keeps failing. */
+@Configuration(proxyBeanMethods = false)
+class Resilience {
+
+    @Bean
+    Customizer<ReactiveResilience4JCircuitBreakerFactory> defaultBreaker(GatewayProperties properties) {
+        return factory -> factory.configureDefault(id -> new Resilience4JConfigBuilder(id)
+                .timeLimiterConfig(TimeLimiterConfig.custom().timeoutDuration(properties.downstreamTimeout()).build())
+                .circuitBreakerConfig(CircuitBreakerConfig.custom()
+                        .slidingWindowSize(20)
+                        .minimumNumberOfCalls(10)
+                        .failureRateThreshold(50)
+                        .waitDurationInOpenState(java.time.Duration.ofSeconds(10))
+                        .build())
+                .build());
+    }
+}

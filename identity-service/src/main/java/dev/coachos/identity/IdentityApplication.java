@@ -1,0 +1,15 @@
+package dev.coachos.identity;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** identity-service: users, roles and permissions, profiles, branches, settings, login and tokens. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class IdentityApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(IdentityApplication.class, args);
+    }
+}

@@ -1,0 +1,97 @@
+package dev.coachos.identity.auth;
+
+import java.util.Map;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.ErrorResponseException;
+
+import dev.coachos.platform.web.Problems;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** Public endpoints: they need no access token (login, refresh, logout, password reset, keys). */
+@RestController
+class AuthController {
+
+    private final SigningIn signingIn;
+    private final PasswordResets resets;
+    private final SigningKeys keys;
+
+    AuthController(SigningIn signingIn, PasswordResets resets, SigningKeys keys) {
+        this.signingIn = signingIn;
+        this.resets = resets;
+        this.keys = keys;
+    }
+
+    @PostMapping("/api/v1/auth/login")
+    TokenIssuer.TokenPair login(@Valid @RequestBody LoginRequest request) {
+        return (signingIn.login(request.email(), request.password())
+                .orElseThrow(() -> refused("Invalid e-mail or password")));
+    }
+
+    @PostMapping("/api/v1/auth/refresh")
+    TokenIssuer.TokenPair refresh(@Valid @RequestBody RefreshRequest request) {
+        return (signingIn.refresh(request.refreshToken())
+                .orElseThrow(() -> refused("The refresh token is invalid, expired or already used")));
+    }
+
+    @PostMapping("/api/v1/auth/logout")
+    ResponseEntity<Void> logout(@Valid @RequestBody RefreshRequest request) {
+        signingIn.logout(request.refreshToken());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/api/v1/auth/password-reset")
+    ResponseEntity<Void> requestReset(@Valid @RequestBody ResetRequest request) {
+        resets.request(request.email());
+        return ResponseEntity.accepted().build();
+    }
+
+    @PostMapping("/api/v1/auth/password-reset/confirm")
+    ResponseEntity<Void> confirmReset(@Valid @RequestBody ResetConfirmation request) {
+        resets.confirm(request.token(), request.newPassword());
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping({"/api/v1/auth/jwks", "/.well-known/jwks.json"})
+    ResponseEntity<Map<String, Object>> jwks() {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CACHE_CONTROL, "public, max-age=300")
+                .body(keys.published().toJSONObject(true));
+    }
+
+    private static ErrorResponseException refused(String detail) {
+        return Problems.raise(HttpStatus.UNAUTHORIZED, Problems.UNAUTHENTICATED, "Unauthenticated", detail);
+    }
+
+    record LoginRequest(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 200) String password) {
+        @Override
+        public String toString() {
+            return "LoginRequest[email=" + email + "]";
+        }
+    }
+
+    record RefreshRequest(@NotBlank @Size(max = 200) String refreshToken) {
+        @Override
+        public String toString() {
+            return "RefreshRequest[***]";
+        }
+    }
+
+    record ResetRequest(@NotBlank @Size(max = 254) String email) {
+    }
+
+    record ResetConfirmation(@NotBlank @Size(max = 200) String token, @NotBlank @Size(max = 200) String newPassword) {
+        @Override
+        public String toString() {
+            return "ResetConfirmation[***]";
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.coachos.identity.auth;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.coachos.identity.user.Passwords;
+import dev.coachos.identity.user.User;
+import dev.coachos.identity.user.UserEvents;
+import dev.coachos.identity.user.Users;
+
+/**
+ * Login, refresh and logout. A failed login says only that it failed: an unknown e-mail, a
+ * wrong password, a locked or a deactivated account all look the same from outside, and an
+ * unknown e-mail costs the same hashing time as a known one.
+ */
+@Service
+class SigningIn {
+
+    private static final Logger log = LoggerFactory.getLogger(SigningIn.class);
+
+    private final Users users;
+    private final Passwords passwords;
+    private final RefreshTokens refreshTokens;
+    private final TokenIssuer issuer;
+    private final AuthProperties properties;
+    private final String decoyHash;
+
+    SigningIn(Users users, Passwords passwords, RefreshTokens refreshTokens, TokenIssuer issuer,
+            AuthProperties properties) {
+        this.users = users;
+        this.passwords = passwords;
+        this.refreshTokens = refreshTokens;
+        this.issuer = issuer;
+        this.properties = properties;
+        this.decoyHash = passwords.unusable();
+    }
+
+    /** Empty when the login is refused. The failure count is committed either way. */
+    @Transactional(noRollbackFor = RuntimeException.class)
+    Optional<TokenIssuer.TokenPair> login(String email, String password) {
+        Instant now = Instant.now();
+        Optional<User> found = users.findLiveByEmail(email.trim());
+        if (found.isEmpty()) {
+            passwords.matches(password, decoyHash);
+            return Optional.empty();
+        }
+        User user = found.get();
+        boolean correct = passwords.matches(password, user.getPasswordHash());
+        if (user.isLocked(now)) {
+            return Optional.empty();
+        }
+        if (!correct) {
+            user.failedLogin(now, properties.maxFailedLogins(), properties.lockDuration());
+            if (user.isLocked(now)) {
+                log.warn("Account {} locked after {} failed logins", user.getId(), properties.maxFailedLogins());
+            }
+            return Optional.empty();
+        }
+        if (!user.canLogIn(now)) {
+            return Optional.empty();
+        }
+        user.loggedIn(now);
+        return Optional.of(issuer.issueNewSession(user, now));
+    }
+
+    /**
+     * Rotates a refresh token. Presenting one that was already rotated or revoked means it was
+     * copied: the whole session family is revoked, for the thief and the owner alike.
+     */
+    @Transactional(noRollbackFor = RuntimeException.class)
+    Optional<TokenIssuer.TokenPair> refresh(String secret) {
+        Instant now = Instant.now();
+        Optional<RefreshToken> found = refreshTokens.findByTokenHash(SecretTokens.hash(secret));
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        RefreshToken token = found.get();
+        if (refreshTokens.rotate(token.getId(), now) == 0) {
+            int revoked = refreshTokens.revokeFamily(token.getFamilyId(), now);
+            if (revoked > 0) {
+                log.warn("A used refresh token of user {} was presented again; revoked its session", token.getUserId());
+            }
+            return Optional.empty();
+        }
+        if (token.isExpired(now)) {
+            return Optional.empty();
+        }
+        Optional<User> user = users.findLive(token.getUserId()).filter(u -> u.canLogIn(now));
+        if (user.isEmpty()) {
+            refreshTokens.revokeFamily(token.getFamilyId(), now);
+            return Optional.empty();
+        }
+        return Optional.of(issuer.issue(user.get(), token.getFamilyId(), now));
+    }
+
+    /** Ends the session the refresh token belongs to. Unknown tokens are ignored. */
+    @Transactional
+    void logout(String secret) {
+        refreshTokens.findByTokenHash(SecretTokens.hash(secret))
+                .ifPresent(t -> refreshTokens.revokeFamily(t.getFamilyId(), Instant.now()));
+    }
+
+    @EventListener
+    void onAccessRevoked(UserEvents.AccessRevoked event) {
+        refreshTokens.revokeAllOf(event.userId(), Instant.now());
+    }
+}

@@ -1,0 +1,182 @@
+package dev.coachos.identity.profile;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.coachos.identity.user.User;
+import dev.coachos.identity.user.UserEvents;
+import dev.coachos.identity.user.Users;
+import dev.coachos.platform.security.Caller;
+import dev.coachos.platform.web.Problems;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Student, teacher and staff profiles. A user gets the profile their role implies when the
+ * role is assigned; a profile from an earlier role is kept.
+ */
+@Service
+public class ProfileDirectory {
+
+    private final StudentProfiles students;
+    private final TeacherProfiles teachers;
+    private final StaffProfiles staff;
+    private final Users users;
+    private final JsonMapper json;
+
+    ProfileDirectory(StudentProfiles students, TeacherProfiles teachers, StaffProfiles staff, Users users,
+            JsonMapper json) {
+        this.students = students;
+        this.teachers = teachers;
+        this.staff = staff;
+        this.users = users;
+        this.json = json;
+    }
+
+    @EventListener
+    void onRoleAssigned(UserEvents.RoleAssigned event) {
+        switch (event.profileType()) {
+            case STUDENT -> {
+                if (students.findByUserId(event.userId()).isEmpty()) {
+                    students.save(new StudentProfile(event.userId()));
+                }
+            }
+            case TEACHER -> {
+                if (teachers.findByUserId(event.userId()).isEmpty()) {
+                    teachers.save(new TeacherProfile(event.userId()));
+                }
+            }
+            case STAFF -> {
+                if (staff.findByUserId(event.userId()).isEmpty()) {
+                    staff.save(new StaffProfile(event.userId()));
+                }
+            }
+        }
+    }
+
+    /** The ids that go into a user's access token. */
+    @Transactional(readOnly = true)
+    public ProfileIds idsOf(UUID userId) {
+        return new ProfileIds(
+                students.findByUserId(userId).map(StudentProfile::getId),
+                teachers.findByUserId(userId).map(TeacherProfile::getId),
+                staff.findByUserId(userId).map(StaffProfile::getId));
+    }
+
+    @Transactional(readOnly = true)
+    public ProfileView view(Caller caller, UUID userId) {
+        User user = visibleUser(caller, userId, "read:profiles");
+        boolean bankVisible = caller.is(userId) || caller.can("read:bank_details");
+        return new ProfileView(user.getId(), user.getName(), user.getRole().getName(),
+                students.findByUserId(userId).map(StudentView::of).orElse(null),
+                teachers.findByUserId(userId).map(t -> TeacherView.of(t, bankVisible ? bank(t.getBankDetailsJson()) : null)).orElse(null),
+                staff.findByUserId(userId).map(s -> StaffView.of(s, bankVisible ? bank(s.getBankDetailsJson()) : null)).orElse(null));
+    }
+
+    @Transactional
+    public ProfileView updateStudent(Caller caller, UUID userId, LocalDate enrollmentDate, UUID batchId,
+            BigDecimal discount) {
+        visibleUser(caller, userId, "update:profiles");
+        StudentProfile profile = students.findByUserId(userId)
+                .orElseThrow(() -> Problems.notFound("student profile for user", userId));
+        profile.update(enrollmentDate, batchId, discount);
+        students.saveAndFlush(profile);
+        return view(caller, userId);
+    }
+
+    @Transactional
+    public ProfileView updateTeacher(Caller caller, UUID userId, String domain, String bio, String qualification,
+            Optional<BankDetails> bankDetails) {
+        visibleUser(caller, userId, "update:profiles");
+        TeacherProfile profile = teachers.findByUserId(userId)
+                .orElseThrow(() -> Problems.notFound("teacher profile for user", userId));
+        profile.update(domain, bio, qualification);
+        bankDetails.ifPresent(b -> profile.setBankDetailsJson(json.writeValueAsString(b)));
+        teachers.saveAndFlush(profile);
+        return view(caller, userId);
+    }
+
+    @Transactional
+    public ProfileView updateStaff(Caller caller, UUID userId, String department, String designation,
+            UUID reportingTo, Optional<BankDetails> bankDetails) {
+        visibleUser(caller, userId, "update:profiles");
+        if (reportingTo != null && (reportingTo.equals(userId) || users.findLive(reportingTo).isEmpty())) {
+            throw Problems.invalidField("reportingTo", "must be another existing user");
+        }
+        StaffProfile profile = staff.findByUserId(userId)
+                .orElseThrow(() -> Problems.notFound("staff profile for user", userId));
+        profile.update(department, designation, reportingTo);
+        bankDetails.ifPresent(b -> profile.setBankDetailsJson(json.writeValueAsString(b)));
+        staff.saveAndFlush(profile);
+        return view(caller, userId);
+    }
+
+    /** The owner keeps their own bank details current. */
+    @Transactional
+    public ProfileView updateOwnBankDetails(Caller caller, BankDetails details) {
+        UUID me = caller.userId();
+        String value = json.writeValueAsString(details);
+        Optional<TeacherProfile> teacher = teachers.findByUserId(me);
+        Optional<StaffProfile> member = staff.findByUserId(me);
+        if (teacher.isEmpty() && member.isEmpty()) {
+            throw Problems.conflict("Only teachers and staff keep bank details");
+        }
+        teacher.ifPresent(t -> {
+            t.setBankDetailsJson(value);
+            teachers.saveAndFlush(t);
+        });
+        member.ifPresent(s -> {
+            s.setBankDetailsJson(value);
+            staff.saveAndFlush(s);
+        });
+        return view(caller, me);
+    }
+
+    private User visibleUser(Caller caller, UUID userId, String permission) {
+        User user = users.findLive(userId).orElseThrow(() -> Problems.notFound("user", userId));
+        if (caller.is(userId) && permission.startsWith("read:")) {
+            return user;
+        }
+        if (!caller.can(permission)) {
+            throw Problems.forbidden("You may not do this to another user's profile");
+        }
+        if (!caller.reaches(user.branch())) {
+            throw Problems.forbidden("This user belongs to another branch");
+        }
+        return user;
+    }
+
+    private BankDetails bank(String value) {
+        return value == null ? null : json.readValue(value, BankDetails.class);
+    }
+
+    public record ProfileIds(Optional<UUID> student, Optional<UUID> teacher, Optional<UUID> staff) {
+    }
+
+    public record ProfileView(UUID userId, String name, String role, StudentView student, TeacherView teacher,
+            StaffView staff) {
+    }
+
+    public record StudentView(UUID id, LocalDate enrollmentDate, UUID batchId, BigDecimal discount) {
+        static StudentView of(StudentProfile p) {
+            return new StudentView(p.getId(), p.getEnrollmentDate(), p.getBatchId(), p.getDiscount());
+        }
+    }
+
+    public record TeacherView(UUID id, String domain, String bio, String qualification, BankDetails bankDetails) {
+        static TeacherView of(TeacherProfile p, BankDetails bank) {
+            return new TeacherView(p.getId(), p.getDomain(), p.getBio(), p.getQualification(), bank);
+        }
+    }
+
+    public record StaffView(UUID id, String department, String designation, UUID reportingTo, BankDetails bankDetails) {
+        static StaffView of(StaffProfile p, BankDetails bank) {
+            return new StaffView(p.getId(), p.getDepartment(), p.getDesignation(), p.getReportingTo(), bank);
+        }
+    }
+}

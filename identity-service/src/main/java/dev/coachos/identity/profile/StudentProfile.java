@@ -1,0 +1,54 @@
+package dev.coachos.identity.profile;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import dev.coachos.identity.AbstractEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "student_profile")
+public class StudentProfile extends AbstractEntity {
+
+    @Column(name = "user_id", nullable = false, updatable = false)
+    private UUID userId;
+    @Column(name = "enrollment_date")
+    private LocalDate enrollmentDate;
+    @Column(name = "batch_id")
+    private UUID batchId;
+    /** Fee concession in INR. */
+    @Column(nullable = false, precision = 12, scale = 2)
+    private BigDecimal discount = BigDecimal.ZERO;
+
+    protected StudentProfile() {
+    }
+
+    StudentProfile(UUID userId) {
+        this.userId = userId;
+    }
+
+    void update(LocalDate enrollmentDate, UUID batchId, BigDecimal discount) {
+        this.enrollmentDate = enrollmentDate;
+        this.batchId = batchId;
+        this.discount = discount == null ? BigDecimal.ZERO : discount;
+    }
+
+    public UUID getUserId() {
+        return userId;
+    }
+
+    public LocalDate getEnrollmentDate() {
+        return enrollmentDate;
+    }
+
+    public UUID getBatchId() {
+        return batchId;
+    }
+
+    public BigDecimal getDiscount() {
+        return discount;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.coachos.identity.role;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.coachos.platform.security.Caller;
+import dev.coachos.platform.web.Problems;
+
+/**
+ * Creating roles and changing what they may do. Nobody hands out a permission they do not hold
+ * themselves, and the director role, which holds everything, is not edited.
+ */
+@Service
+public class RoleAdministration {
+
+    private final Roles roles;
+    private final PermissionCatalog catalog;
+    RoleAdministration(Roles roles, PermissionCatalog catalog) {
+        this.roles = roles;
+        this.catalog = catalog;
+    }
+
+    @Transactional
+    public Role create(Caller caller, String name, String description, Role.ProfileType profileType, int rank,
+            List<String> permissionCodes) {
+        if (roles.findByName(name).isPresent()) {
+            throw Problems.conflict("A role named " + name + " exists already");
+        }
+        int callerRank = rankOf(caller);
+        if (rank >= callerRank) {
+            throw Problems.invalidField("rank", "must be below your own role's rank (" + callerRank + ")");
+        }
+        Role role = new Role(name, description, profileType, rank);
+        for (String code : permissionCodes) {
+            role.grant(grantable(caller, code));
+        }
+        return roles.saveAndFlush(role);
+    }
+
+    @Transactional
+    public Role grant(Caller caller, UUID roleId, String code) {
+        Role role = editable(roleId);
+        role.grant(grantable(caller, code));
+        return roles.saveAndFlush(role);
+    }
+
+    @Transactional
+    public Role revoke(Caller caller, UUID roleId, String code) {
+        Role role = editable(roleId);
+        Permission permission = catalog.findByCode(code)
+                .orElseThrow(() -> Problems.invalidField("permission", "unknown permission " + code));
+        if (!caller.can(code)) {
+            throw Problems.forbidden("You cannot revoke a permission you do not hold yourself");
+        }
+        role.revoke(permission);
+        return roles.saveAndFlush(role);
+    }
+
+    @Transactional
+    public void delete(UUID roleId) {
+        Role role = roles.findById(roleId).orElseThrow(() -> Problems.notFound("role", roleId));
+        if (role.isSystem()) {
+            throw Problems.conflict("The system role " + role.getName() + " cannot be deleted");
+        }
+        if (roles.hasLiveUsers(roleId)) {
+            throw Problems.conflict("The role " + role.getName() + " still has users; give them another role first");
+        }
+        roles.delete(role);
+    }
+
+    private Role editable(UUID roleId) {
+        Role role = roles.findById(roleId).orElseThrow(() -> Problems.notFound("role", roleId));
+        if (Role.DIRECTOR.equals(role.getName())) {
+            throw Problems.conflict("The DIRECTOR role holds every permission and cannot be changed");
+        }
+        return role;
+    }
+
+    private Permission grantable(Caller caller, String code) {
+        Permission permission = catalog.findByCode(code)
+                .orElseThrow(() -> Problems.invalidField("permissions", "unknown permission " + code));
+        if (!caller.can(code)) {
+            throw Problems.forbidden("You cannot grant " + code + ": you do not hold it yourself");
+        }
+        return permission;
+    }
+
+    private int rankOf(Caller caller) {
+        return roles.rankOfUser(caller.userId()).orElse(0);
+    }
+}

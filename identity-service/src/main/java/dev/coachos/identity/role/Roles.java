@@ -1,0 +1,19 @@
+package dev.coachos.identity.role;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface Roles extends JpaRepository<Role, UUID> {
+
+    Optional<Role> findByName(String name);
+
+    /** The rank of a user's role; empty for an unknown or deleted user. */
+    @Query("select u.role.rank from User u where u.id = ?1 and u.deleted = false")
+    Optional<Integer> rankOfUser(UUID userId);
+
+    @Query("select count(u) > 0 from User u where u.role.id = ?1 and u.deleted = false")
+    boolean hasLiveUsers(UUID roleId);
+}

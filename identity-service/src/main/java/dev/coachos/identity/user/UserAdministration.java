@@ -1,0 +1,232 @@
+package dev.coachos.identity.user;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.coachos.identity.branch.Branches;
+import dev.coachos.identity.role.Role;
+import dev.coachos.identity.role.Roles;
+import dev.coachos.platform.security.Caller;
+import dev.coachos.platform.web.Problems;
+
+/**
+ * Creating and managing accounts. Two rules keep staff inside their lane: outside the head
+ * office (no {@code access:all_branches}) a caller reaches only their own branch, and a
+ * caller manages only users whose role ranks below their own (a director manages anyone).
+ */
+@Service
+public class UserAdministration {
+
+    private final Users users;
+    private final Roles roles;
+    private final Branches branches;
+    private final Passwords passwords;
+    private final ApplicationEventPublisher events;
+
+    UserAdministration(Users users, Roles roles, Branches branches, Passwords passwords,
+            ApplicationEventPublisher events) {
+        this.users = users;
+        this.roles = roles;
+        this.branches = branches;
+        this.passwords = passwords;
+        this.events = events;
+    }
+
+    @Transactional
+    public User create(Caller caller, NewUser request) {
+        Role role = knownRole(request.roleName());
+        requireOutranks(caller, role);
+        UUID branchId = request.branchId();
+        if (branchId == null && !caller.seesAllBranches()) {
+            branchId = caller.branchId().orElse(null);
+        }
+        requireBranch(caller, branchId);
+        String email = request.email().trim();
+        if (users.findLiveByEmail(email).isPresent()) {
+            throw Problems.conflict("An account with this e-mail address exists already");
+        }
+        String hash = request.password() == null
+                ? passwords.unusable()
+                : passwords.hash("password", request.password(), email);
+        User user = new User(email, request.name().trim(), hash, role, branchId);
+        user.setPhone(request.phone());
+        users.saveAndFlush(user);
+        events.publishEvent(new UserEvents.RoleAssigned(user.getId(), role.getProfileType()));
+        if (request.password() == null) {
+            events.publishEvent(new UserEvents.InvitedWithoutPassword(user.getId()));
+        }
+        return user;
+    }
+
+    @Transactional(readOnly = true)
+    public Page<User> search(Caller caller, Optional<String> text, Optional<String> role, Optional<UUID> branch,
+            Optional<Boolean> active, Pageable pageable) {
+        Specification<User> spec = Users.live();
+        if (!caller.seesAllBranches()) {
+            UUID own = caller.branchId().orElseThrow(() -> Problems.forbidden("You belong to no branch"));
+            if (branch.isPresent() && !branch.get().equals(own)) {
+                throw Problems.forbidden("You can only see users of your own branch");
+            }
+            branch = Optional.of(own);
+        }
+        if (text.isPresent() && !text.get().isBlank()) {
+            spec = spec.and(Users.matching(text.get().trim()));
+        }
+        if (role.isPresent()) {
+            spec = spec.and(Users.withRole(role.get()));
+        }
+        if (branch.isPresent()) {
+            spec = spec.and(Users.inBranch(branch.get()));
+        }
+        if (active.isPresent()) {
+            spec = spec.and(Users.active(active.get()));
+        }
+        return users.findAll(spec, pageable);
+    }
+
+    /** A user the caller may see: themselves, or one within reach when they may read users. */
+    @Transactional(readOnly = true)
+    public User get(Caller caller, UUID id) {
+        User user = users.findLive(id).orElseThrow(() -> Problems.notFound("user", id));
+        if (caller.is(id)) {
+            return user;
+        }
+        if (!caller.can("read:users")) {
+            throw Problems.forbidden("You may not read other users");
+        }
+        requireReach(caller, user);
+        return user;
+    }
+
+    @Transactional
+    public User update(Caller caller, UUID id, UserUpdate change) {
+        User user = manageable(caller, id);
+        if (change.name() != null) {
+            user.rename(change.name().trim());
+        }
+        if (change.phone() != null) {
+            user.setPhone(change.phone().isBlank() ? null : change.phone());
+        }
+        if (change.avatarUrl() != null) {
+            user.setAvatarUrl(change.avatarUrl().isBlank() ? null : change.avatarUrl());
+        }
+        if (change.branchId() != null) {
+            requireBranch(caller, change.branchId());
+            user.moveToBranch(change.branchId());
+        }
+        if (change.verified() != null) {
+            user.setVerified(change.verified());
+        }
+        if (change.active() != null) {
+            if (caller.is(id) && !change.active()) {
+                throw Problems.conflict("You cannot deactivate your own account");
+            }
+            user.setActive(change.active());
+            if (!change.active()) {
+                events.publishEvent(new UserEvents.AccessRevoked(id));
+            }
+        }
+        return users.saveAndFlush(user);
+    }
+
+    /** The caller's own name, phone and avatar. */
+    @Transactional
+    public User updateSelf(Caller caller, String name, String phone, String avatarUrl) {
+        User user = users.findLive(caller.userId()).orElseThrow(() -> Problems.notFound("user", caller.userId()));
+        if (name != null) {
+            user.rename(name.trim());
+        }
+        if (phone != null) {
+            user.setPhone(phone.isBlank() ? null : phone);
+        }
+        if (avatarUrl != null) {
+            user.setAvatarUrl(avatarUrl.isBlank() ? null : avatarUrl);
+        }
+        return users.saveAndFlush(user);
+    }
+
+    /** The new role shows in the user's tokens from their next refresh or login. */
+    @Transactional
+    public User changeRole(Caller caller, UUID id, String roleName) {
+        User user = manageable(caller, id);
+        Role role = knownRole(roleName);
+        requireOutranks(caller, role);
+        user.assignRole(role);
+        users.saveAndFlush(user);
+        events.publishEvent(new UserEvents.RoleAssigned(id, role.getProfileType()));
+        return user;
+    }
+
+    /** Soft delete: the account stays for the record, cannot log in, and its sessions end. */
+    @Transactional
+    public void deactivate(Caller caller, UUID id) {
+        if (caller.is(id)) {
+            throw Problems.conflict("You cannot deactivate your own account");
+        }
+        User user = manageable(caller, id);
+        user.deactivate(Instant.now());
+        users.saveAndFlush(user);
+        events.publishEvent(new UserEvents.AccessRevoked(id));
+    }
+
+    private User manageable(Caller caller, UUID id) {
+        User user = users.findLive(id).orElseThrow(() -> Problems.notFound("user", id));
+        requireReach(caller, user);
+        if (!caller.is(id)) {
+            requireOutranks(caller, user.getRole());
+        }
+        return user;
+    }
+
+    private Role knownRole(String name) {
+        return roles.findByName(name).orElseThrow(() -> Problems.invalidField("roleName", "unknown role " + name));
+    }
+
+    private void requireOutranks(Caller caller, Role role) {
+        if (caller.can("manage:all")) {
+            return;
+        }
+        int own = roles.rankOfUser(caller.userId()).orElse(0);
+        if (role.getRank() >= own) {
+            throw Problems.forbidden("You can only manage users whose role ranks below yours");
+        }
+    }
+
+    private void requireReach(Caller caller, User user) {
+        if (!caller.reaches(user.branch())) {
+            throw Problems.forbidden("This user belongs to another branch");
+        }
+    }
+
+    private void requireBranch(Caller caller, UUID branchId) {
+        if (branchId == null) {
+            if (!caller.seesAllBranches()) {
+                throw Problems.invalidField("branchId", "is required");
+            }
+            return;
+        }
+        if (!caller.reaches(Optional.of(branchId))) {
+            throw Problems.forbidden("You can only place users in your own branch");
+        }
+        if (!branches.existsById(branchId)) {
+            throw Problems.invalidField("branchId", "unknown branch " + branchId);
+        }
+    }
+
+    /** What creating a user takes; validated by the controller. */
+    public record NewUser(String email, String name, String phone, String roleName, UUID branchId, String password) {
+    }
+
+    /** Fields to change; a null field stays as it is, a blank optional field is cleared. */
+    public record UserUpdate(String name, String phone, String avatarUrl, UUID branchId, Boolean active,
+            Boolean verified) {
+    }
+}

@@ -1,0 +1,45 @@
+package dev.coachos.identity.user;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Query;
+
+public interface Users extends JpaRepository<User, UUID>, JpaSpecificationExecutor<User> {
+
+    /** The live account with this e-mail address, whatever its letter case. */
+    @Query("select u from User u where lower(u.email) = lower(?1) and u.deleted = false")
+    Optional<User> findLiveByEmail(String email);
+
+    @Query("select u from User u where u.id = ?1 and u.deleted = false")
+    Optional<User> findLive(UUID id);
+
+    @Query("select count(u) > 0 from User u where u.role.name = ?1 and u.deleted = false")
+    boolean existsLiveWithRole(String roleName);
+
+    static Specification<User> live() {
+        return (root, query, cb) -> cb.isFalse(root.get("deleted"));
+    }
+
+    static Specification<User> matching(String text) {
+        String pattern = "%" + text.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return (root, query, cb) -> cb.or(
+                cb.like(cb.lower(root.get("name")), pattern, '\\'),
+                cb.like(cb.lower(root.get("email")), pattern, '\\'));
+    }
+
+    static Specification<User> withRole(String roleName) {
+        return (root, query, cb) -> cb.equal(root.get("role").get("name"), roleName);
+    }
+
+    static Specification<User> inBranch(UUID branchId) {
+        return (root, query, cb) -> cb.equal(root.get("branchId"), branchId);
+    }
+
+    static Specification<User> active(boolean active) {
+        return (root, query, cb) -> cb.equal(root.get("active"), active);
+    }
+}

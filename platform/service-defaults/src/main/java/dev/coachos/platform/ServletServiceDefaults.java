@@ -1,0 +1,128 @@
+package dev.coachos.platform;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.client.RestTemplate;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+
+import dev.coachos.platform.security.TokenAuthorities;
+import dev.coachos.platform.security.TokenProperties;
+import dev.coachos.platform.security.TokenValidation;
+import dev.coachos.platform.web.DataProblemHandler;
+import dev.coachos.platform.web.ProblemHandler;
+import dev.coachos.platform.web.ProblemResponses;
+import dev.coachos.platform.web.RequestSizeLimit;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Servlet services: every request needs a valid access token unless its path is public,
+ * method security is on for permission checks, and every error is a problem document.
+ */
+@AutoConfiguration(before = {ServletWebSecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableMethodSecurity
+public class ServletServiceDefaults {
+
+    static final List<String> ALWAYS_PUBLIC = List.of(
+            "/actuator/health", "/actuator/health/**", "/actuator/info",
+            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error");
+
+    @Bean
+    @ConditionalOnMissingBean
+    JwtDecoder jwtDecoder(TokenProperties properties, ObjectProvider<JWKSource<SecurityContext>> localKeys) {
+        JWKSource<SecurityContext> keys = localKeys.getIfUnique();
+        NimbusJwtDecoder decoder;
+        if (keys != null) {
+            // The service that issues tokens checks them against its own keys, without a network hop.
+            decoder = NimbusJwtDecoder.withJwkSource(keys).jwsAlgorithm(TokenValidation.ALGORITHM).build();
+        } else {
+            if (properties.jwkSetUri() == null) {
+                throw new IllegalStateException("Set coachos.security.jwk-set-uri to identity-service's JWKS address");
+            }
+            SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+            requests.setConnectTimeout(Duration.ofSeconds(3));
+            requests.setReadTimeout(Duration.ofSeconds(5));
+            // Keys are cached; a token with an unknown key id makes the decoder fetch the set again.
+            decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString())
+                    .jwsAlgorithm(TokenValidation.ALGORITHM)
+                    .restOperations(new RestTemplate(requests))
+                    .build();
+        }
+        decoder.setJwtValidator(TokenValidation.validator(properties));
+        return decoder;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProblemResponses problemResponses(JsonMapper json) {
+        return new ProblemResponses(json);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(ResponseEntityExceptionHandler.class)
+    ProblemHandler problemHandler() {
+        return new ProblemHandler();
+    }
+
+    @Bean
+    @ConditionalOnClass(name = {"org.springframework.dao.DataIntegrityViolationException",
+            "org.springframework.data.core.PropertyReferenceException"})
+    DataProblemHandler dataProblemHandler() {
+        return new DataProblemHandler();
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(
+            @Value("${coachos.http.max-request-bytes:1048576}") long maxBytes, ProblemResponses problems) {
+        FilterRegistrationBean<RequestSizeLimit> registration =
+                new FilterRegistrationBean<>(new RequestSizeLimit(maxBytes, problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(SecurityFilterChain.class)
+    SecurityFilterChain securityFilterChain(HttpSecurity http, TokenProperties properties, ProblemResponses problems)
+            throws Exception {
+        List<String> open = new ArrayList<>(ALWAYS_PUBLIC);
+        open.addAll(properties.publicPaths());
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable())
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(open.toArray(String[]::new)).permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(rs -> rs
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(TokenAuthorities.converter()))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        return http.build();
+    }
+}

@@ -1,0 +1,32 @@
+package dev.coachos.platform.security;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How every service checks access tokens ({@code coachos.security.*}).
+ *
+ * @param issuer      the only accepted {@code iss}
+ * @param audience    the {@code aud} a token must contain
+ * @param jwkSetUri   where identity-service publishes its public keys; not needed by identity itself
+ * @param clockSkew   tolerance on {@code exp} and {@code nbf}
+ * @param publicPaths request paths (Ant patterns) that need no token, besides health and OpenAPI
+ */
+@ConfigurationProperties("coachos.security")
+public record TokenProperties(
+        String issuer,
+        String audience,
+        URI jwkSetUri,
+        Duration clockSkew,
+        List<String> publicPaths) {
+
+    public TokenProperties {
+        issuer = issuer == null ? "coachos-identity" : issuer;
+        audience = audience == null ? "coachos" : audience;
+        clockSkew = clockSkew == null ? Duration.ofSeconds(30) : clockSkew;
+        publicPaths = publicPaths == null ? List.of() : List.copyOf(publicPaths);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.coachos.platform.web;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.core.PropertyReferenceException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Problems raised by the data layer: a bad sort property, a broken data rule, a concurrent change. */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class DataProblemHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(DataProblemHandler.class);
+
+    @ExceptionHandler(PropertyReferenceException.class)
+    ResponseEntity<Object> unknownProperty(PropertyReferenceException ex) {
+        return ProblemHandler.validation(List.of(new Problems.FieldProblem("sort",
+                "cannot sort by " + ex.getPropertyName())));
+    }
+
+    @ExceptionHandler(InvalidDataAccessApiUsageException.class)
+    ResponseEntity<Object> badUsage(InvalidDataAccessApiUsageException ex) throws InvalidDataAccessApiUsageException {
+        if (ex.getCause() instanceof PropertyReferenceException reference) {
+            return unknownProperty(reference);
+        }
+        throw ex;
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<Object> concurrentChange(OptimisticLockingFailureException ex) {
+        return ProblemHandler.problem(HttpStatus.CONFLICT, Problems.CONFLICT, "Conflict",
+                "Someone else changed this record at the same time; reload it and try again");
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<Object> integrity(DataIntegrityViolationException ex) {
+        log.info("Refused a change that breaks a data rule: {}", ex.getMostSpecificCause().getMessage());
+        return ProblemHandler.problem(HttpStatus.CONFLICT, Problems.CONFLICT, "Conflict",
+                "The change conflicts with existing data");
+    }
+}

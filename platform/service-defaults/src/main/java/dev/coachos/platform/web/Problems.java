@@ -1,0 +1,75 @@
+package dev.coachos.platform.web;
+
+import java.net.URI;
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * RFC 9457 problem types of the suite. The {@code type} URIs are stable: clients may switch on
+ * them. Services raise problems through the factories here so that the same failure reads the
+ * same everywhere.
+ */
+public final class Problems {
+
+    public static final URI VALIDATION = type("validation");
+    public static final URI MALFORMED_REQUEST = type("malformed-request");
+    public static final URI UNAUTHENTICATED = type("unauthenticated");
+    public static final URI FORBIDDEN = type("forbidden");
+    public static final URI NOT_FOUND = type("not-found");
+    public static final URI METHOD_NOT_ALLOWED = type("method-not-allowed");
+    public static final URI CONFLICT = type("conflict");
+    public static final URI PAYLOAD_TOO_LARGE = type("payload-too-large");
+    public static final URI UNSUPPORTED_MEDIA_TYPE = type("unsupported-media-type");
+    public static final URI NOT_ACCEPTABLE = type("not-acceptable");
+    public static final URI TOO_MANY_REQUESTS = type("too-many-requests");
+    public static final URI SERVICE_UNAVAILABLE = type("service-unavailable");
+    public static final URI GATEWAY_TIMEOUT = type("gateway-timeout");
+    public static final URI UNEXPECTED = type("unexpected");
+
+    private Problems() {
+    }
+
+    public static URI type(String slug) {
+        return URI.create("urn:coachos:problem:" + slug);
+    }
+
+    public static ProblemDetail detail(HttpStatusCode status, URI type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type);
+        problem.setTitle(title);
+        return problem;
+    }
+
+    /** 404 that names what was looked for and never says whether it exists elsewhere. */
+    public static ErrorResponseException notFound(String what, Object id) {
+        return raise(HttpStatus.NOT_FOUND, NOT_FOUND, "Not found", "No " + what + " with id " + id);
+    }
+
+    public static ErrorResponseException conflict(String detail) {
+        return raise(HttpStatus.CONFLICT, CONFLICT, "Conflict", detail);
+    }
+
+    public static ErrorResponseException forbidden(String detail) {
+        return raise(HttpStatus.FORBIDDEN, FORBIDDEN, "Forbidden", detail);
+    }
+
+    /** 400 naming one field, for rules a bean-validation annotation cannot express. */
+    public static ErrorResponseException invalidField(String field, String message) {
+        ProblemDetail problem = detail(HttpStatus.BAD_REQUEST, VALIDATION, "Invalid request",
+                "The field " + field + " is invalid: " + message);
+        problem.setProperty("errors", List.of(new FieldProblem(field, message)));
+        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+    }
+
+    public static ErrorResponseException raise(HttpStatus status, URI type, String title, String detail) {
+        return new ErrorResponseException(status, detail(status, type, title, detail), null);
+    }
+
+    /** One failed field of a request, as listed in a validation problem's {@code errors}. */
+    public record FieldProblem(String field, String message) {
+    }
+}
