@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -57,6 +58,7 @@ class PasswordResets {
 
     /** A new account without a password gets a link to choose one, once its creation has committed. */
     @TransactionalEventListener
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     void onInvited(UserEvents.InvitedWithoutPassword event) {
         users.findLive(event.userId()).ifPresent(user -> {
             Issued issued = store(user);

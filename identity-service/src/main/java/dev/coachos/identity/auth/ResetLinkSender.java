@@ -27,7 +27,8 @@ class ResetLinkSender {
     ResetLinkSender(AuthProperties properties, RestClient.Builder builder) {
         this.properties = properties;
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build());
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(3)).build());
         requests.setReadTimeout(Duration.ofSeconds(5));
         this.client = builder.requestFactory(requests).build();
     }

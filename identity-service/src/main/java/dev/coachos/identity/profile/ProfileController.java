@@ -17,7 +17,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** Permissions are checked in {@link ProfileDirectory}: owners read their own, staff need read/update:profiles. */
@@ -38,7 +37,7 @@ class ProfileController {
     }
 
     @PutMapping("/me/bank-details")
-    ProfileDirectory.ProfileView myBankDetails(@Valid @RequestBody @NotNull BankDetails details) {
+    ProfileDirectory.ProfileView myBankDetails(@Valid @RequestBody BankDetails details) {
         return directory.updateOwnBankDetails(Caller.current(), details);
     }
 

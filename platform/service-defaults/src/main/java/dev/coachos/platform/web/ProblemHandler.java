@@ -58,8 +58,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Problems.FieldProblem> errors = new ArrayList<>();
         ex.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
-                errors.add(new Problems.FieldProblem(result.getMethodParameter().getParameterName(),
-                        error.getDefaultMessage()))));
+                errors.add(new Problems.FieldProblem(error instanceof FieldError field ? field.getField()
+                        : result.getMethodParameter().getParameterName(), error.getDefaultMessage()))));
         return validation(errors);
     }
 
