@@ -1,0 +1,140 @@
+package dev.coachos.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import dev.coachos.testing.ApiClient;
+import dev.coachos.testing.ApiClient.Response;
+import dev.coachos.testing.TestTokens;
+
+/** The gateway in front of a stand-in identity service: token checks, routing, header stripping, timeouts, CORS. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class GatewayIT {
+
+    static final TestTokens KEYS = TestTokens.withNewKey();
+    static final StubIdentity IDENTITY = new StubIdentity(KEYS::jwksJson);
+
+    @LocalServerPort
+    int port;
+
+    ApiClient api;
+
+    @DynamicPropertySource
+    static void routes(DynamicPropertyRegistry registry) {
+        registry.add("coachos.routes.identity", IDENTITY::url);
+        registry.add("coachos.security.jwk-set-uri", () -> IDENTITY.url() + "/.well-known/jwks.json");
+        registry.add("coachos.gateway.downstream-timeout", () -> "1s");
+        registry.add("coachos.gateway.auth-limit", () -> "1000");
+        registry.add("coachos.gateway.cors-allowed-origins", () -> "https://app.institute.test");
+        registry.add("eureka.client.enabled", () -> "false");
+    }
+
+    @AfterAll
+    static void stop() {
+        IDENTITY.close();
+    }
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient("http://localhost:" + port);
+        IDENTITY.publish(KEYS::jwksJson);
+    }
+
+    @Test
+    void aValidTokenIsRoutedWithItsAuthorizationIntact() {
+        String token = KEYS.token().sign();
+        Response echoed = api.get("/api/v1/users/me", token);
+        assertThat(echoed.status()).isEqualTo(200);
+        assertThat(echoed.json().path("path").asString()).isEqualTo("/api/v1/users/me");
+        assertThat(echoed.json().path("headers").path("authorization").asString()).isEqualTo("Bearer " + token);
+    }
+
+    @Test
+    void badTokensAreRefusedBeforeRouting() {
+        UUID user = UUID.randomUUID();
+        List<String> refused = List.of(
+                KEYS.token().subject(user).expiresAt(Instant.now().minusSeconds(120)).sign(),
+                TestTokens.withNewKey().token().subject(user).sign(),
+                KEYS.token().subject(user).issuer("elsewhere").sign(),
+                KEYS.token().subject(user).audience("other-app").sign(),
+                TestTokens.tamper(KEYS.token().subject(user).sign()),
+                "not-a-token");
+        for (String token : refused) {
+            Response response = api.get("/api/v1/users/me", token);
+            assertThat(response.status()).as(token).isEqualTo(401);
+            assertThat(response.text("type")).isEqualTo("urn:coachos:problem:unauthenticated");
+        }
+        assertThat(api.get("/api/v1/users/me", null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void publicAuthRoutesNeedNoToken() {
+        Response login = api.post("/api/v1/auth/login", null, Map.of("email", "a@b.in", "password", "x"));
+        assertThat(login.status()).isEqualTo(200);
+        assertThat(login.text("accessToken")).isEqualTo("a");
+    }
+
+    @Test
+    void identityHeadersFromClientsAreStripped() {
+        Response echoed = api.send("GET", "/api/v1/users/me", KEYS.token().sign(), null, Map.of(
+                "X-User-Id", UUID.randomUUID().toString(), "X-User-Roles", "DIRECTOR", "X-Auth-Subject", "x",
+                "X-Forwarded-User", "root", "X-Branch-Id", UUID.randomUUID().toString(), "X-Request-Tag", "kept"));
+        assertThat(echoed.status()).isEqualTo(200);
+        assertThat(echoed.json().path("headers").propertyNames())
+                .doesNotContain("x-user-id", "x-user-roles", "x-auth-subject", "x-forwarded-user", "x-branch-id")
+                .contains("x-request-tag");
+    }
+
+    @Test
+    void aSlowServiceGivesA504ProblemWithinTheTimeout() {
+        long started = System.nanoTime();
+        Response response = api.get("/api/v1/users/slow", KEYS.token().sign());
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertThat(response.status()).isEqualTo(504);
+        assertThat(response.text("type")).isEqualTo("urn:coachos:problem:gateway-timeout");
+        assertThat(millis).as("answered before the service did").isLessThan(3900);
+    }
+
+    @Test
+    void anUnknownKeyIdMakesTheGatewayFetchTheKeysAgain() {
+        assertThat(api.get("/api/v1/users/me", KEYS.token().sign()).status()).isEqualTo(200);
+        TestTokens rotated = TestTokens.withNewKey();
+        IDENTITY.publish(() -> "{\"keys\":[" + keyOf(KEYS) + "," + keyOf(rotated) + "]}");
+        assertThat(api.get("/api/v1/users/me", rotated.token().sign()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void corsAllowsOnlyConfiguredOrigins() {
+        Response allowed = api.send("OPTIONS", "/api/v1/users", null, null, Map.of(
+                "Origin", "https://app.institute.test", "Access-Control-Request-Method", "POST"));
+        assertThat(allowed.status()).isEqualTo(200);
+        assertThat(allowed.header("Access-Control-Allow-Origin")).isEqualTo("https://app.institute.test");
+        Response other = api.send("OPTIONS", "/api/v1/users", null, null, Map.of(
+                "Origin", "https://evil.test", "Access-Control-Request-Method", "POST"));
+        assertThat(other.status()).isEqualTo(403);
+    }
+
+    @Test
+    void anUnknownPathIsANotFoundProblem() {
+        Response response = api.get("/api/v1/nowhere", KEYS.token().sign());
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.text("type")).isEqualTo("urn:coachos:problem:not-found");
+    }
+
+    private static String keyOf(TestTokens tokens) {
+        String set = tokens.jwksJson();
+        return set.substring(set.indexOf('[') + 1, set.lastIndexOf(']'));
+    }
+}

@@ -1,0 +1,79 @@
+package dev.coachos.gateway;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A real HTTP server standing in for identity-service behind the gateway: it publishes a JWK
+ * set, answers logins, echoes what reached it, and can be slow on purpose.
+ */
+final class StubIdentity implements AutoCloseable {
+
+    private final HttpServer server;
+    private volatile Supplier<String> jwks;
+
+    StubIdentity(Supplier<String> jwks) {
+        this.jwks = jwks;
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/.well-known/jwks.json", ex -> respond(ex, 200, this.jwks.get()));
+        server.createContext("/api/v1/auth/login", ex -> respond(ex, 200,
+                "{\"accessToken\":\"a\",\"refreshToken\":\"r\",\"tokenType\":\"Bearer\",\"expiresIn\":600}"));
+        server.createContext("/api/v1/users/slow", ex -> {
+            try {
+                Thread.sleep(4000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            respond(ex, 200, "{}");
+        });
+        server.createContext("/api/v1/users", this::echo);
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    void publish(Supplier<String> jwks) {
+        this.jwks = jwks;
+    }
+
+    private void echo(HttpExchange exchange) throws IOException {
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(",", v)));
+        String body = JsonMapper.builder().build().writeValueAsString(Map.of(
+                "path", exchange.getRequestURI().getPath(), "headers", headers));
+        respond(exchange, 200, body);
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
