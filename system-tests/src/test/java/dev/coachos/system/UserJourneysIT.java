@@ -1,0 +1,167 @@
+package dev.coachos.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.coachos.testing.ApiClient;
+import dev.coachos.testing.ApiClient.Response;
+import dev.coachos.testing.ApiClient.Tokens;
+import dev.coachos.testing.TestDatabase;
+import dev.coachos.testing.TestTokens;
+
+/**
+ * The whole suite as separate processes (discovery-server, identity-service, gateway, found
+ * through Eureka) on a database of its own, driven through the gateway as a web client would.
+ */
+class UserJourneysIT {
+
+    static final String DIRECTOR = "director@journeys.test";
+    static final String DIRECTOR_PASSWORD = "journey-director-1";
+    static final TestTokens KEY = TestTokens.withNewKey();
+
+    static SuiteProcesses suite;
+    static ApiClient gateway;
+    static ApiClient identity;
+
+    @BeforeAll
+    static void startSuite() throws IOException {
+        TestDatabase database = TestDatabase.create("journeys");
+        Path keyFile = KEY.writePrivateKeyPem(Files.createTempFile("journeys-key", ".pem"));
+        int discoveryPort = SuiteProcesses.freePort();
+        int identityPort = SuiteProcesses.freePort();
+        int gatewayPort = SuiteProcesses.freePort();
+        String eureka = "http://localhost:" + discoveryPort + "/eureka/";
+
+        suite = new SuiteProcesses();
+        suite.start("discovery-server", Map.of("DISCOVERY_PORT", Integer.toString(discoveryPort)),
+                "http://localhost:" + discoveryPort + "/actuator/health");
+        suite.start("identity-service", Map.of(
+                "IDENTITY_PORT", Integer.toString(identityPort),
+                "COACHOS_DB_URL", database.jdbcUrl(),
+                "COACHOS_ADMIN_EMAIL", DIRECTOR,
+                "COACHOS_ADMIN_PASSWORD", DIRECTOR_PASSWORD,
+                "COACHOS_IDENTITY_KEY_FILE", keyFile.toString(),
+                "EUREKA_URL", eureka),
+                "http://localhost:" + identityPort + "/actuator/health/readiness");
+        suite.start("gateway", Map.of(
+                "GATEWAY_PORT", Integer.toString(gatewayPort),
+                "EUREKA_URL", eureka,
+                "COACHOS_JWKS_URI", "http://localhost:" + identityPort + "/.well-known/jwks.json",
+                "COACHOS_AUTH_RATE_PER_MINUTE", "300"),
+                "http://localhost:" + gatewayPort + "/actuator/health");
+
+        gateway = new ApiClient("http://localhost:" + gatewayPort);
+        identity = new ApiClient("http://localhost:" + identityPort);
+        // The gateway can route once Eureka has told it where identity-service is.
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() ->
+                gateway.post("/api/v1/auth/login", null, Map.of("email", DIRECTOR, "password", DIRECTOR_PASSWORD))
+                        .status() == 200);
+    }
+
+    @AfterAll
+    static void stopSuite() {
+        if (suite != null) {
+            suite.close();
+        }
+    }
+
+    @Test
+    void aDirectorStaffsABranchAndAStudentReadsOnlyTheirOwnRecords() {
+        String director = gateway.login(DIRECTOR, DIRECTOR_PASSWORD).access();
+        String pune = created(gateway.post("/api/v1/branches", director, Map.of("code", "PUNE-1", "name", "Pune")));
+        String nagpur = created(gateway.post("/api/v1/branches", director, Map.of("code", "NAG-1", "name", "Nagpur")));
+
+        created(gateway.post("/api/v1/users", director, Map.of("email", "office@pune.test", "name", "Office Pune",
+                "roleName", "BACKOFFICE", "branchId", pune, "password", "office-pass-12")));
+        String otherStudent = created(gateway.post("/api/v1/users", director, Map.of("email", "s@nagpur.test",
+                "name", "Nagpur Student", "roleName", "STUDENT", "branchId", nagpur, "password", "nagpur-pass-1")));
+
+        String office = gateway.login("office@pune.test", "office-pass-12").access();
+        String studentId = created(gateway.post("/api/v1/users", office, Map.of("email", "ravi@pune.test",
+                "name", "Ravi Kumar", "roleName", "STUDENT", "password", "ravi-pass-123")));
+
+        Tokens student = gateway.login("ravi@pune.test", "ravi-pass-123");
+        Response me = gateway.get("/api/v1/users/me", student.access());
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.text("id")).isEqualTo(studentId);
+        assertThat(me.text("branchId")).isEqualTo(pune);
+        assertThat(gateway.get("/api/v1/profiles/me", student.access()).json().path("student").path("id").asString())
+                .isNotBlank();
+
+        assertThat(gateway.get("/api/v1/users", student.access()).status()).isEqualTo(403);
+        assertThat(gateway.get("/api/v1/users/" + otherStudent, student.access()).status()).isEqualTo(403);
+        assertThat(gateway.get("/api/v1/users/" + otherStudent, office).status()).isEqualTo(403);
+        assertThat(gateway.patch("/api/v1/users/" + otherStudent, office, Map.of("name", "X")).status())
+                .isEqualTo(403);
+
+        Response refreshed = gateway.post("/api/v1/auth/refresh", null, Map.of("refreshToken", student.refresh()));
+        assertThat(refreshed.status()).isEqualTo(200);
+        assertThat(gateway.get("/api/v1/users/me", refreshed.text("accessToken")).status()).isEqualTo(200);
+        assertThat(gateway.post("/api/v1/auth/refresh", null, Map.of("refreshToken", student.refresh())).status())
+                .isEqualTo(401);
+        assertThat(gateway.post("/api/v1/auth/logout", null, Map.of("refreshToken", refreshed.text("refreshToken")))
+                .status()).isEqualTo(204);
+    }
+
+    @Test
+    void badTokensAreRefusedAtTheGatewayAndAtTheService() {
+        UUID someone = UUID.randomUUID();
+        List<String> tokens = List.of(
+                KEY.token().subject(someone).expiresAt(Instant.now().minusSeconds(300)).sign(),
+                TestTokens.withNewKey().token().subject(someone).sign(),
+                KEY.token().subject(someone).issuer("another-issuer").sign(),
+                KEY.token().subject(someone).audience("another-audience").sign(),
+                TestTokens.tamper(gateway.login(DIRECTOR, DIRECTOR_PASSWORD).access()));
+        for (ApiClient door : List.of(gateway, identity)) {
+            assertThat(door.get("/api/v1/users/me", null).status()).isEqualTo(401);
+            for (String token : tokens) {
+                Response response = door.get("/api/v1/users/me", token);
+                assertThat(response.status()).as(door.baseUrl() + " " + token).isEqualTo(401);
+                assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+            }
+        }
+    }
+
+    @Test
+    void badInputIsRefusedWithProblemsThroughTheGateway() {
+        String director = gateway.login(DIRECTOR, DIRECTOR_PASSWORD).access();
+        assertThat(gateway.post("/api/v1/users", director, "{not json").status()).isEqualTo(400);
+        Response invalid = gateway.post("/api/v1/users", director, Map.of("email", "nope", "name", "X",
+                "roleName", "STUDENT"));
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.errorFields()).contains("email");
+        Response unknownRole = gateway.post("/api/v1/users", director, Map.of("email", "who@x.test", "name", "X",
+                "roleName", "ASTRONAUT"));
+        assertThat(unknownRole.errorFields()).containsExactly("roleName");
+        gateway.post("/api/v1/users", director, Map.of("email", "twice@x.test", "name", "Twice",
+                "roleName", "ADMIN", "password", "twice-pass-12"));
+        assertThat(gateway.post("/api/v1/users", director, Map.of("email", "TWICE@x.test", "name", "Twice",
+                "roleName", "ADMIN")).status()).isEqualTo(409);
+    }
+
+    @Test
+    void theGatewayServesEveryServicesApiDocument() {
+        Response docs = gateway.get("/v3/api-docs/identity", null);
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().path("paths").has("/api/v1/users")).isTrue();
+        assertThat(gateway.get("/swagger-ui/index.html", null).status()).isEqualTo(200);
+    }
+
+    private static String created(Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.text("id");
+    }
+}
