@@ -29,7 +29,8 @@ public record GatewayProperties(
 
     public GatewayProperties {
         publicPaths = publicPaths == null ? List.of() : List.copyOf(publicPaths);
-        authPaths = authPaths == null ? List.of("/api/v1/auth/**") : List.copyOf(authPaths);
+        authPaths = authPaths == null ? List.of("/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/logout",
+                "/api/v1/auth/password-reset/**") : List.copyOf(authPaths);
         authLimit = authLimit <= 0 ? 20 : authLimit;
         userLimit = userLimit <= 0 ? 600 : userLimit;
         downstreamTimeout = downstreamTimeout == null ? Duration.ofSeconds(10) : downstreamTimeout;

@@ -8,7 +8,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -171,6 +173,8 @@ class SessionsIT extends IdentityTestBase {
         assertThat(MAIL_GATEWAY.findAll(postRequestedFor(urlEqualTo("/deliveries")))).isEmpty();
 
         assertThat(api.post("/api/v1/auth/password-reset", null, Map.of("email", email)).status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !MAIL_GATEWAY.findAll(
+                postRequestedFor(urlEqualTo("/deliveries"))).isEmpty());
         List<LoggedRequest> deliveries = MAIL_GATEWAY.findAll(postRequestedFor(urlEqualTo("/deliveries"))
                 .withRequestBody(matchingJsonPath("$.to", equalTo(email)))
                 .withRequestBody(matchingJsonPath("$.purpose", equalTo("PASSWORD_RESET"))));

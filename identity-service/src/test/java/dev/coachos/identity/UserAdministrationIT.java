@@ -145,7 +145,7 @@ class UserAdministrationIT extends IdentityTestBase {
                 Map.of("Content-Type", "text/plain"));
         assertThat(wrongMediaType.status()).isEqualTo(415);
 
-        Response badSort = api.get("/api/v1/users?sort=passwordHashX", director);
+        Response badSort = api.get("/api/v1/users?sort=passwordHash", director);
         assertThat(badSort.status()).isEqualTo(400);
 
         assertThat(api.get("/api/v1/users?size=1000", director).status()).isEqualTo(200);
@@ -208,6 +208,10 @@ class UserAdministrationIT extends IdentityTestBase {
         String backoffice = login(createUser(director, unique("bo"), "BACKOFFICE", delhi, "backoffice-pass-1"));
         assertThat(api.get("/api/v1/profiles/" + teacherId, payroll).json().path("teacher").path("bankDetails")
                 .path("accountNumber").asString()).isEqualTo("123456789012");
+        Response redirectSalary = api.put("/api/v1/profiles/" + teacherId + "/teacher", backoffice, Map.of(
+                "domain", "Maths", "bankDetails", Map.of("accountHolderName", "Thief", "bankName", "Any Bank",
+                        "accountNumber", "999999999999", "ifsc", "ABCD0123456", "accountType", "SAVINGS")));
+        assertThat(redirectSalary.status()).isEqualTo(403);
         Response seenByBackoffice = api.get("/api/v1/profiles/" + teacherId, backoffice);
         assertThat(seenByBackoffice.status()).isEqualTo(200);
         assertThat(seenByBackoffice.json().path("teacher").path("bankDetails").isNull()).isTrue();
@@ -237,6 +241,11 @@ class UserAdministrationIT extends IdentityTestBase {
                 .status()).isEqualTo(400);
 
         String admin = login(createUser(director, unique("admin"), "ADMIN", null, "admin-pass-12"));
+        String managerRole = roles.json().valueStream()
+                .filter(r -> r.path("name").asString().equals("GENERAL_MANAGER")).findFirst().orElseThrow()
+                .path("id").asString();
+        assertThat(api.delete("/api/v1/roles/" + managerRole + "/permissions/manage:users", admin).status())
+                .as("an admin cannot weaken a role that outranks theirs").isEqualTo(403);
         Response escalate = api.post("/api/v1/roles/" + roleId + "/permissions", admin,
                 Map.of("permission", "manage:payroll"));
         assertThat(escalate.status()).as("admins do not hold manage:payroll").isEqualTo(403);

@@ -2,6 +2,8 @@ package dev.coachos.identity.auth;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -24,6 +26,7 @@ class PasswordResets {
     private final RefreshTokens refreshTokens;
     private final ResetLinkSender sender;
     private final AuthProperties properties;
+    private final Executor background = Executors.newVirtualThreadPerTaskExecutor();
 
     PasswordResets(Users users, Passwords passwords, PasswordResetTokens tokens, RefreshTokens refreshTokens,
             ResetLinkSender sender, AuthProperties properties) {
@@ -35,10 +38,15 @@ class PasswordResets {
         this.properties = properties;
     }
 
-    /** Sends a link when the account exists; says nothing either way. */
+    /**
+     * Sends a link when the account exists; says nothing either way. The link is handed to the
+     * delivery gateway in the background so that the answer takes as long for an unknown address
+     * as for a known one.
+     */
     void request(String email) {
         Optional<Issued> issued = issue(email);
-        issued.ifPresent(i -> sender.send(i.email(), i.name(), i.secret(), ResetLinkSender.Purpose.PASSWORD_RESET));
+        issued.ifPresent(i -> background.execute(() ->
+                sender.send(i.email(), i.name(), i.secret(), ResetLinkSender.Purpose.PASSWORD_RESET)));
     }
 
     /** Sets the new password, uses up every open reset of the account, and ends its sessions. */

@@ -50,7 +50,7 @@ class BranchController {
     }
 
     @PostMapping
-    @PreAuthorize("@permissions.allow('create:branches')")
+    @PreAuthorize("@permissions.allow('manage:branches')")
     @Transactional
     ResponseEntity<BranchView> create(@Valid @RequestBody NewBranch request) {
         if (branches.existsByCode(request.code())) {
@@ -64,7 +64,7 @@ class BranchController {
     }
 
     @PutMapping("/{id}")
-    @PreAuthorize("@permissions.allow('update:branches')")
+    @PreAuthorize("@permissions.allow('manage:branches')")
     @Transactional
     BranchView update(@PathVariable UUID id, @Valid @RequestBody BranchUpdate request) {
         Branch branch = branches.findById(id).orElseThrow(() -> Problems.notFound("branch", id));
@@ -83,7 +83,7 @@ class BranchController {
             @Size(max = 500) String address,
             @Size(max = 80) String city,
             @Size(max = 80) String state,
-            @Size(max = 20) @Pattern(regexp = "\\+?[0-9 -]{6,20}", message = "is not a phone number") String phone,
+            @Size(max = 20) @Pattern(regexp = "\\+?[0-9 -]{6,19}", message = "is not a phone number") String phone,
             @Email @Size(max = 254) String email) {
     }
 
@@ -92,7 +92,7 @@ class BranchController {
             @Size(max = 500) String address,
             @Size(max = 80) String city,
             @Size(max = 80) String state,
-            @Size(max = 20) @Pattern(regexp = "\\+?[0-9 -]{6,20}", message = "is not a phone number") String phone,
+            @Size(max = 20) @Pattern(regexp = "\\+?[0-9 -]{6,19}", message = "is not a phone number") String phone,
             @Email @Size(max = 254) String email,
             Boolean active) {
     }

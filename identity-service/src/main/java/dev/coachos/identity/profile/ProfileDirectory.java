@@ -9,6 +9,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.coachos.identity.role.Roles;
 import dev.coachos.identity.user.User;
 import dev.coachos.identity.user.UserEvents;
 import dev.coachos.identity.user.Users;
@@ -27,10 +28,12 @@ public class ProfileDirectory {
     private final TeacherProfiles teachers;
     private final StaffProfiles staff;
     private final Users users;
+    private final Roles roles;
     private final JsonMapper json;
 
     ProfileDirectory(StudentProfiles students, TeacherProfiles teachers, StaffProfiles staff, Users users,
-            JsonMapper json) {
+            Roles roles, JsonMapper json) {
+        this.roles = roles;
         this.students = students;
         this.teachers = teachers;
         this.staff = staff;
@@ -93,6 +96,7 @@ public class ProfileDirectory {
     public ProfileView updateTeacher(Caller caller, UUID userId, String domain, String bio, String qualification,
             Optional<BankDetails> bankDetails) {
         visibleUser(caller, userId, "update:profiles");
+        bankDetails.ifPresent(b -> requireBankAccess(caller, userId));
         TeacherProfile profile = teachers.findByUserId(userId)
                 .orElseThrow(() -> Problems.notFound("teacher profile for user", userId));
         profile.update(domain, bio, qualification);
@@ -105,6 +109,7 @@ public class ProfileDirectory {
     public ProfileView updateStaff(Caller caller, UUID userId, String department, String designation,
             UUID reportingTo, Optional<BankDetails> bankDetails) {
         visibleUser(caller, userId, "update:profiles");
+        bankDetails.ifPresent(b -> requireBankAccess(caller, userId));
         if (reportingTo != null && (reportingTo.equals(userId) || users.findLive(reportingTo).isEmpty())) {
             throw Problems.invalidField("reportingTo", "must be another existing user");
         }
@@ -148,7 +153,18 @@ public class ProfileDirectory {
         if (!caller.reaches(user.branch())) {
             throw Problems.forbidden("This user belongs to another branch");
         }
+        if (!permission.startsWith("read:") && !caller.is(userId) && !caller.can("manage:all")
+                && user.getRole().getRank() >= roles.rankOfUser(caller.userId()).orElse(0)) {
+            throw Problems.forbidden("You can only change profiles of users whose role ranks below yours");
+        }
         return user;
+    }
+
+    /** Where a salary goes is changed only by its owner or by those who may see bank details (payroll, HR). */
+    private static void requireBankAccess(Caller caller, UUID userId) {
+        if (!caller.is(userId) && !caller.can("read:bank_details")) {
+            throw Problems.forbidden("You may not change another user's bank details");
+        }
     }
 
     private BankDetails bank(String value) {

@@ -42,14 +42,14 @@ public class RoleAdministration {
 
     @Transactional
     public Role grant(Caller caller, UUID roleId, String code) {
-        Role role = editable(roleId);
+        Role role = editable(caller, roleId);
         role.grant(grantable(caller, code));
         return roles.saveAndFlush(role);
     }
 
     @Transactional
     public Role revoke(Caller caller, UUID roleId, String code) {
-        Role role = editable(roleId);
+        Role role = editable(caller, roleId);
         Permission permission = catalog.findByCode(code)
                 .orElseThrow(() -> Problems.invalidField("permission", "unknown permission " + code));
         if (!caller.can(code)) {
@@ -60,8 +60,8 @@ public class RoleAdministration {
     }
 
     @Transactional
-    public void delete(UUID roleId) {
-        Role role = roles.findById(roleId).orElseThrow(() -> Problems.notFound("role", roleId));
+    public void delete(Caller caller, UUID roleId) {
+        Role role = editable(caller, roleId);
         if (role.isSystem()) {
             throw Problems.conflict("The system role " + role.getName() + " cannot be deleted");
         }
@@ -71,10 +71,14 @@ public class RoleAdministration {
         roles.delete(role);
     }
 
-    private Role editable(UUID roleId) {
+    /** A role the caller may change: not the director's, and ranked below the caller's own role. */
+    private Role editable(Caller caller, UUID roleId) {
         Role role = roles.findById(roleId).orElseThrow(() -> Problems.notFound("role", roleId));
         if (Role.DIRECTOR.equals(role.getName())) {
             throw Problems.conflict("The DIRECTOR role holds every permission and cannot be changed");
+        }
+        if (!caller.can("manage:all") && role.getRank() >= rankOf(caller)) {
+            throw Problems.forbidden("You can only change roles that rank below your own");
         }
         return role;
     }

@@ -78,7 +78,7 @@ class RoleController {
     @DeleteMapping("/api/v1/roles/{id}")
     @PreAuthorize("@permissions.allow('manage:roles')")
     ResponseEntity<Void> delete(@PathVariable UUID id) {
-        administration.delete(id);
+        administration.delete(Caller.current(), id);
         return ResponseEntity.noContent().build();
     }
 

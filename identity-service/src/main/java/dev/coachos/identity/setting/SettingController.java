@@ -57,9 +57,9 @@ class SettingController {
 
     /** Creates or replaces the setting. */
     @PutMapping("/{key}")
-    @PreAuthorize("@permissions.allow('update:settings')")
+    @PreAuthorize("@permissions.allow('manage:settings')")
     @Transactional
-    SettingView put(@PathVariable @Pattern(regexp = KEY, message = "lower-case letters, digits, dots, dashes") String key,
+    SettingView put(@PathVariable String key,
             @Valid @RequestBody SettingChange request) {
         if (!key.matches(KEY)) {
             throw Problems.invalidField("key", "use lower-case letters, digits, dots, dashes and underscores");
@@ -74,7 +74,7 @@ class SettingController {
     }
 
     @DeleteMapping("/{key}")
-    @PreAuthorize("@permissions.allow('delete:settings')")
+    @PreAuthorize("@permissions.allow('manage:settings')")
     @Transactional
     ResponseEntity<Void> delete(@PathVariable String key) {
         settings.delete(settings.findByKey(key).orElseThrow(() -> Problems.notFound("setting", key)));

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.coachos.platform.security.Caller;
 import dev.coachos.platform.web.PageResponse;
+import dev.coachos.platform.web.Problems;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -31,7 +32,9 @@ import jakarta.validation.constraints.Size;
 @RequestMapping("/api/v1/users")
 class UserController {
 
-    static final String PHONE = "\\+?[0-9 -]{6,20}";
+    static final java.util.Set<String> SORTABLE = java.util.Set.of("name", "email", "createdAt", "lastLoginAt");
+
+    static final String PHONE = "\\+?[0-9 -]{6,19}";
 
     private final UserAdministration administration;
 
@@ -64,6 +67,11 @@ class UserController {
     PageResponse<UserView> search(@RequestParam Optional<String> q, @RequestParam Optional<String> role,
             @RequestParam Optional<UUID> branchId, @RequestParam Optional<Boolean> active,
             @PageableDefault(size = 20, sort = "name") Pageable pageable) {
+        pageable.getSort().forEach(order -> {
+            if (!SORTABLE.contains(order.getProperty())) {
+                throw Problems.invalidField("sort", "sort by one of " + SORTABLE);
+            }
+        });
         return PageResponse.of(administration.search(Caller.current(), q, role, branchId, active, pageable),
                 UserView::of);
     }
