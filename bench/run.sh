@@ -20,7 +20,7 @@ measure() { # label url script path
   local out
   wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s "$3" "$2$4" >/tmp/wrk.$$ 2>&1
   out=$(grep RESULT /tmp/wrk.$$ | sed 's/RESULT //')
-  printf '%-28s %s\n' "$1" "$out"
+  printf '%-28s %s\n' "$1" "$out" >&2
   rm -f /tmp/wrk.$$
   echo "$out" | sed -E 's/.*rps=([0-9.]+).*/\1/'
 }

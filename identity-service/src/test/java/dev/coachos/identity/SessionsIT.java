@@ -113,6 +113,22 @@ class SessionsIT extends IdentityTestBase {
     }
 
     @Test
+    void oneUserLoggingInFromManyDevicesAtOnceAlwaysSucceeds() throws Exception {
+        String email = unique("s");
+        createUser(director, email, "STUDENT", branch, "student-pass-1");
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            List<java.util.concurrent.Future<Integer>> logins = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                logins.add(pool.submit(() -> api.post("/api/v1/auth/login", null,
+                        Map.of("email", email, "password", "student-pass-1")).status()));
+            }
+            for (var login : logins) {
+                assertThat(login.get()).isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
     void refreshRotatesAndAReusedTokenRevokesTheWholeSession() {
         String email = unique("s");
         createUser(director, email, "STUDENT", branch, "student-pass-1");

@@ -56,8 +56,7 @@ class SigningIn {
             return Optional.empty();
         }
         if (!correct) {
-            user.failedLogin(now, properties.maxFailedLogins(), properties.lockDuration());
-            if (user.isLocked(now)) {
+            if (users.recordFailedLogin(user.getId(), properties.maxFailedLogins(), now.plus(properties.lockDuration()))) {
                 log.warn("Account {} locked after {} failed logins", user.getId(), properties.maxFailedLogins());
             }
             return Optional.empty();
@@ -65,7 +64,7 @@ class SigningIn {
         if (!user.canLogIn(now)) {
             return Optional.empty();
         }
-        user.loggedIn(now);
+        users.recordLogin(user.getId(), now);
         return Optional.of(issuer.issueNewSession(user, now));
     }
 

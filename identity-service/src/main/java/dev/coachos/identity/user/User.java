@@ -1,6 +1,5 @@
 package dev.coachos.identity.user;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -66,21 +65,6 @@ public class User extends AbstractEntity {
 
     public boolean isLocked(Instant now) {
         return lockedUntil != null && lockedUntil.isAfter(now);
-    }
-
-    /** Counts a wrong password; the account locks for {@code lockFor} after {@code maxFailures} in a row. */
-    public void failedLogin(Instant now, int maxFailures, Duration lockFor) {
-        failedLoginCount++;
-        if (failedLoginCount >= maxFailures) {
-            lockedUntil = now.plus(lockFor);
-            failedLoginCount = 0;
-        }
-    }
-
-    public void loggedIn(Instant now) {
-        failedLoginCount = 0;
-        lockedUntil = null;
-        lastLoginAt = now;
     }
 
     public void changePassword(String newHash) {

@@ -1,11 +1,13 @@
 package dev.coachos.identity.user;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 public interface Users extends JpaRepository<User, UUID>, JpaSpecificationExecutor<User> {
@@ -16,6 +18,23 @@ public interface Users extends JpaRepository<User, UUID>, JpaSpecificationExecut
 
     @Query("select u from User u where u.id = ?1 and u.deleted = false")
     Optional<User> findLive(UUID id);
+
+    /**
+     * Counts a wrong password in one atomic statement, so parallel guesses cannot undercount;
+     * the {@code max}-th failure in a row locks the account until {@code lockUntil}. Login
+     * bookkeeping does not bump the row version: it must not make an admin's edit fail.
+     * Answers whether the account is locked now (an UPDATE ... RETURNING, hence not @Modifying).
+     */
+    @Query(nativeQuery = true, value = """
+            update app_user set
+              locked_until = case when failed_login_count + 1 >= ?2 then ?3 else locked_until end,
+              failed_login_count = case when failed_login_count + 1 >= ?2 then 0 else failed_login_count + 1 end
+            where id = ?1 returning locked_until is not null and locked_until > now()""")
+    boolean recordFailedLogin(UUID id, int max, Instant lockUntil);
+
+    @Modifying
+    @Query(nativeQuery = true, value = "update app_user set failed_login_count = 0, locked_until = null, last_login_at = ?2 where id = ?1")
+    int recordLogin(UUID id, Instant when);
 
     @Query("select count(u) > 0 from User u where u.role.name = ?1 and u.deleted = false")
     boolean existsLiveWithRole(String roleName);
