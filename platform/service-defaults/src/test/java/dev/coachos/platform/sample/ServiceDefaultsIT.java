@@ -1,0 +1,166 @@
+package dev.coachos.platform.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.sun.net.httpserver.HttpServer;
+
+import dev.coachos.testing.ApiClient;
+import dev.coachos.testing.ApiClient.Response;
+import dev.coachos.testing.TestTokens;
+
+/** service-defaults in a servlet service that checks tokens against a remote key set. */
+@SpringBootTest(classes = SampleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.application.name=sample")
+@ExtendWith(OutputCaptureExtension.class)
+class ServiceDefaultsIT {
+
+    static final TestTokens KEYS = TestTokens.withNewKey();
+    static volatile Supplier<String> published = KEYS::jwksJson;
+    static final HttpServer KEY_SERVER = keyServer();
+
+    @LocalServerPort
+    int port;
+
+    ApiClient api;
+
+    @DynamicPropertySource
+    static void keys(DynamicPropertyRegistry registry) {
+        registry.add("coachos.security.jwk-set-uri",
+                () -> "http://127.0.0.1:" + KEY_SERVER.getAddress().getPort() + "/jwks");
+    }
+
+    @AfterAll
+    static void stop() {
+        KEY_SERVER.stop(0);
+    }
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient("http://localhost:" + port);
+        published = KEYS::jwksJson;
+    }
+
+    @Test
+    void aPermittedCallerGetsAPagedList() {
+        Response list = api.get("/api/v1/things", KEYS.token().permissions(List.of("read:things")).sign());
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.json().path("content").size()).isEqualTo(2);
+        assertThat(list.json().path("page").path("totalElements").asInt()).isEqualTo(5);
+        assertThat(list.json().path("page").path("totalPages").asInt()).isEqualTo(3);
+        assertThat(list.json().path("page").path("size").asInt()).isEqualTo(2);
+        assertThat(list.json().path("page").path("number").asInt()).isZero();
+    }
+
+    @Test
+    void manageAndAllGrantsCoverNarrowerPermissions() {
+        assertThat(api.get("/api/v1/things", KEYS.token().permissions(List.of("manage:things")).sign()).status())
+                .isEqualTo(200);
+        assertThat(api.get("/api/v1/things", KEYS.token().permissions(List.of("manage:all")).sign()).status())
+                .isEqualTo(200);
+        assertThat(api.get("/api/v1/things", KEYS.token().permissions(List.of("read:other")).sign()).status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void refusalsAreProblems() {
+        Response anonymous = api.get("/api/v1/things", null);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.header("Content-Type")).startsWith("application/problem+json");
+        Response forbidden = api.get("/api/v1/things", KEYS.token().sign());
+        assertThat(forbidden.status()).isEqualTo(403);
+        assertThat(forbidden.text("type")).isEqualTo("urn:coachos:problem:forbidden");
+        assertThat(api.get("/api/v1/things", TestTokens.withNewKey().token().sign()).status()).isEqualTo(401);
+    }
+
+    @Test
+    void everyKindOfBadRequestIsAProblemWithoutInternals(CapturedOutput output) {
+        String token = KEYS.token().permissions(List.of("manage:things")).sign();
+        Response invalid = api.post("/api/v1/things", token, Map.of("name", "", "count", 0));
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.errorFields()).containsExactly("count", "name");
+        assertThat(api.post("/api/v1/things", token, "{").status()).isEqualTo(400);
+        assertThat(api.post("/api/v1/things", token, Map.of("name", "x", "count", "many")).errorFields())
+                .containsExactly("count");
+        assertThat(api.send("POST", "/api/v1/things", token, "x", Map.of("Content-Type", "text/plain")).status())
+                .isEqualTo(415);
+        assertThat(api.post("/api/v1/things", token, "[" + "1,".repeat(600_000) + "1]").status()).isEqualTo(413);
+        assertThat(api.get("/api/v1/nothing-here", token).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/things/conflict", token).text("detail")).isEqualTo("That thing exists already");
+
+        Response boom = api.get("/api/v1/things/boom", token);
+        assertThat(boom.status()).isEqualTo(500);
+        assertThat(boom.text("type")).isEqualTo("urn:coachos:problem:unexpected");
+        assertThat(boom.raw()).doesNotContain("secret internals").doesNotContain("IllegalStateException");
+        // The error is logged with its id, and the log line carries the request's trace id.
+        assertThat(output.getAll()).containsPattern(
+                "\\[sample,[0-9a-f]{32},[0-9a-f]{16}\\] .*Unexpected error " + boom.text("errorId"));
+    }
+
+    @Test
+    void identityComesFromTheTokenNotFromHeaders() {
+        UUID subject = UUID.randomUUID();
+        Response me = api.send("GET", "/api/v1/things/me", KEYS.token().subject(subject).sign(), null,
+                Map.of("X-User-Id", UUID.randomUUID().toString()));
+        assertThat(me.text("userId")).isEqualTo(subject.toString());
+        assertThat(me.json().path("seesAllBranches").asBoolean()).isFalse();
+    }
+
+    @Test
+    void healthProbesAreOpen() {
+        assertThat(api.get("/actuator/health/liveness", null).status()).isEqualTo(200);
+        assertThat(api.get("/actuator/health/readiness", null).status()).isEqualTo(200);
+        assertThat(api.get("/actuator/metrics", KEYS.token().sign()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aNewKeyIdIsFetchedFromTheKeySet() {
+        assertThat(api.get("/api/v1/things/me", KEYS.token().sign()).status()).isEqualTo(200);
+        TestTokens rotated = TestTokens.withNewKey();
+        published = () -> "{\"keys\":[" + inner(KEYS) + "," + inner(rotated) + "]}";
+        assertThat(api.get("/api/v1/things/me", rotated.token().sign()).status()).isEqualTo(200);
+    }
+
+    private static String inner(TestTokens tokens) {
+        String set = tokens.jwksJson();
+        return set.substring(set.indexOf('[') + 1, set.lastIndexOf(']'));
+    }
+
+    private static HttpServer keyServer() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/jwks", exchange -> {
+                byte[] body = published.get().getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
