@@ -151,6 +151,28 @@ class SessionsIT extends IdentityTestBase {
     }
 
     @Test
+    void aStaleAccessTokenDoesNotStandInTheWayOfARefresh() {
+        String email = unique("s");
+        UUID id = createUser(director, email, "STUDENT", branch, "student-pass-1");
+        Tokens tokens = api.login(email, "student-pass-1");
+        String expired = SIGNING.token().subject(id).expiresAt(java.time.Instant.now().minusSeconds(600)).sign();
+        assertThat(api.post("/api/v1/auth/refresh", expired, Map.of("refreshToken", tokens.refresh())).status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aLockedAccountKeepsItsOpenSessions() {
+        String email = unique("s");
+        createUser(director, email, "STUDENT", branch, "student-pass-1");
+        Tokens tokens = api.login(email, "student-pass-1");
+        for (int i = 0; i < 3; i++) {
+            api.post("/api/v1/auth/login", null, Map.of("email", email, "password", "guess-" + i + "-xx"));
+        }
+        assertThat(api.post("/api/v1/auth/refresh", null, Map.of("refreshToken", tokens.refresh())).status())
+                .as("a guesser must not be able to log the owner out").isEqualTo(200);
+    }
+
+    @Test
     void logoutEndsTheSession() {
         String email = unique("s");
         createUser(director, email, "STUDENT", branch, "student-pass-1");
@@ -218,6 +240,8 @@ class SessionsIT extends IdentityTestBase {
     void anAccountCreatedWithoutAPasswordGetsASetPasswordLink() {
         String email = unique("invited");
         createUser(director, email, "TEACHER", branch, null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !MAIL_GATEWAY.findAll(
+                postRequestedFor(urlEqualTo("/deliveries"))).isEmpty());
         List<LoggedRequest> deliveries = MAIL_GATEWAY.findAll(postRequestedFor(urlEqualTo("/deliveries"))
                 .withRequestBody(matchingJsonPath("$.to", equalTo(email)))
                 .withRequestBody(matchingJsonPath("$.purpose", equalTo("SET_PASSWORD"))));

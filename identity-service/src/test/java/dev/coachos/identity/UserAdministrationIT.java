@@ -108,6 +108,29 @@ class UserAdministrationIT extends IdentityTestBase {
     }
 
     @Test
+    void nobodyGivesARoleHoldingPermissionsTheyLack() {
+        String admin = login(createUser(director, unique("admin"), "ADMIN", null, "admin-pass-12"));
+        Response hr = api.post("/api/v1/users", admin, Map.of("email", unique("hr"), "name", "Puppet",
+                "roleName", "HR_MANAGER", "branchId", delhi.toString(), "password", "puppet-pass-1"));
+        assertThat(hr.status()).as("HR holds read:bank_details, which admins do not").isEqualTo(403);
+        String backoffice = login(createUser(director, unique("bo"), "BACKOFFICE", delhi, "backoffice-pass-1"));
+        Response teacher = api.post("/api/v1/users", backoffice, Map.of("email", unique("t"), "name", "Puppet",
+                "roleName", "TEACHER", "password", "puppet-pass-1"));
+        assertThat(teacher.status()).as("teachers hold manage:quizzes").isEqualTo(403);
+        UUID self = UUID.fromString(api.get("/api/v1/users/me", backoffice).text("id"));
+        assertThat(api.put("/api/v1/users/" + self + "/role", backoffice, Map.of("roleName", "STUDENT")).status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void theLastActiveDirectorStays() {
+        UUID me = UUID.fromString(api.get("/api/v1/users/me", director).text("id"));
+        Response demote = api.put("/api/v1/users/" + me + "/role", director, Map.of("roleName", "ADMIN"));
+        assertThat(demote.status()).isEqualTo(409);
+        assertThat(api.get("/api/v1/users/me", director).text("role")).isEqualTo("DIRECTOR");
+    }
+
+    @Test
     void badInputIsRefusedWithFieldErrors() {
         Response malformed = api.post("/api/v1/users", director, "{\"email\": ");
         assertThat(malformed.status()).isEqualTo(400);
@@ -149,6 +172,11 @@ class UserAdministrationIT extends IdentityTestBase {
         assertThat(badSort.status()).isEqualTo(400);
 
         assertThat(api.get("/api/v1/users?size=1000", director).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/branches?page=2000000000&size=100", director).status()).isEqualTo(400);
+        assertThat(api.post("/api/v1/roles", director, "{\"name\":\"X_ROLE\",\"profileType\":\"STAFF\",\"rank\":1,"
+                + "\"permissions\":[null]}").status()).isEqualTo(400);
+        assertThat(api.put("/api/v1/settings/site.name", director, "{\"value\":null,\"category\":\"general\"}")
+                .status()).isEqualTo(400);
     }
 
     @Test

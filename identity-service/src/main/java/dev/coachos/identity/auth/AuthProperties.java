@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxFailedLogins    wrong passwords in a row before the account locks
  * @param lockDuration       how long a locked account stays locked
  * @param resetTokenTtl      lifetime of a password-reset token
+ * @param inviteTokenTtl     lifetime of the set-password link of an account created without a password
  * @param resetDeliveryUrl   the mail/SMS gateway that delivers reset links (POSTed JSON)
  * @param resetLinkBase      the web client's reset page; the token is appended
  */
@@ -33,6 +34,7 @@ public record AuthProperties(
         int maxFailedLogins,
         Duration lockDuration,
         Duration resetTokenTtl,
+        Duration inviteTokenTtl,
         URI resetDeliveryUrl,
         String resetLinkBase) {
 
@@ -43,6 +45,7 @@ public record AuthProperties(
         maxFailedLogins = maxFailedLogins <= 0 ? 5 : maxFailedLogins;
         lockDuration = lockDuration == null ? Duration.ofMinutes(15) : lockDuration;
         resetTokenTtl = resetTokenTtl == null ? Duration.ofMinutes(30) : resetTokenTtl;
+        inviteTokenTtl = inviteTokenTtl == null ? Duration.ofHours(72) : inviteTokenTtl;
         resetLinkBase = resetLinkBase == null ? "http://localhost:8080/reset-password?token=" : resetLinkBase;
     }
 }

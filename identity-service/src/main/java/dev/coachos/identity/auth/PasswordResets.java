@@ -6,8 +6,10 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import dev.coachos.identity.user.Passwords;
@@ -27,9 +29,13 @@ class PasswordResets {
     private final ResetLinkSender sender;
     private final AuthProperties properties;
     private final Executor background = Executors.newVirtualThreadPerTaskExecutor();
+    private final TransactionTemplate transactions;
 
     PasswordResets(Users users, Passwords passwords, PasswordResetTokens tokens, RefreshTokens refreshTokens,
-            ResetLinkSender sender, AuthProperties properties) {
+            ResetLinkSender sender, AuthProperties properties, PlatformTransactionManager transactionManager) {
+        // A transaction of its own: the invite listener runs after the creating transaction ended.
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.users = users;
         this.passwords = passwords;
         this.tokens = tokens;
@@ -53,36 +59,45 @@ class PasswordResets {
     @Transactional
     void confirm(String secret, String newPassword) {
         Instant now = Instant.now();
-        PasswordResetToken token = tokens.findByTokenHash(SecretTokens.hash(secret))
+        String hash = SecretTokens.hash(secret);
+        PasswordResetToken token = tokens.findByTokenHash(hash)
                 .filter(t -> t.isUsable(now))
                 .orElseThrow(() -> Problems.invalidField("token", "is invalid, used or expired"));
         User user = users.findLive(token.getUserId())
                 .orElseThrow(() -> Problems.invalidField("token", "is invalid, used or expired"));
-        user.changePassword(passwords.hash("newPassword", newPassword, user.getEmail()));
+        String newHash = passwords.hash("newPassword", newPassword, user.getEmail());
+        if (tokens.consume(hash, now) != 1) {
+            throw Problems.invalidField("token", "is invalid, used or expired");
+        }
+        user = users.findLive(token.getUserId()).orElseThrow();
+        user.changePassword(newHash);
         user.setVerified(true);
         tokens.useAllOf(user.getId(), now);
         refreshTokens.revokeAllOf(user.getId(), now);
     }
 
-    /** A new account without a password gets a link to choose one, once its creation has committed. */
+    /**
+     * A new account without a password gets a link to choose one, once its creation has
+     * committed. The token is stored in a transaction of its own, then handed to the delivery
+     * gateway in the background.
+     */
     @TransactionalEventListener
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
     void onInvited(UserEvents.InvitedWithoutPassword event) {
-        users.findLive(event.userId()).ifPresent(user -> {
-            Issued issued = store(user);
-            sender.send(issued.email(), issued.name(), issued.secret(), ResetLinkSender.Purpose.SET_PASSWORD);
-        });
+        Optional<Issued> issued = transactions.execute(status ->
+                users.findLive(event.userId()).map(user -> store(user, properties.inviteTokenTtl())));
+        issued.ifPresent(i -> background.execute(() ->
+                sender.send(i.email(), i.name(), i.secret(), ResetLinkSender.Purpose.SET_PASSWORD)));
     }
 
     private Optional<Issued> issue(String email) {
-        return users.findLiveByEmail(email.trim()).filter(User::isActive).map(this::store);
+        return transactions.execute(status -> users.findLiveByEmail(email.trim()).filter(User::isActive)
+                .map(user -> store(user, properties.resetTokenTtl())));
     }
 
-    private Issued store(User user) {
+    private Issued store(User user, java.time.Duration ttl) {
         Instant now = Instant.now();
         String secret = SecretTokens.newSecret();
-        tokens.save(new PasswordResetToken(user.getId(), SecretTokens.hash(secret), now,
-                now.plus(properties.resetTokenTtl())));
+        tokens.save(new PasswordResetToken(user.getId(), SecretTokens.hash(secret), now, now.plus(ttl)));
         return new Issued(user.getEmail(), user.getName(), secret);
     }
 

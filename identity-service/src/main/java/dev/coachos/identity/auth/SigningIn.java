@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.coachos.identity.user.Passwords;
 import dev.coachos.identity.user.User;
@@ -30,9 +31,11 @@ class SigningIn {
     private final TokenIssuer issuer;
     private final AuthProperties properties;
     private final String decoyHash;
+    private final TransactionTemplate transactions;
 
     SigningIn(Users users, Passwords passwords, RefreshTokens refreshTokens, TokenIssuer issuer,
-            AuthProperties properties) {
+            AuthProperties properties, TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.users = users;
         this.passwords = passwords;
         this.refreshTokens = refreshTokens;
@@ -41,8 +44,10 @@ class SigningIn {
         this.decoyHash = passwords.unusable();
     }
 
-    /** Empty when the login is refused. The failure count is committed either way. */
-    @Transactional(noRollbackFor = RuntimeException.class)
+    /**
+     * Empty when the login is refused. The slow password check holds no database connection;
+     * only the short bookkeeping writes run in a transaction.
+     */
     Optional<TokenIssuer.TokenPair> login(String email, String password) {
         Instant now = Instant.now();
         Optional<User> found = users.findLiveByEmail(email.trim());
@@ -56,7 +61,9 @@ class SigningIn {
             return Optional.empty();
         }
         if (!correct) {
-            if (users.recordFailedLogin(user.getId(), properties.maxFailedLogins(), now.plus(properties.lockDuration()))) {
+            Boolean locked = transactions.execute(status -> users.recordFailedLogin(user.getId(),
+                    properties.maxFailedLogins(), now.plus(properties.lockDuration())));
+            if (Boolean.TRUE.equals(locked)) {
                 log.warn("Account {} locked after {} failed logins", user.getId(), properties.maxFailedLogins());
             }
             return Optional.empty();
@@ -64,8 +71,9 @@ class SigningIn {
         if (!user.canLogIn(now)) {
             return Optional.empty();
         }
-        users.recordLogin(user.getId(), now);
-        return Optional.of(issuer.issueNewSession(user, now));
+        return transactions.execute(status -> users.recordLogin(user.getId(), now) == 1
+                ? Optional.of(issuer.issueNewSession(user, now))
+                : Optional.<TokenIssuer.TokenPair>empty());
     }
 
     /**
@@ -90,7 +98,8 @@ class SigningIn {
         if (token.isExpired(now)) {
             return Optional.empty();
         }
-        Optional<User> user = users.findLive(token.getUserId()).filter(u -> u.canLogIn(now));
+        // A lock stops new logins only: it must not let a password guesser end the owner's sessions.
+        Optional<User> user = users.findLive(token.getUserId()).filter(User::isActive);
         if (user.isEmpty()) {
             refreshTokens.revokeFamily(token.getFamilyId(), now);
             return Optional.empty();

@@ -144,8 +144,13 @@ public class ProfileDirectory {
 
     private User visibleUser(Caller caller, UUID userId, String permission) {
         User user = users.findLive(userId).orElseThrow(() -> Problems.notFound("user", userId));
-        if (caller.is(userId) && permission.startsWith("read:")) {
-            return user;
+        if (caller.is(userId)) {
+            if (permission.startsWith("read:")) {
+                return user;
+            }
+            if (!caller.can("manage:all")) {
+                throw Problems.forbidden("You cannot change your own profile this way; use /api/v1/profiles/me");
+            }
         }
         if (!caller.can(permission)) {
             throw Problems.forbidden("You may not do this to another user's profile");

@@ -65,8 +65,8 @@ public class RoleAdministration {
         if (role.isSystem()) {
             throw Problems.conflict("The system role " + role.getName() + " cannot be deleted");
         }
-        if (roles.hasLiveUsers(roleId)) {
-            throw Problems.conflict("The role " + role.getName() + " still has users; give them another role first");
+        if (roles.hasUsers(roleId)) {
+            throw Problems.conflict("The role " + role.getName() + " still has users (deactivated ones included); give them another role first");
         }
         roles.delete(role);
     }

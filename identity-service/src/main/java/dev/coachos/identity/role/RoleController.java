@@ -95,7 +95,7 @@ class RoleController {
             @Size(max = 300) String description,
             @NotNull Role.ProfileType profileType,
             @Min(0) @Max(99) int rank,
-            List<@Pattern(regexp = PERMISSION_PATTERN, message = "must read action:subject") String> permissions) {
+            List<@NotNull @Pattern(regexp = PERMISSION_PATTERN, message = "must read action:subject") String> permissions) {
     }
 
     record PermissionGrant(@NotBlank @Pattern(regexp = PERMISSION_PATTERN, message = "must read action:subject") String permission) {

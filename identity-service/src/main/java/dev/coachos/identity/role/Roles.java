@@ -14,6 +14,7 @@ public interface Roles extends JpaRepository<Role, UUID> {
     @Query("select u.role.rank from User u where u.id = ?1 and u.deleted = false")
     Optional<Integer> rankOfUser(UUID userId);
 
-    @Query("select count(u) > 0 from User u where u.role.id = ?1 and u.deleted = false")
-    boolean hasLiveUsers(UUID roleId);
+    /** Deactivated users count too: their records still name the role. */
+    @Query("select count(u) > 0 from User u where u.role.id = ?1")
+    boolean hasUsers(UUID roleId);
 }

@@ -64,6 +64,9 @@ class SettingController {
         if (!key.matches(KEY)) {
             throw Problems.invalidField("key", "use lower-case letters, digits, dots, dashes and underscores");
         }
+        if (request.value().isNull()) {
+            throw Problems.invalidField("value", "must not be null; delete the setting instead");
+        }
         Setting setting = settings.findByKey(key).orElseGet(() -> new Setting(key));
         String value = json.writeValueAsString(request.value());
         if (value.length() > 64 * 1024) {

@@ -43,7 +43,7 @@ public class UserAdministration {
     @Transactional
     public User create(Caller caller, NewUser request) {
         Role role = knownRole(request.roleName());
-        requireOutranks(caller, role);
+        requireAssignable(caller, role);
         UUID branchId = request.branchId();
         if (branchId == null && !caller.seesAllBranches()) {
             branchId = caller.branchId().orElse(null);
@@ -129,6 +129,9 @@ public class UserAdministration {
             if (caller.is(id) && !change.active()) {
                 throw Problems.conflict("You cannot deactivate your own account");
             }
+            if (!change.active()) {
+                requireAnotherDirector(user);
+            }
             user.setActive(change.active());
             if (!change.active()) {
                 events.publishEvent(new UserEvents.AccessRevoked(id));
@@ -156,9 +159,15 @@ public class UserAdministration {
     /** The new role shows in the user's tokens from their next refresh or login. */
     @Transactional
     public User changeRole(Caller caller, UUID id, String roleName) {
+        if (caller.is(id) && !caller.can("manage:all")) {
+            throw Problems.forbidden("You cannot change your own role");
+        }
         User user = manageable(caller, id);
         Role role = knownRole(roleName);
-        requireOutranks(caller, role);
+        requireAssignable(caller, role);
+        if (!role.getName().equals(Role.DIRECTOR)) {
+            requireAnotherDirector(user);
+        }
         user.assignRole(role);
         users.saveAndFlush(user);
         events.publishEvent(new UserEvents.RoleAssigned(id, role.getProfileType()));
@@ -172,6 +181,7 @@ public class UserAdministration {
             throw Problems.conflict("You cannot deactivate your own account");
         }
         User user = manageable(caller, id);
+        requireAnotherDirector(user);
         user.deactivate(Instant.now());
         users.saveAndFlush(user);
         events.publishEvent(new UserEvents.AccessRevoked(id));
@@ -188,6 +198,31 @@ public class UserAdministration {
 
     private Role knownRole(String name) {
         return roles.findByName(name).orElseThrow(() -> Problems.invalidField("roleName", "unknown role " + name));
+    }
+
+    /**
+     * Giving someone a role must not give the caller more power than they hold: the role must
+     * rank below the caller's, and every permission in it must be one the caller holds.
+     */
+    private void requireAssignable(Caller caller, Role role) {
+        requireOutranks(caller, role);
+        if (caller.can("manage:all")) {
+            return;
+        }
+        for (String permission : role.permissionCodes()) {
+            if (!caller.can(permission)) {
+                throw Problems.forbidden("You cannot give the role " + role.getName() + ": it holds " + permission
+                        + ", which you do not");
+            }
+        }
+    }
+
+    /** The institute always keeps at least one active director. */
+    private void requireAnotherDirector(User user) {
+        if (user.getRole().getName().equals(Role.DIRECTOR) && user.isActive()
+                && users.countActiveDirectors() <= 1) {
+            throw Problems.conflict("This is the last active director; make someone else director first");
+        }
     }
 
     private void requireOutranks(Caller caller, Role role) {

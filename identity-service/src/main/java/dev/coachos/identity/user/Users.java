@@ -32,9 +32,15 @@ public interface Users extends JpaRepository<User, UUID>, JpaSpecificationExecut
             where id = ?1 returning locked_until is not null and locked_until > now()""")
     boolean recordFailedLogin(UUID id, int max, Instant lockUntil);
 
+    /** Records a good login unless the account locked meanwhile (a parallel guess); 0 then. */
     @Modifying
-    @Query(nativeQuery = true, value = "update app_user set failed_login_count = 0, locked_until = null, last_login_at = ?2 where id = ?1")
+    @Query(nativeQuery = true, value = """
+            update app_user set failed_login_count = 0, locked_until = null, last_login_at = ?2
+            where id = ?1 and (locked_until is null or locked_until <= ?2)""")
     int recordLogin(UUID id, Instant when);
+
+    @Query("select count(u) from User u where u.role.name = 'DIRECTOR' and u.deleted = false and u.active = true")
+    long countActiveDirectors();
 
     @Query("select count(u) > 0 from User u where u.role.name = ?1 and u.deleted = false")
     boolean existsLiveWithRole(String roleName);

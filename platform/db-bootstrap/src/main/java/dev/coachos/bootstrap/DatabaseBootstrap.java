@@ -82,9 +82,15 @@ public final class DatabaseBootstrap {
     private static void ensureRole(Connection maintenance, ServiceSchema schema) throws SQLException {
         boolean exists = exists(maintenance, "SELECT 1 FROM pg_roles WHERE rolname = ?", schema.role());
         try (Statement st = maintenance.createStatement()) {
-            String verb = exists ? "ALTER" : "CREATE";
-            st.execute(verb + " ROLE " + schema.role() + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD "
-                    + literal(schema.password()));
+            if (!exists) {
+                st.execute("CREATE ROLE " + schema.role() + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD "
+                        + literal(schema.password()));
+            } else if (schema.passwordGiven()) {
+                st.execute("ALTER ROLE " + schema.role() + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD "
+                        + literal(schema.password()));
+            } else {
+                st.execute("ALTER ROLE " + schema.role() + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE");
+            }
         }
     }
 

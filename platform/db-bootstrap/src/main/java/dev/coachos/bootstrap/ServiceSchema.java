@@ -13,8 +13,10 @@ import java.util.regex.Pattern;
  * @param schema   the schema the service's Flyway migrations own
  * @param role     the database role the service connects as
  * @param password the role's password
+ * @param passwordGiven whether the password was configured; a default one is set only when the
+ *                 role is created, never over a password someone set
  */
-public record ServiceSchema(String service, String schema, String role, String password) {
+public record ServiceSchema(String service, String schema, String role, String password, boolean passwordGiven) {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
@@ -22,6 +24,10 @@ public record ServiceSchema(String service, String schema, String role, String p
         requireIdentifier(schema, "schema");
         requireIdentifier(role, "role");
         Objects.requireNonNull(password, "password");
+    }
+
+    public ServiceSchema(String service, String schema, String role, String password) {
+        this(service, schema, role, password, true);
     }
 
     /**
@@ -34,8 +40,8 @@ public record ServiceSchema(String service, String schema, String role, String p
         String schema = service.replace('-', '_');
         String role = "coachos_" + schema;
         String variable = "COACHOS_" + schema.toUpperCase(Locale.ROOT) + "_DB_PASSWORD";
-        String password = env.getOrDefault(variable, role);
-        return new ServiceSchema(service, schema, role, password);
+        String given = env.get(variable);
+        return new ServiceSchema(service, schema, role, given == null ? role : given, given != null);
     }
 
     static void requireIdentifier(String value, String what) {

@@ -28,6 +28,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 
+import dev.coachos.platform.security.PublicPathsBearerResolver;
 import dev.coachos.platform.security.TokenAuthorities;
 import dev.coachos.platform.security.TokenProperties;
 import dev.coachos.platform.security.TokenValidation;
@@ -119,6 +120,7 @@ public class ServletServiceDefaults {
                         .requestMatchers(open.toArray(String[]::new)).permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(rs -> rs
+                        .bearerTokenResolver(new PublicPathsBearerResolver(properties.publicPaths()))
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(TokenAuthorities.converter()))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))

@@ -29,11 +29,14 @@ public class DataProblemHandler {
     }
 
     @ExceptionHandler(InvalidDataAccessApiUsageException.class)
-    ResponseEntity<Object> badUsage(InvalidDataAccessApiUsageException ex) throws InvalidDataAccessApiUsageException {
+    ResponseEntity<Object> badUsage(InvalidDataAccessApiUsageException ex) {
         if (ex.getCause() instanceof PropertyReferenceException reference) {
             return unknownProperty(reference);
         }
-        throw ex;
+        // The data layer refused what the request asked for (such as a page beyond any offset).
+        log.info("Refused a request the data layer cannot serve: {}", ex.getMessage());
+        return ProblemHandler.problem(HttpStatus.BAD_REQUEST, Problems.VALIDATION, "Invalid request",
+                "The request asks for something that cannot be served, such as a page far beyond the last");
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)

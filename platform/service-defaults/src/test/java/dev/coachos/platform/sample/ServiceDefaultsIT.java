@@ -118,6 +118,20 @@ class ServiceDefaultsIT {
     }
 
     @Test
+    void aChunkedBodyPastTheLimitIsRefusedWhileItIsRead() throws Exception {
+        byte[] body = ("{\"name\":\"" + "x".repeat(2 * 1024 * 1024) + "\",\"count\":1}").getBytes(StandardCharsets.UTF_8);
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build()
+                .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/things"))
+                        .header("Authorization", "Bearer " + KEYS.token().permissions(List.of("manage:things")).sign())
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).contains("urn:coachos:problem:payload-too-large");
+    }
+
+    @Test
     void identityComesFromTheTokenNotFromHeaders() {
         UUID subject = UUID.randomUUID();
         Response me = api.send("GET", "/api/v1/things/me", KEYS.token().subject(subject).sign(), null,
