@@ -114,7 +114,7 @@ class GatewayIT {
     void anUnknownKeyIdMakesTheGatewayFetchTheKeysAgain() {
         assertThat(api.get("/api/v1/users/me", KEYS.token().sign()).status()).isEqualTo(200);
         TestTokens rotated = TestTokens.withNewKey();
-        IDENTITY.publish(() -> "{\"keys\":[" + keyOf(KEYS) + "," + keyOf(rotated) + "]}");
+        IDENTITY.publish(() -> TestTokens.jwksOf(KEYS, rotated));
         assertThat(api.get("/api/v1/users/me", rotated.token().sign()).status()).isEqualTo(200);
     }
 
@@ -134,10 +134,5 @@ class GatewayIT {
         Response response = api.get("/api/v1/nowhere", KEYS.token().sign());
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.text("type")).isEqualTo("urn:coachos:problem:not-found");
-    }
-
-    private static String keyOf(TestTokens tokens) {
-        String set = tokens.jwksJson();
-        return set.substring(set.indexOf('[') + 1, set.lastIndexOf(']'));
     }
 }

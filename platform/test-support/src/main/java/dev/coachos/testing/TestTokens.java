@@ -69,6 +69,12 @@ public final class TestTokens {
         return new JWKSet(key.toPublicJWK()).toString();
     }
 
+    /** One JWK set with the public keys of several signers, as published during a key rotation. */
+    public static String jwksOf(TestTokens... signers) {
+        return new JWKSet(java.util.Arrays.stream(signers).map(t -> (com.nimbusds.jose.jwk.JWK) t.key.toPublicJWK())
+                .toList()).toString();
+    }
+
     /** The private key as PKCS#8 PEM, the format identity-service reads. */
     public Path writePrivateKeyPem(Path file) throws IOException {
         try {

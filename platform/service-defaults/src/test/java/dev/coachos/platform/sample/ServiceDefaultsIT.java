@@ -151,14 +151,10 @@ class ServiceDefaultsIT {
     void aNewKeyIdIsFetchedFromTheKeySet() {
         assertThat(api.get("/api/v1/things/me", KEYS.token().sign()).status()).isEqualTo(200);
         TestTokens rotated = TestTokens.withNewKey();
-        published = () -> "{\"keys\":[" + inner(KEYS) + "," + inner(rotated) + "]}";
+        published = () -> TestTokens.jwksOf(KEYS, rotated);
         assertThat(api.get("/api/v1/things/me", rotated.token().sign()).status()).isEqualTo(200);
     }
 
-    private static String inner(TestTokens tokens) {
-        String set = tokens.jwksJson();
-        return set.substring(set.indexOf('[') + 1, set.lastIndexOf(']'));
-    }
 
     private static HttpServer keyServer() {
         try {
