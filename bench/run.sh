@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks for the running suite (./coachos up first, with a high auth rate limit:
-#   COACHOS_AUTH_RATE_PER_MINUTE=100000000 COACHOS_USER_RATE_PER_MINUTE=100000000 ./coachos up).
+#   COACHOS_AUTH_RATE_PER_MINUTE=100000000 COACHOS_ADDRESS_RATE_PER_MINUTE=100000000 \
+#   COACHOS_USER_RATE_PER_MINUTE=100000000 ./coachos up).
 # Measures login and an authenticated read, through the gateway and straight at identity-service,
 # side by side in one run, and prints the ratio. Needs wrk (apt-get install wrk).
 set -euo pipefail

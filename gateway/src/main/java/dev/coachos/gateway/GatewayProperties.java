@@ -11,7 +11,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param publicPaths           paths that need no token (login, refresh, password reset, keys)
  * @param authPaths             paths under the strict per-IP limit
  * @param authLimit             requests per minute per client IP on the auth paths
- * @param userLimit             requests per minute per user (per IP before login) elsewhere
+ * @param addressLimit          requests per minute per client IP on everything else, checked
+ *                              before the token (a ceiling for floods of bad tokens)
+ * @param userLimit             requests per minute per verified user
  * @param downstreamTimeout     how long a service may take before the caller gets a 504
  * @param corsAllowedOrigins    web origins allowed to call the API from a browser
  * @param strippedHeaderPrefixes client-sent request headers removed before routing, so no
@@ -22,6 +24,7 @@ public record GatewayProperties(
         List<String> publicPaths,
         List<String> authPaths,
         int authLimit,
+        int addressLimit,
         int userLimit,
         Duration downstreamTimeout,
         List<String> corsAllowedOrigins,
@@ -32,6 +35,7 @@ public record GatewayProperties(
         authPaths = authPaths == null ? List.of("/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/logout",
                 "/api/v1/auth/password-reset/**") : List.copyOf(authPaths);
         authLimit = authLimit <= 0 ? 20 : authLimit;
+        addressLimit = addressLimit <= 0 ? 3000 : addressLimit;
         userLimit = userLimit <= 0 ? 600 : userLimit;
         downstreamTimeout = downstreamTimeout == null ? Duration.ofSeconds(10) : downstreamTimeout;
         corsAllowedOrigins = corsAllowedOrigins == null ? List.of() : List.copyOf(corsAllowedOrigins);

@@ -43,6 +43,12 @@ class ProblemWriter implements ServerAuthenticationEntryPoint, ServerAccessDenie
                 "You do not have the permission this request needs");
     }
 
+    Mono<Void> tooManyRequests(ServerWebExchange exchange, long retryAfterSeconds) {
+        exchange.getResponse().getHeaders().set("Retry-After", Long.toString(retryAfterSeconds));
+        return write(exchange, HttpStatus.TOO_MANY_REQUESTS, Problems.TOO_MANY_REQUESTS, "Too many requests",
+                "Slow down: try again in " + retryAfterSeconds + " s");
+    }
+
     Mono<Void> write(ServerWebExchange exchange, HttpStatus status, URI type, String title, String detail) {
         ProblemDetail problem = Problems.detail(status, type, title, detail);
         problem.setInstance(URI.create(exchange.getRequest().getPath().value()));

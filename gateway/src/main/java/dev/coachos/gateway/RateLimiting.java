@@ -2,9 +2,9 @@ package dev.coachos.gateway;
 
 import java.net.InetSocketAddress;
 import java.security.Principal;
+import java.util.List;
 
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -13,56 +13,73 @@ import org.springframework.web.server.WebFilterChain;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
-import dev.coachos.platform.web.Problems;
 import reactor.core.publisher.Mono;
 
 /**
- * A strict limit per client IP on the auth endpoints (password guessing), and a general limit
- * per user (per IP before login) on everything else. Runs after the token check, so a user is
- * known by their verified subject. Over the limit: 429 with {@code Retry-After}.
+ * Rate limits in two places. Before the token check, per client address: a strict limit on the
+ * auth endpoints (password guessing) and a ceiling on everything else, so that floods of bad
+ * tokens are cut off cheaply. After the token check, per user: the general limit. Over a
+ * limit: 429 with {@code Retry-After}.
  */
-@Component
-@Order(0)
-class RateLimiting implements WebFilter {
+final class RateLimiting {
 
-    private final java.util.List<PathPattern> authPaths;
-    private final TokenBuckets perIpOnAuth;
-    private final TokenBuckets perUser;
-    private final ProblemWriter problems;
-
-    RateLimiting(GatewayProperties properties, ProblemWriter problems) {
-        PathPatternParser parser = PathPatternParser.defaultInstance;
-        this.authPaths = properties.authPaths().stream().map(parser::parse).toList();
-        this.perIpOnAuth = new TokenBuckets(properties.authLimit(), System::nanoTime);
-        this.perUser = new TokenBuckets(properties.userLimit(), System::nanoTime);
-        this.problems = problems;
+    private RateLimiting() {
     }
 
-    @Override
-    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
-        if (authPaths.stream().anyMatch(p -> p.matches(path))) {
-            return limit(exchange, chain, perIpOnAuth, "ip:" + clientIp(exchange));
+    /** Runs before the security filter chain (order -100). */
+    @Component
+    @Order(-200)
+    static class PerAddress implements WebFilter {
+
+        private final List<PathPattern> authPaths;
+        private final TokenBuckets auth;
+        private final TokenBuckets everything;
+        private final ProblemWriter problems;
+
+        PerAddress(GatewayProperties properties, ProblemWriter problems) {
+            this.authPaths = properties.authPaths().stream().map(PathPatternParser.defaultInstance::parse).toList();
+            this.auth = new TokenBuckets(properties.authLimit(), System::nanoTime);
+            this.everything = new TokenBuckets(properties.addressLimit(), System::nanoTime);
+            this.problems = problems;
         }
-        return exchange.getPrincipal()
-                .map(Principal::getName)
-                .map(name -> "user:" + name)
-                .defaultIfEmpty("ip:" + clientIp(exchange))
-                .flatMap(key -> limit(exchange, chain, perUser, key));
+
+        @Override
+        public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+            String key = clientAddress(exchange);
+            PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
+            TokenBuckets buckets = authPaths.stream().anyMatch(p -> p.matches(path)) ? auth : everything;
+            long retryAfter = buckets.tryTake(key);
+            return retryAfter == 0 ? chain.filter(exchange) : problems.tooManyRequests(exchange, retryAfter);
+        }
     }
 
-    private Mono<Void> limit(ServerWebExchange exchange, WebFilterChain chain, TokenBuckets buckets, String key) {
-        long retryAfter = buckets.tryTake(key);
-        if (retryAfter == 0) {
-            return chain.filter(exchange);
+    /** Runs after the security filter chain: a caller is known by their verified subject. */
+    @Component
+    @Order(0)
+    static class PerUser implements WebFilter {
+
+        private final TokenBuckets users;
+        private final ProblemWriter problems;
+
+        PerUser(GatewayProperties properties, ProblemWriter problems) {
+            this.users = new TokenBuckets(properties.userLimit(), System::nanoTime);
+            this.problems = problems;
         }
-        exchange.getResponse().getHeaders().set("Retry-After", Long.toString(retryAfter));
-        return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, Problems.TOO_MANY_REQUESTS,
-                "Too many requests", "Slow down: try again in " + retryAfter + " s");
+
+        @Override
+        public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+            return exchange.getPrincipal()
+                    .map(Principal::getName)
+                    .flatMap(subject -> {
+                        long retryAfter = users.tryTake(subject);
+                        return retryAfter == 0 ? chain.filter(exchange) : problems.tooManyRequests(exchange, retryAfter);
+                    })
+                    .switchIfEmpty(Mono.defer(() -> chain.filter(exchange)));
+        }
     }
 
     /** The peer address. Behind a trusted proxy, enable forwarded-header handling so this is the client's. */
-    private static String clientIp(ServerWebExchange exchange) {
+    static String clientAddress(ServerWebExchange exchange) {
         InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
         return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
     }
