@@ -1,0 +1,15 @@
+package dev.coachos.events;
+
+/** One topic per producing domain: {@code coachos.<domain>.events}. */
+public final class Topics {
+
+    public static final String IDENTITY = "coachos.identity.events";
+
+    private Topics() {
+    }
+
+    /** Where records that could not be processed end up, per consumer group and topic. */
+    public static String deadLetter(String topic) {
+        return topic + ".dlt";
+    }
+}

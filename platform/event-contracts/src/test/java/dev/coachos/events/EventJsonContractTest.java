@@ -1,0 +1,59 @@
+package dev.coachos.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import dev.coachos.events.identity.IdentityEvents;
+import dev.coachos.events.identity.UserRegistered;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The JSON that producers write and consumers read: field names are the contract. */
+class EventJsonContractTest {
+
+    private final JsonMapper json = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    @Test
+    void anEnvelopeCarriesItsMetadataAndThePayloadUnderFixedNames() {
+        UUID id = UUID.randomUUID();
+        EventEnvelope<UserRegistered> envelope = new EventEnvelope<>(id, "UserRegistered", 1,
+                Instant.parse("2026-11-24T10:00:00Z"), "identity-service", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
+                new UserRegistered("u-1", "asha@example.in", "Asha", "STUDENT", "b-1"));
+        JsonNode written = json.readTree(json.writeValueAsString(envelope));
+        assertThat(written.path("eventId").asString()).isEqualTo(id.toString());
+        assertThat(written.path("type").asString()).isEqualTo("UserRegistered");
+        assertThat(written.path("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(written.path("source").asString()).isEqualTo("identity-service");
+        assertThat(written.path("traceparent").asString()).startsWith("00-");
+        assertThat(written.path("payload").path("userId").asString()).isEqualTo("u-1");
+        assertThat(written.path("payload").path("email").asString()).isEqualTo("asha@example.in");
+        assertThat(written.path("payload").has("password")).isFalse();
+    }
+
+    @Test
+    void consumersReadPayloadsTolerantlyIgnoringFieldsAddedLater() {
+        String fromANewerProducer = """
+                {"userId":"u-2","email":"ravi@example.in","name":"Ravi","role":"TEACHER","branchId":null,
+                 "phone":"+91 98100 00001","preferredLanguage":"hi"}""";
+        UserRegistered read = json.readValue(fromANewerProducer, UserRegistered.class);
+        assertThat(read.userId()).isEqualTo("u-2");
+        assertThat(read.role()).isEqualTo("TEACHER");
+        assertThat(read.branchId()).isNull();
+        assertThat(read.aggregateId()).isEqualTo("u-2");
+    }
+
+    @Test
+    void everyIdentityEventHasATypeName() {
+        assertThat(IdentityEvents.typeOf(new UserRegistered("u", "e", "n", "r", null))).isEqualTo("UserRegistered");
+        assertThat(IdentityEvents.TYPES).containsKeys("UserRegistered", "UserUpdated", "UserRoleChanged",
+                "UserDeactivated");
+        assertThat(Topics.deadLetter(Topics.IDENTITY)).isEqualTo("coachos.identity.events.dlt");
+    }
+}
