@@ -1,0 +1,136 @@
+package dev.coachos.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Moves stored events to Kafka, oldest first. One relay at a time works on a schema (a
+ * transaction-scoped advisory lock), so events leave in the order they were committed. An event
+ * the broker does not take blocks the ones behind it and is tried again with growing back-off
+ * until it goes through; only an event the broker can never take (too large, say) is set aside
+ * with its error, so that it cannot block the service forever. Delivery is at least once:
+ * consumers apply each event id once.
+ */
+public class OutboxRelay {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final long LOCK_KEY = 0x6f7574626f78L; // "outbox"
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final KafkaTemplate<String, String> kafka;
+    private final OutboxProperties properties;
+
+    public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, KafkaTemplate<String, String> kafka,
+            OutboxProperties properties) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.kafka = kafka;
+        this.properties = properties;
+    }
+
+    /** Relays until nothing is due; returns how many events went out. */
+    public int relayDue() {
+        int total = 0;
+        int sent;
+        do {
+            Integer batch = transactions.execute(status -> relayBatch());
+            sent = batch == null ? 0 : batch;
+            total += sent;
+        } while (sent == properties.batchSize());
+        return total;
+    }
+
+    private int relayBatch() {
+        Boolean locked = jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, LOCK_KEY);
+        if (!Boolean.TRUE.equals(locked)) {
+            return 0;
+        }
+        List<Pending> pending = jdbc.query("""
+                select id, topic, record_key, envelope::text, attempts, next_attempt_at
+                from outbox_event where published_at is null and parked_at is null
+                order by created_at, id limit ?""",
+                (rs, i) -> new Pending(rs.getObject(1, java.util.UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getInt(5), rs.getTimestamp(6).toInstant()),
+                properties.batchSize());
+        int sent = 0;
+        Instant now = Instant.now();
+        for (Pending event : pending) {
+            if (event.nextAttemptAt().isAfter(now)) {
+                break; // the oldest event waits for its next try; the ones behind it wait too
+            }
+            try {
+                send(event);
+                jdbc.update("update outbox_event set published_at = now(), attempts = attempts + 1, last_error = null "
+                        + "where id = ?", event.id());
+                sent++;
+            } catch (Exception e) {
+                Throwable cause = unwrap(e);
+                if (!permanent(cause)) {
+                    Duration wait = backoff(event.attempts() + 1);
+                    jdbc.update("update outbox_event set attempts = attempts + 1, next_attempt_at = ?, last_error = ? "
+                            + "where id = ?", Timestamp.from(Instant.now().plus(wait)), describe(cause), event.id());
+                    log.warn("Kafka did not take event {} (try {}), next try in {}: {}", event.id(),
+                            event.attempts() + 1, wait, describe(cause));
+                } else {
+                    jdbc.update("update outbox_event set attempts = attempts + 1, parked_at = now(), last_error = ? "
+                            + "where id = ?", describe(cause), event.id());
+                    log.error("Kafka can never take event {}; it is set aside in outbox_event: {}", event.id(),
+                            describe(cause));
+                }
+                break;
+            }
+        }
+        return sent;
+    }
+
+    private void send(Pending event) throws Exception {
+        ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), event.key(), event.envelope());
+        record.headers().add("coachos-event-id", event.id().toString().getBytes(StandardCharsets.UTF_8));
+        kafka.send(record).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        Throwable cause = e;
+        while ((cause instanceof ExecutionException || cause instanceof org.springframework.kafka.KafkaException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    /** Failures that no number of tries can mend; anything else (an absent broker above all) is tried again. */
+    private static boolean permanent(Throwable cause) {
+        return cause instanceof RecordTooLargeException || cause instanceof InvalidTopicException
+                || cause instanceof SerializationException;
+    }
+
+    private Duration backoff(int attempt) {
+        long millis = 500L << Math.min(attempt - 1, 16);
+        return Duration.ofMillis(Math.min(millis, properties.maxBackoff().toMillis()));
+    }
+
+    private static String describe(Throwable cause) {
+        String text = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        return text.length() > 500 ? text.substring(0, 500) : text;
+    }
+
+    private record Pending(java.util.UUID id, String topic, String key, String envelope, int attempts,
+            Instant nextAttemptAt) {
+    }
+}
