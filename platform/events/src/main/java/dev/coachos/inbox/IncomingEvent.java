@@ -1,0 +1,54 @@
+package dev.coachos.inbox;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * An event as a consumer receives it: the envelope's fields, and the payload still as JSON so
+ * that each consumer reads only the fields it knows (unknown ones are ignored).
+ */
+public record IncomingEvent(UUID eventId, String type, int schemaVersion, Instant occurredAt, String source,
+        String traceparent, JsonNode payload) {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** Reads a record's value; a value that is not an envelope is a {@link MalformedEvent}. */
+    public static IncomingEvent read(String value) {
+        try {
+            JsonNode node = JSON.readTree(value);
+            String id = node.path("eventId").asString(null);
+            String type = node.path("type").asString(null);
+            if (id == null || type == null || !node.path("payload").isObject()) {
+                throw new MalformedEvent("not an event envelope (eventId, type and payload are required)");
+            }
+            String occurred = node.path("occurredAt").asString(null);
+            return new IncomingEvent(UUID.fromString(id), type, node.path("schemaVersion").asInt(1),
+                    occurred == null ? null : Instant.parse(occurred), node.path("source").asString(null),
+                    node.path("traceparent").asString(null), node.path("payload"));
+        } catch (MalformedEvent e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new MalformedEvent("unreadable record: " + e.getMessage());
+        }
+    }
+
+    /** The payload as the consumer's own view of the event. */
+    public <T> T payloadAs(Class<T> type) {
+        try {
+            return JSON.treeToValue(payload, type);
+        } catch (RuntimeException e) {
+            throw new MalformedEvent("payload of " + this.type + " does not fit " + type.getSimpleName() + ": "
+                    + e.getMessage());
+        }
+    }
+
+    /** A record no retry can mend: it goes to the dead-letter topic at once. */
+    public static final class MalformedEvent extends RuntimeException {
+        public MalformedEvent(String message) {
+            super(message);
+        }
+    }
+}

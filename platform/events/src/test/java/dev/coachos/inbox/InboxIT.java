@@ -1,0 +1,116 @@
+package dev.coachos.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+import dev.coachos.testing.IsolatedDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** Idempotent consuming and dead-lettering against a real PostgreSQL and an embedded broker. */
+@SpringBootTest(classes = InboxTestApplication.class, properties = {
+        "spring.flyway.locations=classpath:db/inbox-test",
+        "spring.flyway.schemas=identity",
+        "spring.flyway.default-schema=identity",
+        "spring.flyway.create-schemas=false",
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "spring.kafka.consumer.auto-offset-reset=earliest",
+        "coachos.outbox.relay-enabled=false",
+        "logging.level.org.apache.kafka=warn"})
+@EmbeddedKafka(partitions = 1, topics = {InboxTestApplication.TOPIC, InboxTestApplication.TOPIC + ".dlt"},
+        brokerProperties = "auto.create.topics.enable=false")
+@IsolatedDatabase(service = "identity")
+class InboxIT {
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void theSameEventDeliveredTwiceHasOneEffect() {
+        String user = "u-" + UUID.randomUUID();
+        String event = envelope(UUID.randomUUID(), user, "Asha");
+        send(user, event);
+        send(user, event);
+        String marker = "u-" + UUID.randomUUID();
+        send(marker, envelope(UUID.randomUUID(), marker, "Marker"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> greetings(marker) == 1);
+        assertThat(greetings(user)).isEqualTo(1);
+    }
+
+    @Test
+    void aPoisonRecordGoesToTheDeadLetterTopicAndTheEventsBehindItAreStillProcessed() {
+        String poisonKey = "poison-" + UUID.randomUUID();
+        send(poisonKey, "{ this is not an event");
+        String failing = "u-" + UUID.randomUUID();
+        send(failing, envelope(UUID.randomUUID(), failing, "explode"));
+        String after = "u-" + UUID.randomUUID();
+        send(after, envelope(UUID.randomUUID(), after, "Ravi"));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> greetings(after) == 1);
+        List<ConsumerRecord<String, String>> dead = deadLetters();
+        assertThat(dead.stream().map(ConsumerRecord::key)).contains(poisonKey, failing);
+        assertThat(meters.find("coachos.events.dead.letters").counter().count()).isGreaterThanOrEqualTo(2);
+    }
+
+    private int greetings(String user) {
+        return jdbc.queryForObject("select count(*) from greeting where user_id = ?", Integer.class, user);
+    }
+
+    private void send(String key, String value) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+            producer.send(new ProducerRecord<>(InboxTestApplication.TOPIC, key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<ConsumerRecord<String, String>> deadLetters() {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+            consumer.subscribe(List.of(InboxTestApplication.TOPIC + ".dlt"));
+            java.util.List<ConsumerRecord<String, String>> records = new java.util.ArrayList<>();
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+                return records.size() >= 2;
+            });
+            return records;
+        }
+    }
+
+    private static String envelope(UUID eventId, String user, String name) {
+        return """
+                {"eventId":"%s","type":"Registered","schemaVersion":1,"occurredAt":"2026-11-24T10:00:00Z",
+                 "source":"test","traceparent":null,"payload":{"userId":"%s","name":"%s","extra":"ignored"}}"""
+                .formatted(eventId, user, name);
+    }
+}
