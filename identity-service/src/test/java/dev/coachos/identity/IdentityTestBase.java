@@ -15,6 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import dev.coachos.testing.ApiClient;
 import dev.coachos.testing.ApiClient.Response;
@@ -27,6 +28,8 @@ import dev.coachos.testing.TestTokens;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @IsolatedDatabase(service = "identity")
+// Events stay in the outbox here; IdentityEventsIT overrides these to relay them to a real broker.
+@TestPropertySource(properties = {"coachos.outbox.relay-enabled=false", "spring.kafka.admin.auto-create=false"})
 public abstract class IdentityTestBase {
 
     protected static final String DIRECTOR_EMAIL = "director@institute.test";

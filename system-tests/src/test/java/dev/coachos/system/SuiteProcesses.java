@@ -87,6 +87,75 @@ final class SuiteProcesses implements AutoCloseable {
         throw new IllegalStateException(module + " was not healthy within 180 s; see " + logs);
     }
 
+    /**
+     * A real single-node Kafka broker (KRaft) from the jars in {@code platform/kafka-broker},
+     * started the way {@code ./coachos up} starts it; returns its bootstrap address.
+     */
+    String startKafka() {
+        Path lib = root.resolve("platform/kafka-broker/target/lib");
+        if (!Files.isDirectory(lib)) {
+            throw new IllegalStateException(lib + " is missing: run the whole build (./mvnw verify)");
+        }
+        int port = freePort();
+        int controller = freePort();
+        try {
+            Path dir = Files.createTempDirectory("coachos-kafka");
+            Path config = dir.resolve("server.properties");
+            Files.writeString(config, String.join("\n",
+                    "process.roles=broker,controller", "node.id=1",
+                    "controller.quorum.voters=1@localhost:" + controller,
+                    "listeners=PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controller,
+                    "advertised.listeners=PLAINTEXT://localhost:" + port,
+                    "controller.listener.names=CONTROLLER", "inter.broker.listener.name=PLAINTEXT",
+                    "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                    "log.dirs=" + dir.resolve("data"), "num.partitions=3",
+                    "offsets.topic.replication.factor=1", "transaction.state.log.replication.factor=1",
+                    "transaction.state.log.min.isr=1", "auto.create.topics.enable=false",
+                    "group.initial.rebalance.delay.ms=0", ""));
+            Files.writeString(dir.resolve("logback.xml"), "<configuration><appender name=\"o\" "
+                    + "class=\"ch.qos.logback.core.ConsoleAppender\"><encoder><pattern>%d %-5level %logger{36} - %msg%n"
+                    + "</pattern></encoder></appender><root level=\"INFO\"><appender-ref ref=\"o\"/></root></configuration>");
+            String java = ProcessHandle.current().info().command().orElse("java");
+            String classpath = lib.resolve("*").toString();
+            Process format = new ProcessBuilder(java, "-cp", classpath, "kafka.tools.StorageTool", "format",
+                    "-t", clusterId(), "-c", config.toString())
+                    .redirectErrorStream(true).redirectOutput(logs.resolve("kafka-format.log").toFile()).start();
+            if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
+                throw new IllegalStateException("Could not format Kafka storage; see " + logs);
+            }
+            Process broker = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC",
+                    "-Dlogback.configurationFile=" + dir.resolve("logback.xml"), "-cp", classpath, "kafka.Kafka",
+                    config.toString())
+                    .redirectErrorStream(true).redirectOutput(logs.resolve("kafka.log").toFile()).start();
+            started.add(broker);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (System.nanoTime() < deadline) {
+                if (!broker.isAlive()) {
+                    throw new IllegalStateException("Kafka exited; see " + logs);
+                }
+                try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+                    return "localhost:" + port;
+                } catch (IOException notYet) {
+                    pause();
+                }
+            }
+            throw new IllegalStateException("Kafka did not listen within 60 s; see " + logs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A cluster id in Kafka's form: 16 random bytes, URL-safe Base64 without padding. */
+    private static String clusterId() {
+        java.util.UUID id = java.util.UUID.randomUUID();
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16)
+                .putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits());
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+    }
+
     static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

@@ -46,6 +46,7 @@ class UserJourneysIT {
         String eureka = "http://localhost:" + discoveryPort + "/eureka/";
 
         suite = new SuiteProcesses();
+        String kafka = suite.startKafka();
         suite.start("discovery-server", Map.of("DISCOVERY_PORT", Integer.toString(discoveryPort)),
                 "http://localhost:" + discoveryPort + "/actuator/health");
         suite.start("identity-service", Map.of(
@@ -54,6 +55,7 @@ class UserJourneysIT {
                 "COACHOS_ADMIN_EMAIL", DIRECTOR,
                 "COACHOS_ADMIN_PASSWORD", DIRECTOR_PASSWORD,
                 "COACHOS_IDENTITY_KEY_FILE", keyFile.toString(),
+                "COACHOS_KAFKA_BOOTSTRAP", kafka,
                 "EUREKA_URL", eureka),
                 "http://localhost:" + identityPort + "/actuator/health/readiness");
         suite.start("gateway", Map.of(

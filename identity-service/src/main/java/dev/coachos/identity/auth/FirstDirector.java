@@ -16,6 +16,7 @@ import dev.coachos.identity.role.Role;
 import dev.coachos.identity.role.Roles;
 import dev.coachos.identity.user.Passwords;
 import dev.coachos.identity.user.User;
+import dev.coachos.identity.user.UserEventPublisher;
 import dev.coachos.identity.user.UserEvents;
 import dev.coachos.identity.user.Users;
 import org.springframework.context.ApplicationEventPublisher;
@@ -37,18 +38,20 @@ class FirstDirector implements ApplicationRunner {
     private final Passwords passwords;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
+    private final UserEventPublisher published;
     private final Environment environment;
     private final String email;
     private final String password;
 
     FirstDirector(Users users, Roles roles, Passwords passwords, TransactionTemplate transactions,
-            ApplicationEventPublisher events, Environment environment,
+            ApplicationEventPublisher events, UserEventPublisher published, Environment environment,
             @Value("${coachos.admin.email:}") String email, @Value("${coachos.admin.password:}") String password) {
         this.users = users;
         this.roles = roles;
         this.passwords = passwords;
         this.transactions = transactions;
         this.events = events;
+        this.published = published;
         this.environment = environment;
         this.email = email;
         this.password = password;
@@ -80,6 +83,7 @@ class FirstDirector implements ApplicationRunner {
                 user.setVerified(true);
                 users.saveAndFlush(user);
                 events.publishEvent(new UserEvents.RoleAssigned(user.getId(), director.getProfileType()));
+                published.registered(user);
             });
             log.info("Created the first director account {}", finalEmail);
         } catch (DataIntegrityViolationException e) {

@@ -30,9 +30,11 @@ public class UserAdministration {
     private final Branches branches;
     private final Passwords passwords;
     private final ApplicationEventPublisher events;
+    private final UserEventPublisher published;
 
     UserAdministration(Users users, Roles roles, Branches branches, Passwords passwords,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, UserEventPublisher published) {
+        this.published = published;
         this.users = users;
         this.roles = roles;
         this.branches = branches;
@@ -60,6 +62,7 @@ public class UserAdministration {
         user.setPhone(request.phone());
         users.saveAndFlush(user);
         events.publishEvent(new UserEvents.RoleAssigned(user.getId(), role.getProfileType()));
+        published.registered(user);
         if (request.password() == null) {
             events.publishEvent(new UserEvents.InvitedWithoutPassword(user.getId()));
         }
@@ -137,7 +140,9 @@ public class UserAdministration {
                 events.publishEvent(new UserEvents.AccessRevoked(id));
             }
         }
-        return users.saveAndFlush(user);
+        users.saveAndFlush(user);
+        published.updated(user);
+        return user;
     }
 
     /** The caller's own name, phone and avatar. */
@@ -153,7 +158,9 @@ public class UserAdministration {
         if (avatarUrl != null) {
             user.setAvatarUrl(avatarUrl.isBlank() ? null : avatarUrl);
         }
-        return users.saveAndFlush(user);
+        users.saveAndFlush(user);
+        published.updated(user);
+        return user;
     }
 
     /** The new role shows in the user's tokens from their next refresh or login. */
@@ -168,9 +175,13 @@ public class UserAdministration {
         if (!role.getName().equals(Role.DIRECTOR)) {
             requireAnotherDirector(user);
         }
+        String previous = user.getRole().getName();
         user.assignRole(role);
         users.saveAndFlush(user);
         events.publishEvent(new UserEvents.RoleAssigned(id, role.getProfileType()));
+        if (!previous.equals(role.getName())) {
+            published.roleChanged(user, previous);
+        }
         return user;
     }
 
@@ -185,6 +196,7 @@ public class UserAdministration {
         user.deactivate(Instant.now());
         users.saveAndFlush(user);
         events.publishEvent(new UserEvents.AccessRevoked(id));
+        published.deactivated(user);
     }
 
     private User manageable(Caller caller, UUID id) {

@@ -43,6 +43,8 @@ class FirstDirectorIT {
         Map<String, Object> properties = new HashMap<>(database.springProperties("identity"));
         properties.put("server.port", "0");
         properties.put("eureka.client.enabled", "false");
+        properties.put("coachos.outbox.relay-enabled", "false");
+        properties.put("spring.kafka.admin.auto-create", "false");
         properties.put("coachos.identity.generate-missing-key", "true");
         properties.put("coachos.admin.email", "");
         properties.put("coachos.admin.password", "");
