@@ -58,6 +58,14 @@ class UserJourneysIT {
                 "COACHOS_KAFKA_BOOTSTRAP", kafka,
                 "EUREKA_URL", eureka),
                 "http://localhost:" + identityPort + "/actuator/health/readiness");
+        int communicationPort = SuiteProcesses.freePort();
+        suite.start("communication-service", Map.of(
+                "COMMUNICATION_PORT", Integer.toString(communicationPort),
+                "COACHOS_DB_URL", database.jdbcUrl(),
+                "COACHOS_KAFKA_BOOTSTRAP", kafka,
+                "COACHOS_JWKS_URI", "http://localhost:" + identityPort + "/.well-known/jwks.json",
+                "EUREKA_URL", eureka),
+                "http://localhost:" + communicationPort + "/actuator/health/readiness");
         suite.start("gateway", Map.of(
                 "GATEWAY_PORT", Integer.toString(gatewayPort),
                 "EUREKA_URL", eureka,
@@ -116,6 +124,32 @@ class UserJourneysIT {
                 .isEqualTo(401);
         assertThat(gateway.post("/api/v1/auth/logout", null, Map.of("refreshToken", refreshed.text("refreshToken")))
                 .status()).isEqualTo(204);
+    }
+
+    @Test
+    void aNewStudentFindsExactlyOneWelcomeThatNoOneElseCanSeeOrMark() {
+        String director = gateway.login(DIRECTOR, DIRECTOR_PASSWORD).access();
+        created(gateway.post("/api/v1/users", director, Map.of("email", "neha@welcome.test", "name", "Neha",
+                "roleName", "STUDENT", "password", "neha-pass-123")));
+        created(gateway.post("/api/v1/users", director, Map.of("email", "omar@welcome.test", "name", "Omar",
+                "roleName", "STUDENT", "password", "omar-pass-123")));
+        String neha = gateway.login("neha@welcome.test", "neha-pass-123").access();
+        String omar = gateway.login("omar@welcome.test", "omar-pass-123").access();
+
+        // Routed once Eureka knows communication-service, delivered once the event has travelled.
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() ->
+                gateway.get("/api/v1/notifications", neha).json().path("page").path("totalElements").asInt() >= 1);
+        Response mine = gateway.get("/api/v1/notifications?unread=true", neha);
+        assertThat(mine.json().path("page").path("totalElements").asInt()).isEqualTo(1);
+        assertThat(mine.json().path("content").get(0).path("message").asString()).contains("Neha");
+        String id = mine.json().path("content").get(0).path("id").asString();
+
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() ->
+                gateway.get("/api/v1/notifications", omar).json().path("page").path("totalElements").asInt() >= 1);
+        assertThat(gateway.get("/api/v1/notifications", omar).json().path("content").valueStream()
+                .map(n -> n.path("id").asString())).doesNotContain(id);
+        assertThat(gateway.post("/api/v1/notifications/" + id + "/read", omar, null).status()).isEqualTo(404);
+        assertThat(gateway.post("/api/v1/notifications/" + id + "/read", neha, null).status()).isEqualTo(200);
     }
 
     @Test

@@ -121,6 +121,10 @@ public class OutboxAutoConfiguration {
             if (!enabled || executor != null) {
                 return;
             }
+            if (!relay.hasOutbox()) {
+                log.info("No outbox_event table in this service's schema: the outbox relay stays off");
+                return;
+            }
             executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("outbox-relay").factory());
             executor.scheduleWithFixedDelay(this::round, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
         }

@@ -44,6 +44,11 @@ public class OutboxRelay {
         this.properties = properties;
     }
 
+    /** Whether this service has an outbox table (a service that only consumes has none). */
+    public boolean hasOutbox() {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select to_regclass('outbox_event') is not null", Boolean.class));
+    }
+
     /** Relays until nothing is due; returns how many events went out. */
     public int relayDue() {
         int total = 0;

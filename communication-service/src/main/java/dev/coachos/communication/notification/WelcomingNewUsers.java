@@ -1,0 +1,50 @@
+package dev.coachos.communication.notification;
+
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.coachos.events.Topics;
+import dev.coachos.inbox.Inbox;
+import dev.coachos.inbox.IncomingEvent;
+
+/** Greets every new account with a welcome notification, once, however often the event arrives. */
+@Component
+class WelcomingNewUsers {
+
+    static final String CONSUMER = "communication.welcome";
+
+    private static final Logger log = LoggerFactory.getLogger(WelcomingNewUsers.class);
+
+    private final Inbox inbox;
+    private final Notifications notifications;
+
+    WelcomingNewUsers(Inbox inbox, Notifications notifications) {
+        this.inbox = inbox;
+        this.notifications = notifications;
+    }
+
+    @KafkaListener(topics = Topics.IDENTITY, groupId = "communication-service")
+    @Transactional
+    void on(String value) {
+        IncomingEvent event = IncomingEvent.read(value);
+        if (!event.type().equals("UserRegistered")) {
+            return;
+        }
+        Registered user = event.payloadAs(Registered.class);
+        boolean applied = inbox.applyOnce(CONSUMER, event.eventId(), () -> notifications.save(new Notification(
+                UUID.fromString(user.userId()), "Welcome to Coaching Center OS",
+                "Hello " + user.name() + ", your account is ready. Complete your profile to get started.",
+                Notification.Type.SUCCESS, "/profile")));
+        log.info("UserRegistered {} for user {}: {}", event.eventId(), user.userId(),
+                applied ? "welcome notification created" : "already applied, skipped");
+    }
+
+    /** The fields of identity's UserRegistered this service needs; others are ignored. */
+    record Registered(String userId, String name) {
+    }
+}

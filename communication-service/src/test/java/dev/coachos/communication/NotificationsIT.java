@@ -1,0 +1,133 @@
+package dev.coachos.communication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import dev.coachos.events.Topics;
+import dev.coachos.testing.ApiClient;
+import dev.coachos.testing.ApiClient.Response;
+import dev.coachos.testing.IsolatedDatabase;
+import dev.coachos.testing.JwksServer;
+import dev.coachos.testing.TestTokens;
+
+/** Welcome notifications from identity's events, and each user's own notification API. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "eureka.client.enabled=false",
+        "logging.level.org.apache.kafka=warn"})
+@EmbeddedKafka(partitions = 1, topics = {Topics.IDENTITY, Topics.IDENTITY + ".dlt"},
+        brokerProperties = "auto.create.topics.enable=false")
+@IsolatedDatabase(service = "communication")
+class NotificationsIT {
+
+    static final TestTokens KEYS = TestTokens.withNewKey();
+    static final JwksServer JWKS = new JwksServer(KEYS::jwksJson);
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+    @LocalServerPort
+    int port;
+    ApiClient api;
+
+    @DynamicPropertySource
+    static void keys(DynamicPropertyRegistry registry) {
+        registry.add("coachos.security.jwk-set-uri", JWKS::url);
+    }
+
+    @AfterAll
+    static void stop() {
+        JWKS.close();
+    }
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient("http://localhost:" + port);
+    }
+
+    @Test
+    void aNewUserFindsExactlyOneWelcomeEvenWhenTheEventArrivesTwice() {
+        UUID user = UUID.randomUUID();
+        String event = registered(UUID.randomUUID(), user, "Asha");
+        send(user, event);
+        send(user, event);
+        String token = KEYS.token().subject(user).sign();
+        await().atMost(Duration.ofSeconds(60)).until(() -> total(token, "") >= 1);
+        // A later event for another user is processed, so both copies of the first were seen.
+        UUID other = UUID.randomUUID();
+        send(other, registered(UUID.randomUUID(), other, "Later"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> total(KEYS.token().subject(other).sign(), "") == 1);
+
+        Response mine = api.get("/api/v1/notifications", token);
+        assertThat(mine.json().path("page").path("totalElements").asInt()).isEqualTo(1);
+        assertThat(mine.json().path("content").get(0).path("title").asString()).contains("Welcome");
+        assertThat(mine.json().path("content").get(0).path("message").asString()).contains("Asha");
+        assertThat(mine.json().path("content").get(0).path("type").asString()).isEqualTo("SUCCESS");
+    }
+
+    @Test
+    void usersReadAndMarkOnlyTheirOwnNotifications() {
+        UUID owner = UUID.randomUUID();
+        send(owner, registered(UUID.randomUUID(), owner, "Ravi"));
+        String ownerToken = KEYS.token().subject(owner).sign();
+        await().atMost(Duration.ofSeconds(60)).until(() -> total(ownerToken, "?unread=true") == 1);
+        String id = api.get("/api/v1/notifications", ownerToken).json().path("content").get(0).path("id").asString();
+
+        String stranger = KEYS.token().subject(UUID.randomUUID()).sign();
+        assertThat(api.get("/api/v1/notifications", stranger).json().path("content").size()).isZero();
+        Response steal = api.post("/api/v1/notifications/" + id + "/read", stranger, null);
+        assertThat(steal.status()).isEqualTo(404);
+        assertThat(steal.text("type")).isEqualTo("urn:coachos:problem:not-found");
+        assertThat(total(ownerToken, "?unread=true")).isEqualTo(1);
+
+        Response read = api.post("/api/v1/notifications/" + id + "/read", ownerToken, null);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json().path("read").asBoolean()).isTrue();
+        assertThat(total(ownerToken, "?unread=true")).isZero();
+        assertThat(api.post("/api/v1/notifications/read-all", ownerToken, null).json().path("marked").asInt()).isZero();
+
+        assertThat(api.get("/api/v1/notifications", null).status()).isEqualTo(401);
+        assertThat(api.post("/api/v1/notifications/not-an-id/read", ownerToken, null).status()).isEqualTo(400);
+    }
+
+    private int total(String token, String query) {
+        return api.get("/api/v1/notifications" + query, token).json().path("page").path("totalElements").asInt();
+    }
+
+    private void send(UUID key, String value) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+            producer.send(new ProducerRecord<>(Topics.IDENTITY, key.toString(), value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String registered(UUID eventId, UUID user, String name) {
+        return """
+                {"eventId":"%s","type":"UserRegistered","schemaVersion":1,"occurredAt":"2026-11-24T10:00:00Z",
+                 "source":"identity-service","traceparent":null,
+                 "payload":{"userId":"%s","email":"x@example.in","name":"%s","role":"STUDENT","branchId":null}}"""
+                .formatted(eventId, user, name);
+    }
+}
