@@ -156,6 +156,15 @@ final class SuiteProcesses implements AutoCloseable {
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
     }
 
+    /** What a started process has logged so far. */
+    String log(String module) {
+        try {
+            return Files.readString(logs.resolve(module + ".log"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

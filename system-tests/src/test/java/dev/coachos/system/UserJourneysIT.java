@@ -129,8 +129,11 @@ class UserJourneysIT {
     @Test
     void aNewStudentFindsExactlyOneWelcomeThatNoOneElseCanSeeOrMark() {
         String director = gateway.login(DIRECTOR, DIRECTOR_PASSWORD).access();
-        created(gateway.post("/api/v1/users", director, Map.of("email", "neha@welcome.test", "name", "Neha",
-                "roleName", "STUDENT", "password", "neha-pass-123")));
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        Response creation = gateway.send("POST", "/api/v1/users", director, Map.of("email", "neha@welcome.test",
+                "name", "Neha", "roleName", "STUDENT", "password", "neha-pass-123"),
+                Map.of("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"));
+        created(creation);
         created(gateway.post("/api/v1/users", director, Map.of("email", "omar@welcome.test", "name", "Omar",
                 "roleName", "STUDENT", "password", "omar-pass-123")));
         String neha = gateway.login("neha@welcome.test", "neha-pass-123").access();
@@ -150,6 +153,11 @@ class UserJourneysIT {
                 .map(n -> n.path("id").asString())).doesNotContain(id);
         assertThat(gateway.post("/api/v1/notifications/" + id + "/read", omar, null).status()).isEqualTo(404);
         assertThat(gateway.post("/api/v1/notifications/" + id + "/read", neha, null).status()).isEqualTo(200);
+
+        // One trace from the gateway, through identity-service and the outbox relay, into the consumer.
+        await().atMost(Duration.ofSeconds(30)).until(() -> suite.log("communication-service")
+                .contains("[communication-service," + traceId + ","));
+        assertThat(suite.log("identity-service")).contains("[identity-service," + traceId + ",");
     }
 
     @Test

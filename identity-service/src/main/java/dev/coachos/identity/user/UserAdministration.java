@@ -25,6 +25,8 @@ import dev.coachos.platform.web.Problems;
 @Service
 public class UserAdministration {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(UserAdministration.class);
+
     private final Users users;
     private final Roles roles;
     private final Branches branches;
@@ -63,6 +65,7 @@ public class UserAdministration {
         users.saveAndFlush(user);
         events.publishEvent(new UserEvents.RoleAssigned(user.getId(), role.getProfileType()));
         published.registered(user);
+        log.info("Created user {} with role {} in branch {}", user.getId(), role.getName(), branchId);
         if (request.password() == null) {
             events.publishEvent(new UserEvents.InvitedWithoutPassword(user.getId()));
         }

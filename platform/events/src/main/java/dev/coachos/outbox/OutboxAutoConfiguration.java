@@ -85,11 +85,12 @@ public class OutboxAutoConfiguration {
     @ConditionalOnClass(Tracer.class)
     static class Tracing {
 
+        /** Looks the tracer up lazily: tracing may be configured after this auto-configuration. */
         @Bean
-        @ConditionalOnBean(Tracer.class)
-        TraceContext traceContext(Tracer tracer) {
+        TraceContext traceContext(ObjectProvider<Tracer> tracers) {
             return () -> {
-                Span span = tracer.currentSpan();
+                Tracer tracer = tracers.getIfAvailable();
+                Span span = tracer == null ? null : tracer.currentSpan();
                 return span == null ? null
                         : "00-" + span.context().traceId() + "-" + span.context().spanId() + "-01";
             };

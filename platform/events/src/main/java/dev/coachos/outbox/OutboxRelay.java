@@ -67,11 +67,11 @@ public class OutboxRelay {
             return 0;
         }
         List<Pending> pending = jdbc.query("""
-                select id, topic, record_key, envelope::text, attempts, next_attempt_at
+                select id, topic, record_key, envelope::text, attempts, next_attempt_at, envelope->>'traceparent'
                 from outbox_event where published_at is null and parked_at is null
                 order by created_at, id limit ?""",
                 (rs, i) -> new Pending(rs.getObject(1, java.util.UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getInt(5), rs.getTimestamp(6).toInstant()),
+                        rs.getString(4), rs.getInt(5), rs.getTimestamp(6).toInstant(), rs.getString(7)),
                 properties.batchSize());
         int sent = 0;
         Instant now = Instant.now();
@@ -107,6 +107,10 @@ public class OutboxRelay {
     private void send(Pending event) throws Exception {
         ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), event.key(), event.envelope());
         record.headers().add("coachos-event-id", event.id().toString().getBytes(StandardCharsets.UTF_8));
+        if (event.traceparent() != null) {
+            // The trace of the request that made the change continues in every consumer.
+            record.headers().add("traceparent", event.traceparent().getBytes(StandardCharsets.UTF_8));
+        }
         kafka.send(record).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -136,6 +140,6 @@ public class OutboxRelay {
     }
 
     private record Pending(java.util.UUID id, String topic, String key, String envelope, int attempts,
-            Instant nextAttemptAt) {
+            Instant nextAttemptAt, String traceparent) {
     }
 }

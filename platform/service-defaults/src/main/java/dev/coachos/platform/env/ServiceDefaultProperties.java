@@ -36,6 +36,8 @@ public class ServiceDefaultProperties implements EnvironmentPostProcessor {
         defaults.put("management.otlp.metrics.export.enabled", "false");
         defaults.put("management.otlp.logging.export.enabled", "false");
         defaults.put("management.otlp.tracing.export.enabled", "${COACHOS_OTLP_TRACING:false}");
+        // Kafka listeners continue the trace carried in a record's traceparent header.
+        defaults.put("spring.kafka.listener.observation-enabled", "true");
         defaults.put("logging.pattern.correlation", "[${spring.application.name:},%X{traceId:-},%X{spanId:-}] ");
         environment.getPropertySources().addLast(new MapPropertySource(NAME, defaults));
     }
