@@ -123,23 +123,12 @@ final class SuiteProcesses implements AutoCloseable {
             if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
                 throw new IllegalStateException("Could not format Kafka storage; see " + logs);
             }
-            Process broker = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC",
+            kafkaCommand = List.of(java, "-Xmx256m", "-XX:+UseSerialGC",
                     "-Dlogback.configurationFile=" + dir.resolve("logback.xml"), "-cp", classpath, "kafka.Kafka",
-                    config.toString())
-                    .redirectErrorStream(true).redirectOutput(logs.resolve("kafka.log").toFile()).start();
-            started.add(broker);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (System.nanoTime() < deadline) {
-                if (!broker.isAlive()) {
-                    throw new IllegalStateException("Kafka exited; see " + logs);
-                }
-                try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
-                    return "localhost:" + port;
-                } catch (IOException notYet) {
-                    pause();
-                }
-            }
-            throw new IllegalStateException("Kafka did not listen within 60 s; see " + logs);
+                    config.toString());
+            kafkaPort = port;
+            startBroker();
+            return "localhost:" + port;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -154,6 +143,41 @@ final class SuiteProcesses implements AutoCloseable {
         java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16)
                 .putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits());
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+    }
+
+    private List<String> kafkaCommand;
+    private int kafkaPort;
+    private Process kafka;
+
+    /** Stops the broker (as an outage would), keeping its data for {@link #restartKafka()}. */
+    void stopKafka() throws InterruptedException {
+        kafka.destroy();
+        if (!kafka.waitFor(60, TimeUnit.SECONDS)) {
+            kafka.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Starts the broker again on the same port and data. */
+    void restartKafka() throws IOException {
+        startBroker();
+    }
+
+    private void startBroker() throws IOException {
+        kafka = new ProcessBuilder(kafkaCommand).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve("kafka.log").toFile())).start();
+        started.add(kafka);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            if (!kafka.isAlive()) {
+                throw new IllegalStateException("Kafka exited; see " + logs);
+            }
+            try (java.net.Socket socket = new java.net.Socket("localhost", kafkaPort)) {
+                return;
+            } catch (IOException notYet) {
+                pause();
+            }
+        }
+        throw new IllegalStateException("Kafka did not listen within 60 s; see " + logs);
     }
 
     /** What a started process has logged so far. */

@@ -161,6 +161,23 @@ class UserJourneysIT {
     }
 
     @Test
+    void aStudentCreatedWhileKafkaIsDownIsWelcomedOnceItIsBack() throws Exception {
+        String director = gateway.login(DIRECTOR, DIRECTOR_PASSWORD).access();
+        suite.stopKafka();
+        try {
+            created(gateway.post("/api/v1/users", director, Map.of("email", "during@outage.test", "name", "Outage",
+                    "roleName", "STUDENT", "password", "outage-pass-1")));
+        } finally {
+            suite.restartKafka();
+        }
+        String student = gateway.login("during@outage.test", "outage-pass-1").access();
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() ->
+                gateway.get("/api/v1/notifications", student).json().path("page").path("totalElements").asInt() >= 1);
+        assertThat(gateway.get("/api/v1/notifications", student).json().path("page").path("totalElements").asInt())
+                .isEqualTo(1);
+    }
+
+    @Test
     void badTokensAreRefusedAtTheGatewayAndAtTheService() {
         UUID someone = UUID.randomUUID();
         List<String> tokens = List.of(
