@@ -33,12 +33,13 @@ class UserJourneysIT {
     static final TestTokens KEY = TestTokens.withNewKey();
 
     static SuiteProcesses suite;
+    static TestDatabase database;
     static ApiClient gateway;
     static ApiClient identity;
 
     @BeforeAll
     static void startSuite() throws IOException {
-        TestDatabase database = TestDatabase.create("journeys");
+        database = TestDatabase.create("journeys");
         Path keyFile = KEY.writePrivateKeyPem(Files.createTempFile("journeys-key", ".pem"));
         int discoveryPort = SuiteProcesses.freePort();
         int identityPort = SuiteProcesses.freePort();
@@ -165,8 +166,11 @@ class UserJourneysIT {
         String director = gateway.login(DIRECTOR, DIRECTOR_PASSWORD).access();
         suite.stopKafka();
         try {
-            created(gateway.post("/api/v1/users", director, Map.of("email", "during@outage.test", "name", "Outage",
-                    "roleName", "STUDENT", "password", "outage-pass-1")));
+            String id = created(gateway.post("/api/v1/users", director, Map.of("email", "during@outage.test",
+                    "name", "Outage", "roleName", "STUDENT", "password", "outage-pass-1")));
+            // The event is committed, and the relay has tried and failed to hand it over.
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() ->
+                    failedDeliveries(id) > 0);
         } finally {
             suite.restartKafka();
         }
@@ -219,6 +223,18 @@ class UserJourneysIT {
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().path("paths").has("/api/v1/users")).isTrue();
         assertThat(gateway.get("/swagger-ui/index.html", null).status()).isEqualTo(200);
+    }
+
+    private static int failedDeliveries(String aggregateId) throws java.sql.SQLException {
+        try (java.sql.Connection connection = database.adminConnection();
+                java.sql.PreparedStatement query = connection.prepareStatement("select count(*) from identity.outbox_event "
+                        + "where record_key = ? and published_at is null and last_error is not null")) {
+            query.setString(1, aggregateId);
+            try (java.sql.ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
     }
 
     private static String created(Response response) {
