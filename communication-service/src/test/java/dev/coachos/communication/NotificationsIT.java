@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -81,6 +82,13 @@ class NotificationsIT {
         assertThat(mine.json().path("content").get(0).path("title").asString()).contains("Welcome");
         assertThat(mine.json().path("content").get(0).path("message").asString()).contains("Asha");
         assertThat(mine.json().path("content").get(0).path("type").asString()).isEqualTo("SUCCESS");
+
+        // Operators see how far the consumer is behind.
+        String operator = KEYS.token().permissions(List.of("read:metrics")).sign();
+        Response lag = api.get("/actuator/metrics/kafka.consumer.fetch.manager.records.lag.max", operator);
+        assertThat(lag.status()).as(lag.toString()).isEqualTo(200);
+        assertThat(api.get("/actuator/metrics/kafka.consumer.fetch.manager.records.lag.max", token).status())
+                .isEqualTo(403);
     }
 
     @Test

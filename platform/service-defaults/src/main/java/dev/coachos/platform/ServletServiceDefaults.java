@@ -16,7 +16,9 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -28,6 +30,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 
+import dev.coachos.platform.security.Caller;
 import dev.coachos.platform.security.PublicPathsBearerResolver;
 import dev.coachos.platform.security.TokenAuthorities;
 import dev.coachos.platform.security.TokenProperties;
@@ -118,6 +121,10 @@ public class ServletServiceDefaults {
                 .logout(logout -> logout.disable())
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(open.toArray(String[]::new)).permitAll()
+                        // Metrics (consumer lag, dead letters, ...) are for operators only.
+                        .requestMatchers("/actuator/**").access((authentication, context) ->
+                                new AuthorizationDecision(Caller.allows(authentication.get().getAuthorities().stream()
+                                        .map(GrantedAuthority::getAuthority).toList(), "read:metrics")))
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(rs -> rs
                         .bearerTokenResolver(new PublicPathsBearerResolver(properties.publicPaths()))

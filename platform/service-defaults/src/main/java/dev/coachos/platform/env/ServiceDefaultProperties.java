@@ -25,7 +25,7 @@ public class ServiceDefaultProperties implements EnvironmentPostProcessor {
         defaults.put("server.error.include-stacktrace", "never");
         defaults.put("server.error.include-message", "never");
         defaults.put("spring.jpa.open-in-view", "false");
-        defaults.put("management.endpoints.web.exposure.include", "health,info");
+        defaults.put("management.endpoints.web.exposure.include", "health,info,metrics");
         defaults.put("management.endpoint.health.probes.enabled", "true");
         defaults.put("management.endpoint.health.show-details", "never");
         defaults.put("management.health.livenessstate.enabled", "true");

@@ -144,7 +144,10 @@ class ServiceDefaultsIT {
     void healthProbesAreOpen() {
         assertThat(api.get("/actuator/health/liveness", null).status()).isEqualTo(200);
         assertThat(api.get("/actuator/health/readiness", null).status()).isEqualTo(200);
-        assertThat(api.get("/actuator/metrics", KEYS.token().sign()).status()).isEqualTo(404);
+        assertThat(api.get("/actuator/metrics", KEYS.token().sign()).status()).isEqualTo(403);
+        assertThat(api.get("/actuator/metrics", null).status()).isEqualTo(401);
+        assertThat(api.get("/actuator/metrics", KEYS.token().permissions(List.of("read:metrics")).sign()).status())
+                .isEqualTo(200);
     }
 
     @Test
