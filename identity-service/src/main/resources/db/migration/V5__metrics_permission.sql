@@ -1,5 +1,5 @@
 -- Operators read service metrics (consumer lag, dead letters, ...) through /actuator/metrics.
-CREATE FUNCTION pg_temp.uuid_v7() RETURNS uuid LANGUAGE sql VOLATILE AS $$
+CREATE OR REPLACE FUNCTION pg_temp.uuid_v7() RETURNS uuid LANGUAGE sql VOLATILE AS $$
     SELECT encode(
         set_bit(set_bit(
             overlay(uuid_send(gen_random_uuid())
