@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmarks for the running suite (./coachos up first, with a high auth rate limit:
+# Login benchmark for the running suite (bench/EventBench.java measures the event backbone) (./coachos up first, with a high auth rate limit:
 #   COACHOS_AUTH_RATE_PER_MINUTE=100000000 COACHOS_ADDRESS_RATE_PER_MINUTE=100000000 \
 #   COACHOS_USER_RATE_PER_MINUTE=100000000 ./coachos up).
 # Measures login and an authenticated read, through the gateway and straight at identity-service,
