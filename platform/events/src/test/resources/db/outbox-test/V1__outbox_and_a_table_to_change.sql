@@ -1,5 +1,6 @@
 CREATE TABLE outbox_event (
     id              uuid PRIMARY KEY,
+    seq             bigserial    NOT NULL UNIQUE,
     topic           varchar(200) NOT NULL,
     record_key      varchar(200) NOT NULL,
     type            varchar(100) NOT NULL,
@@ -11,7 +12,7 @@ CREATE TABLE outbox_event (
     published_at    timestamptz,
     parked_at       timestamptz
 );
-CREATE INDEX outbox_event_pending_idx ON outbox_event (created_at, id) WHERE published_at IS NULL AND parked_at IS NULL;
+CREATE INDEX outbox_event_pending_idx ON outbox_event (seq) WHERE published_at IS NULL AND parked_at IS NULL;
 
 CREATE TABLE registration (
     id   varchar(64) PRIMARY KEY,

@@ -31,6 +31,11 @@ final class SuiteProcesses implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     SuiteProcesses() {
+        // A test JVM that is killed must not leave the suite running.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> started.forEach(p -> {
+            p.descendants().forEach(ProcessHandle::destroy);
+            p.destroy();
+        })));
         this.root = Path.of(System.getProperty("coachos.root", "..")).toAbsolutePath().normalize();
         this.logs = root.resolve("system-tests/target/suite-logs");
         try {
@@ -53,6 +58,7 @@ final class SuiteProcesses implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(logs.resolve(module + ".log").toFile());
         Map<String, String> env = new HashMap<>(environment);
+        builder.environment().remove("SPRING_PROFILES_ACTIVE");
         builder.environment().putAll(env);
         try {
             Process process = builder.start();

@@ -35,13 +35,29 @@ class WelcomingNewUsers {
         if (!event.type().equals("UserRegistered")) {
             return;
         }
+        if (event.schemaVersion() != 1) {
+            throw new IncomingEvent.MalformedEvent("UserRegistered v" + event.schemaVersion() + " is not understood here");
+        }
         Registered user = event.payloadAs(Registered.class);
+        UUID userId = parseUser(user);
         boolean applied = inbox.applyOnce(CONSUMER, event.eventId(), () -> notifications.save(new Notification(
-                UUID.fromString(user.userId()), "Welcome to Coaching Center OS",
+                userId, "Welcome to Coaching Center OS",
                 "Hello " + user.name() + ", your account is ready. Complete your profile to get started.",
                 Notification.Type.SUCCESS, "/profile")));
         log.info("UserRegistered {} for user {}: {}", event.eventId(), user.userId(),
                 applied ? "welcome notification created" : "already applied, skipped");
+    }
+
+    /** A payload without a usable user id or name can never be applied: dead-letter it at once. */
+    private static UUID parseUser(Registered user) {
+        if (user.userId() == null || user.name() == null || user.name().isBlank()) {
+            throw new IncomingEvent.MalformedEvent("UserRegistered without userId or name");
+        }
+        try {
+            return UUID.fromString(user.userId());
+        } catch (IllegalArgumentException e) {
+            throw new IncomingEvent.MalformedEvent("UserRegistered with a userId that is not a UUID");
+        }
     }
 
     /** The fields of identity's UserRegistered this service needs; others are ignored. */

@@ -48,10 +48,11 @@ public class OutboxAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    Outbox outbox(JdbcTemplate jdbc, JsonMapper json, Environment environment,
-            ObjectProvider<TraceContext> traceContext) {
+    Outbox outbox(JdbcTemplate jdbc, Environment environment, ObjectProvider<TraceContext> traceContext) {
         TraceContext trace = traceContext.getIfAvailable(() -> () -> null);
-        return new Outbox(jdbc, json, environment.getProperty("spring.application.name", "unknown"), trace::traceparent);
+        // Its own mapper: the wire format must not change with a service's spring.jackson settings.
+        return new Outbox(jdbc, JsonMapper.builder().build(), environment.getProperty("spring.application.name", "unknown"),
+                trace::traceparent);
     }
 
     /** Acknowledged by every in-sync replica, idempotent, and never blocking longer than the send timeout. */
@@ -133,8 +134,9 @@ public class OutboxAutoConfiguration {
         private void round() {
             try {
                 relay.relayDue();
-            } catch (RuntimeException e) {
-                log.warn("Outbox relay round failed; it runs again in {}: {}", interval, e.getMessage());
+            } catch (Throwable e) {
+                // Anything escaping a scheduled task would silently cancel every later round.
+                log.warn("Outbox relay round failed; it runs again in {}: {}", interval, e.toString());
             }
         }
 

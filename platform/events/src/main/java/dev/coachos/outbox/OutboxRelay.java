@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final long LOCK_KEY = 0x6f7574626f78L; // "outbox"
+    private static final int LOCK_KEY = 0x6f7574; // "out"
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -62,14 +62,16 @@ public class OutboxRelay {
     }
 
     private int relayBatch() {
-        Boolean locked = jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, LOCK_KEY);
+        // One relay per schema: services share a database, so the lock is named after the schema.
+        Boolean locked = jdbc.queryForObject(
+                "select pg_try_advisory_xact_lock(?, hashtext(current_schema()))", Boolean.class, LOCK_KEY);
         if (!Boolean.TRUE.equals(locked)) {
             return 0;
         }
         List<Pending> pending = jdbc.query("""
                 select id, topic, record_key, envelope::text, attempts, next_attempt_at, envelope->>'traceparent'
                 from outbox_event where published_at is null and parked_at is null
-                order by created_at, id limit ?""",
+                order by seq limit ?""",
                 (rs, i) -> new Pending(rs.getObject(1, java.util.UUID.class), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getInt(5), rs.getTimestamp(6).toInstant(), rs.getString(7)),
                 properties.batchSize());
@@ -81,9 +83,9 @@ public class OutboxRelay {
             }
             try {
                 send(event);
-                jdbc.update("update outbox_event set published_at = now(), attempts = attempts + 1, last_error = null "
-                        + "where id = ?", event.id());
-                sent++;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
             } catch (Exception e) {
                 Throwable cause = unwrap(e);
                 if (!permanent(cause)) {
@@ -100,6 +102,9 @@ public class OutboxRelay {
                 }
                 break;
             }
+            jdbc.update("update outbox_event set published_at = now(), attempts = attempts + 1, last_error = null "
+                    + "where id = ?", event.id());
+            sent++;
         }
         return sent;
     }
@@ -111,7 +116,9 @@ public class OutboxRelay {
             // The trace of the request that made the change continues in every consumer.
             record.headers().add("traceparent", event.traceparent().getBytes(StandardCharsets.UTF_8));
         }
-        kafka.send(record).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        // The producer gives up after max.block + delivery timeout (both derived from the send
+        // timeout); waiting a little longer means a record it still writes is not sent again.
+        kafka.send(record).get(properties.sendTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
     }
 
     private static Throwable unwrap(Throwable e) {
