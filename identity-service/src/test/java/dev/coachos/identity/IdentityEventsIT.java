@@ -58,6 +58,13 @@ class IdentityEventsIT extends IdentityTestBase {
         assertThat(registered.path("payload").path("branchId").asString()).isEqualTo(branch.toString());
         assertThat(events.get(1).path("payload").path("previousRole").asString()).isEqualTo("STUDENT");
         assertThat(events.toString()).doesNotContain("student-pass-1", "$2a$", "{bcrypt}", "passwordHash");
+
+        // Operators can watch the outbox backlog.
+        var backlog = api.get("/actuator/metrics/coachos.outbox.pending", director);
+        assertThat(backlog.status()).as(backlog.toString()).isEqualTo(200);
+        // The relay marks an event delivered just after the broker has it: the backlog drains to zero.
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/actuator/metrics/coachos.outbox.pending", director)
+                .json().path("measurements").get(0).path("value").asDouble() == 0);
     }
 
     private List<JsonNode> read(String key, int expected) {

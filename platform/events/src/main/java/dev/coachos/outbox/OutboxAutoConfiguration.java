@@ -32,6 +32,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import tools.jackson.databind.json.JsonMapper;
@@ -75,6 +77,17 @@ public class OutboxAutoConfiguration {
     OutboxRelay outboxRelay(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
             KafkaTemplate<String, String> outboxKafkaTemplate, OutboxProperties properties) {
         return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), outboxKafkaTemplate, properties);
+    }
+
+    /** The backlog and the set-aside events, as gauges an operator can alert on. */
+    @Bean
+    MeterBinder outboxGauges(OutboxRelay relay) {
+        return registry -> {
+            Gauge.builder("coachos.outbox.pending", relay, OutboxRelay::pending)
+                    .description("Events stored and not yet delivered to Kafka").register(registry);
+            Gauge.builder("coachos.outbox.parked", relay, OutboxRelay::parked)
+                    .description("Events the broker can never take, set aside with their error").register(registry);
+        };
     }
 
     @Bean

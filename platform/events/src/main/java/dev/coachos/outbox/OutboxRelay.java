@@ -49,6 +49,25 @@ public class OutboxRelay {
         return Boolean.TRUE.equals(jdbc.queryForObject("select to_regclass('outbox_event') is not null", Boolean.class));
     }
 
+    /** Events stored and not yet delivered (or NaN when the service has no outbox). */
+    public double pending() {
+        return count("published_at is null and parked_at is null");
+    }
+
+    /** Events set aside because the broker can never take them. */
+    public double parked() {
+        return count("parked_at is not null");
+    }
+
+    private double count(String condition) {
+        try {
+            Long count = jdbc.queryForObject("select count(*) from outbox_event where " + condition, Long.class);
+            return count == null ? 0 : count;
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
     /** Relays until nothing is due; returns how many events went out. */
     public int relayDue() {
         int total = 0;

@@ -47,6 +47,8 @@ class OutboxIT {
     EmbeddedKafkaBroker broker;
     @Autowired
     Outbox outbox;
+    @Autowired
+    OutboxRelay relay;
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -93,6 +95,7 @@ class OutboxIT {
         registrations.register(id, "Kiran", topic);
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
                 "select attempts from outbox_event where record_key = ?", Integer.class, id) >= 2);
+        assertThat(relay.pending()).as("the blocked event is counted as pending").isGreaterThanOrEqualTo(1);
         assertThat(jdbc.queryForObject("select published_at is null and last_error is not null from outbox_event "
                 + "where record_key = ?", Boolean.class, id)).isTrue();
 
@@ -104,6 +107,7 @@ class OutboxIT {
         }
         assertThat(jdbc.queryForObject("select published_at is not null from outbox_event where record_key = ?",
                 Boolean.class, id)).isTrue();
+        await().atMost(Duration.ofSeconds(30)).until(() -> relay.pending() == 0);
     }
 
     @Test

@@ -127,7 +127,7 @@ public class ServletServiceDefaults {
                                         .map(GrantedAuthority::getAuthority).toList(), "read:metrics")))
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(rs -> rs
-                        .bearerTokenResolver(new PublicPathsBearerResolver(properties.publicPaths()))
+                        .bearerTokenResolver(new PublicPathsBearerResolver(open))
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(TokenAuthorities.converter()))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
