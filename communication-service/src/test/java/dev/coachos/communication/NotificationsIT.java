@@ -5,13 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +23,7 @@ import dev.coachos.testing.ApiClient;
 import dev.coachos.testing.ApiClient.Response;
 import dev.coachos.testing.IsolatedDatabase;
 import dev.coachos.testing.JwksServer;
+import dev.coachos.testing.TestKafka;
 import dev.coachos.testing.TestTokens;
 
 /** Welcome notifications from identity's events, and each user's own notification API. */
@@ -121,14 +117,7 @@ class NotificationsIT {
     }
 
     private void send(UUID key, String value) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
-            producer.send(new ProducerRecord<>(Topics.IDENTITY, key.toString(), value)).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        TestKafka.send(broker.getBrokersAsString(), Topics.IDENTITY, key.toString(), value);
     }
 
     private static String registered(UUID eventId, UUID user, String name) {

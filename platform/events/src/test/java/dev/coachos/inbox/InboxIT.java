@@ -5,17 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,6 +16,7 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import dev.coachos.testing.IsolatedDatabase;
+import dev.coachos.testing.TestKafka;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /** Idempotent consuming and dead-lettering against a real PostgreSQL and an embedded broker. */
@@ -80,30 +73,14 @@ class InboxIT {
     }
 
     private void send(String key, String value) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
-            producer.send(new ProducerRecord<>(InboxTestApplication.TOPIC, key, value)).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        TestKafka.send(broker.getBrokersAsString(), InboxTestApplication.TOPIC, key, value);
     }
 
     private List<ConsumerRecord<String, String>> deadLetters() {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
-            consumer.subscribe(List.of(InboxTestApplication.TOPIC + ".dlt"));
-            java.util.List<ConsumerRecord<String, String>> records = new java.util.ArrayList<>();
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-                return records.size() >= 2;
-            });
-            return records;
+        try (TestKafka.Reader reader = new TestKafka.Reader(broker.getBrokersAsString(),
+                InboxTestApplication.TOPIC + ".dlt")) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> reader.poll().size() >= 2);
+            return List.copyOf(reader.poll());
         }
     }
 

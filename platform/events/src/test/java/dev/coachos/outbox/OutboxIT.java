@@ -21,6 +21,7 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import dev.coachos.testing.IsolatedDatabase;
+import dev.coachos.testing.TestKafka;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,7 +57,7 @@ class OutboxIT {
     void aCommittedChangeReachesKafkaInItsEnvelopeKeyedByItsAggregate() {
         String id = "reg-" + UUID.randomUUID();
         registrations.register(id, "Asha", OutboxTestApplication.TOPIC);
-        try (KafkaReader reader = new KafkaReader(broker.getBrokersAsString(), OutboxTestApplication.TOPIC)) {
+        try (TestKafka.Reader reader = new TestKafka.Reader(broker.getBrokersAsString(), OutboxTestApplication.TOPIC)) {
             await().atMost(Duration.ofSeconds(60)).until(() -> !reader.withKey(id).isEmpty());
             ConsumerRecord<String, String> record = reader.withKey(id).getFirst();
             JsonNode envelope = json.readTree(record.value());
@@ -82,7 +83,7 @@ class OutboxIT {
         // A later event is delivered; the relay keeps commit order, so the rolled-back one would be ahead of it.
         String later = "reg-" + UUID.randomUUID();
         registrations.register(later, "Meera", OutboxTestApplication.TOPIC);
-        try (KafkaReader reader = new KafkaReader(broker.getBrokersAsString(), OutboxTestApplication.TOPIC)) {
+        try (TestKafka.Reader reader = new TestKafka.Reader(broker.getBrokersAsString(), OutboxTestApplication.TOPIC)) {
             await().atMost(Duration.ofSeconds(60)).until(() -> !reader.withKey(later).isEmpty());
             assertThat(reader.withKey(id)).isEmpty();
         }
@@ -102,7 +103,7 @@ class OutboxIT {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
         }
-        try (KafkaReader reader = new KafkaReader(broker.getBrokersAsString(), topic)) {
+        try (TestKafka.Reader reader = new TestKafka.Reader(broker.getBrokersAsString(), topic)) {
             await().atMost(Duration.ofSeconds(60)).until(() -> reader.withKey(id).size() == 1);
         }
         assertThat(jdbc.queryForObject("select published_at is not null from outbox_event where record_key = ?",

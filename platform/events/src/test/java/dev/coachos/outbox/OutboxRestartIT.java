@@ -16,6 +16,7 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import dev.coachos.testing.TestDatabase;
+import dev.coachos.testing.TestKafka;
 
 /** An event committed by a process that stops before relaying it is delivered by the next one. */
 @EmbeddedKafka(partitions = 1, topics = OutboxTestApplication.TOPIC)
@@ -34,7 +35,7 @@ class OutboxRestartIT {
         }
 
         try (ConfigurableApplicationContext restarted = start(database, broker, true);
-                KafkaReader reader = new KafkaReader(broker.getBrokersAsString(), OutboxTestApplication.TOPIC)) {
+                TestKafka.Reader reader = new TestKafka.Reader(broker.getBrokersAsString(), OutboxTestApplication.TOPIC)) {
             await().atMost(Duration.ofSeconds(60)).until(() -> reader.withKey(id).size() == 1);
             assertThat(restarted.getBean(JdbcTemplate.class).queryForObject(
                     "select published_at is not null from outbox_event where record_key = ?", Boolean.class, id))
