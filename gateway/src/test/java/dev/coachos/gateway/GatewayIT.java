@@ -7,49 +7,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import dev.coachos.testing.ApiClient;
 import dev.coachos.testing.ApiClient.Response;
 import dev.coachos.testing.TestTokens;
 
 /** The gateway in front of a stand-in identity service: token checks, routing, header stripping, timeouts, CORS. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class GatewayIT {
-
-    static final TestTokens KEYS = TestTokens.withNewKey();
-    static final StubIdentity IDENTITY = new StubIdentity(KEYS::jwksJson);
-
-    @LocalServerPort
-    int port;
-
-    ApiClient api;
+class GatewayIT extends GatewayTestBase {
 
     @DynamicPropertySource
-    static void routes(DynamicPropertyRegistry registry) {
-        registry.add("coachos.routes.identity", IDENTITY::url);
-        registry.add("coachos.security.jwk-set-uri", () -> IDENTITY.url() + "/.well-known/jwks.json");
+    static void limits(DynamicPropertyRegistry registry) {
         registry.add("coachos.gateway.downstream-timeout", () -> "1s");
         registry.add("coachos.gateway.auth-limit", () -> "1000");
         registry.add("coachos.gateway.cors-allowed-origins", () -> "https://app.institute.test");
-        registry.add("eureka.client.enabled", () -> "false");
-    }
-
-    @AfterAll
-    static void stop() {
-        IDENTITY.close();
-    }
-
-    @BeforeEach
-    void client() {
-        api = new ApiClient("http://localhost:" + port);
-        IDENTITY.publish(KEYS::jwksJson);
     }
 
     @Test

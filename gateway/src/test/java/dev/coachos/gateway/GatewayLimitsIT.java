@@ -5,44 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import dev.coachos.testing.ApiClient;
 import dev.coachos.testing.ApiClient.Response;
-import dev.coachos.testing.TestTokens;
 
-/** Rate limits, and a service that is down. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class GatewayLimitsIT {
-
-    static final TestTokens KEYS = TestTokens.withNewKey();
-    static final StubIdentity IDENTITY = new StubIdentity(KEYS::jwksJson);
-
-    @LocalServerPort
-    int port;
+/** Rate limits per client address on the auth endpoints, and per user elsewhere. */
+class GatewayLimitsIT extends GatewayTestBase {
 
     @DynamicPropertySource
-    static void routes(DynamicPropertyRegistry registry) {
-        registry.add("coachos.routes.identity", IDENTITY::url);
-        registry.add("coachos.security.jwk-set-uri", () -> IDENTITY.url() + "/.well-known/jwks.json");
+    static void limits(DynamicPropertyRegistry registry) {
         registry.add("coachos.gateway.auth-limit", () -> "5");
         registry.add("coachos.gateway.user-limit", () -> "8");
-        registry.add("eureka.client.enabled", () -> "false");
-    }
-
-    @AfterAll
-    static void stop() {
-        IDENTITY.close();
     }
 
     @Test
     void theAuthEndpointsAreLimitedPerClientAddress() {
-        ApiClient api = new ApiClient("http://localhost:" + port);
         for (int i = 0; i < 5; i++) {
             assertThat(api.post("/api/v1/auth/login", null, Map.of("email", "a@b.in", "password", "x")).status())
                     .isEqualTo(200);
@@ -55,7 +34,6 @@ class GatewayLimitsIT {
 
     @Test
     void everyUserHasTheirOwnGeneralLimit() {
-        ApiClient api = new ApiClient("http://localhost:" + port);
         String busy = KEYS.token().subject(UUID.randomUUID()).sign();
         int passed = 0;
         Response last = null;

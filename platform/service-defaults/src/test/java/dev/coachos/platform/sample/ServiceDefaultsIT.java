@@ -2,15 +2,10 @@ package dev.coachos.platform.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,10 +18,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.sun.net.httpserver.HttpServer;
-
 import dev.coachos.testing.ApiClient;
 import dev.coachos.testing.ApiClient.Response;
+import dev.coachos.testing.JwksServer;
 import dev.coachos.testing.TestTokens;
 
 /** service-defaults in a servlet service that checks tokens against a remote key set. */
@@ -36,8 +30,7 @@ import dev.coachos.testing.TestTokens;
 class ServiceDefaultsIT {
 
     static final TestTokens KEYS = TestTokens.withNewKey();
-    static volatile Supplier<String> published = KEYS::jwksJson;
-    static final HttpServer KEY_SERVER = keyServer();
+    static final JwksServer KEY_SERVER = new JwksServer(KEYS::jwksJson);
 
     @LocalServerPort
     int port;
@@ -46,19 +39,18 @@ class ServiceDefaultsIT {
 
     @DynamicPropertySource
     static void keys(DynamicPropertyRegistry registry) {
-        registry.add("coachos.security.jwk-set-uri",
-                () -> "http://127.0.0.1:" + KEY_SERVER.getAddress().getPort() + "/jwks");
+        registry.add("coachos.security.jwk-set-uri", KEY_SERVER::url);
     }
 
     @AfterAll
     static void stop() {
-        KEY_SERVER.stop(0);
+        KEY_SERVER.close();
     }
 
     @BeforeEach
     void client() {
         api = new ApiClient("http://localhost:" + port);
-        published = KEYS::jwksJson;
+        KEY_SERVER.publish(KEYS::jwksJson);
     }
 
     @Test
@@ -154,26 +146,8 @@ class ServiceDefaultsIT {
     void aNewKeyIdIsFetchedFromTheKeySet() {
         assertThat(api.get("/api/v1/things/me", KEYS.token().sign()).status()).isEqualTo(200);
         TestTokens rotated = TestTokens.withNewKey();
-        published = () -> TestTokens.jwksOf(KEYS, rotated);
+        KEY_SERVER.publish(() -> TestTokens.jwksOf(KEYS, rotated));
         assertThat(api.get("/api/v1/things/me", rotated.token().sign()).status()).isEqualTo(200);
     }
 
-
-    private static HttpServer keyServer() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/jwks", exchange -> {
-                byte[] body = published.get().getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().set("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, body.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
