@@ -9,6 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * The gateway's own settings ({@code coachos.gateway.*}).
  *
  * @param publicPaths           paths that need no token (login, refresh, password reset, keys)
+ * @param publicReadPaths       paths anyone may GET without a token (the course catalogue); a
+ *                              token sent along is still checked and passed on
  * @param authPaths             paths under the strict per-IP limit
  * @param authLimit             requests per minute per client IP on the auth paths
  * @param addressLimit          requests per minute per client IP on everything else, checked
@@ -22,6 +24,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("coachos.gateway")
 public record GatewayProperties(
         List<String> publicPaths,
+        List<String> publicReadPaths,
         List<String> authPaths,
         int authLimit,
         int addressLimit,
@@ -32,6 +35,7 @@ public record GatewayProperties(
 
     public GatewayProperties {
         publicPaths = publicPaths == null ? List.of() : List.copyOf(publicPaths);
+        publicReadPaths = publicReadPaths == null ? List.of() : List.copyOf(publicReadPaths);
         authPaths = authPaths == null ? List.of("/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/logout",
                 "/api/v1/auth/password-reset/**") : List.copyOf(authPaths);
         authLimit = authLimit <= 0 ? 20 : authLimit;

@@ -20,7 +20,8 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import reactor.core.publisher.Mono;
 
 /**
- * A request reaches a service only with a valid access token, unless its path is public. The
+ * A request reaches a service only with a valid access token, unless its path is public (or it
+ * reads a public catalogue path, where a token is optional but checked when sent). The
  * services check the token again themselves: the gateway is a first line, not the only one.
  */
 @Configuration(proxyBeanMethods = false)
@@ -45,6 +46,8 @@ class GatewaySecurity {
                 .authorizeExchange(auth -> auth
                         .pathMatchers(HttpMethod.OPTIONS).permitAll()
                         .pathMatchers(open.toArray(String[]::new)).permitAll()
+                        .pathMatchers(HttpMethod.GET, readable(properties)).permitAll()
+                        .pathMatchers(HttpMethod.HEAD, readable(properties)).permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(rs -> rs
                         .bearerTokenConverter(ignoringPublicPaths(properties.publicPaths()))
@@ -53,6 +56,12 @@ class GatewaySecurity {
                         .accessDeniedHandler(problems))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .build();
+    }
+
+    /** The public read paths; a pattern that matches nothing when there are none. */
+    private static String[] readable(GatewayProperties properties) {
+        return properties.publicReadPaths().isEmpty() ? new String[] {"/__no-public-reads__"}
+                : properties.publicReadPaths().toArray(String[]::new);
     }
 
     /**

@@ -4,6 +4,7 @@ package dev.coachos.events;
 public final class Topics {
 
     public static final String IDENTITY = "coachos.identity.events";
+    public static final String COURSE = "coachos.course.events";
 
     private Topics() {
     }

@@ -3,10 +3,13 @@ package dev.coachos.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.coachos.events.course.CourseEvents;
+import dev.coachos.events.course.LessonsChanged;
 import dev.coachos.events.identity.IdentityEvents;
 import dev.coachos.events.identity.UserRegistered;
 import tools.jackson.databind.DeserializationFeature;
@@ -55,5 +58,21 @@ class EventJsonContractTest {
         assertThat(IdentityEvents.TYPES).containsKeys("UserRegistered", "UserUpdated", "UserRoleChanged",
                 "UserDeactivated");
         assertThat(Topics.deadLetter(Topics.IDENTITY)).isEqualTo("coachos.identity.events.dlt");
+    }
+
+    @Test
+    void lessonsChangedTravelsAsAnOrderedSnapshotWithItsRevision() {
+        LessonsChanged event = new LessonsChanged("c-1", "course-1", null, 7, List.of(
+                new LessonsChanged.LessonEntry("l-1", "m-1", 1, 2), new LessonsChanged.LessonEntry("l-2", "m-1", 2, 3)));
+        JsonNode written = json.readTree(json.writeValueAsString(event));
+        assertThat(written.path("teacherId").isNull()).isTrue();
+        assertThat(written.path("revision").asLong()).isEqualTo(7);
+        assertThat(written.path("lessons").get(1).path("lessonId").asString()).isEqualTo("l-2");
+        assertThat(written.path("lessons").get(1).path("weightage").asInt()).isEqualTo(3);
+        LessonsChanged read = json.readValue(json.writeValueAsString(event), LessonsChanged.class);
+        assertThat(read).isEqualTo(event);
+        assertThat(CourseEvents.typeOf(read)).isEqualTo("LessonsChanged");
+        assertThat(CourseEvents.TYPES).hasSize(8);
+        assertThat(Topics.deadLetter(Topics.COURSE)).isEqualTo("coachos.course.events.dlt");
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.boot.security.oauth2.server.resource.autoconfigure.se
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -113,6 +114,9 @@ public class ServletServiceDefaults {
             throws Exception {
         List<String> open = new ArrayList<>(ALWAYS_PUBLIC);
         open.addAll(properties.publicPaths());
+        // A pattern that matches nothing stands in when a service has no public reads.
+        String[] readable = properties.publicReadPaths().isEmpty() ? new String[] {"/__no-public-reads__"}
+                : properties.publicReadPaths().toArray(String[]::new);
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
@@ -121,6 +125,8 @@ public class ServletServiceDefaults {
                 .logout(logout -> logout.disable())
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(open.toArray(String[]::new)).permitAll()
+                        .requestMatchers(HttpMethod.GET, readable).permitAll()
+                        .requestMatchers(HttpMethod.HEAD, readable).permitAll()
                         // Metrics (consumer lag, dead letters, ...) are for operators only.
                         .requestMatchers("/actuator/**").access((authentication, context) ->
                                 new AuthorizationDecision(Caller.allows(authentication.get().getAuthorities().stream()

@@ -45,6 +45,13 @@ public record Caller(
         throw new AuthenticationCredentialsNotFoundException("No verified access token");
     }
 
+    /** The caller of the current request if it carries a verified token; empty for anonymous readers of public paths. */
+    public static Optional<Caller> optional() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication instanceof JwtAuthenticationToken token ? Optional.of(from(token.getToken()))
+                : Optional.empty();
+    }
+
     public static Caller from(Jwt jwt) {
         return new Caller(
                 UUID.fromString(jwt.getSubject()),

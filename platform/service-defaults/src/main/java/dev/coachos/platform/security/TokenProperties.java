@@ -13,7 +13,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param audience    the {@code aud} a token must contain
  * @param jwkSetUri   where identity-service publishes its public keys; not needed by identity itself
  * @param clockSkew   tolerance on {@code exp} and {@code nbf}
- * @param publicPaths request paths (Ant patterns) that need no token, besides health and OpenAPI
+ * @param publicPaths request paths (Ant patterns) that need no token, besides health and OpenAPI;
+ *                    a token sent to them is ignored
+ * @param publicReadPaths request paths (Ant patterns) that anyone may GET without a token, such
+ *                    as the course catalogue; a token sent along is still checked and used, so
+ *                    staff see more than the public
  */
 @ConfigurationProperties("coachos.security")
 public record TokenProperties(
@@ -21,12 +25,14 @@ public record TokenProperties(
         String audience,
         URI jwkSetUri,
         Duration clockSkew,
-        List<String> publicPaths) {
+        List<String> publicPaths,
+        List<String> publicReadPaths) {
 
     public TokenProperties {
         issuer = issuer == null ? "coachos-identity" : issuer;
         audience = audience == null ? "coachos" : audience;
         clockSkew = clockSkew == null ? Duration.ofSeconds(30) : clockSkew;
         publicPaths = publicPaths == null ? List.of() : List.copyOf(publicPaths);
+        publicReadPaths = publicReadPaths == null ? List.of() : List.copyOf(publicReadPaths);
     }
 }

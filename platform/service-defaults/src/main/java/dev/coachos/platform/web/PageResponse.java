@@ -17,6 +17,12 @@ public record PageResponse<T>(List<T> content, PageMetadata page) {
                 page.getTotalElements(), page.getTotalPages()));
     }
 
+    /** A page read without Spring Data: its rows, the page asked for and the total count. */
+    public static <T> PageResponse<T> of(List<T> content, int size, int number, long totalElements) {
+        int totalPages = size == 0 ? 0 : (int) ((totalElements + size - 1) / size);
+        return new PageResponse<>(List.copyOf(content), new PageMetadata(size, number, totalElements, totalPages));
+    }
+
     public record PageMetadata(int size, int number, long totalElements, int totalPages) {
     }
 }

@@ -1,0 +1,248 @@
+package dev.coachos.course.assignment;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.coachos.course.curriculum.Curricula;
+import dev.coachos.course.curriculum.Curriculum;
+import dev.coachos.course.support.CourseAccess;
+import dev.coachos.course.support.CourseEventPublisher;
+import dev.coachos.course.support.Html;
+import dev.coachos.events.course.AssignmentSubmitted;
+import dev.coachos.events.course.SubmissionGraded;
+import dev.coachos.platform.data.UuidV7;
+import dev.coachos.platform.security.Caller;
+import dev.coachos.platform.web.PageResponse;
+import dev.coachos.platform.web.Problems;
+
+/**
+ * Assignments and submissions. Set and graded by the curriculum's teacher (any assigned teacher
+ * for the official curriculum) or a holder of {@code manage:courses}; submitted by students who
+ * may study the course, as often as they like until the due date and until graded. A student
+ * sees only their own submissions.
+ */
+@Service
+public class Assignments {
+
+    static final String ASSIGNMENT = """
+            select a.id, a.curriculum_id, cu.course_id, a.lesson_id, a.title, a.instructions, a.due_at, a.max_points,
+                   a.created_by, a.created_at
+            from assignment a join curriculum cu on cu.id = a.curriculum_id""";
+    static final String SUBMISSION = """
+            select s.id, s.assignment_id, a.title as assignment_title, a.max_points, s.student_id, s.text_content,
+                   s.link_url, s.status, s.submitted_at, s.attempts, s.points, s.feedback, s.graded_by, s.graded_at
+            from submission s join assignment a on a.id = s.assignment_id""";
+
+    private final JdbcClient jdbc;
+    private final Curricula curricula;
+    private final CourseAccess access;
+    private final CourseEventPublisher events;
+
+    Assignments(JdbcClient jdbc, Curricula curricula, CourseAccess access, CourseEventPublisher events) {
+        this.jdbc = jdbc;
+        this.curricula = curricula;
+        this.access = access;
+        this.events = events;
+    }
+
+    @Transactional
+    public Assignment create(NewAssignment request, Caller caller) {
+        Curriculum c = curricula.find(request.curriculumId())
+                .filter(found -> curricula.readable(found, caller))
+                .orElseThrow(() -> Problems.invalidField("curriculumId", "no curriculum with id " + request.curriculumId()));
+        requireGrader(c, caller);
+        if (request.lessonId() != null && !jdbc.sql("select exists (select 1 from lesson where id = ? and curriculum_id = ?)")
+                .params(request.lessonId(), c.id()).query(Boolean.class).single()) {
+            throw Problems.invalidField("lessonId", "no lesson with id " + request.lessonId() + " in this curriculum");
+        }
+        UUID id = UuidV7.next();
+        jdbc.sql("""
+                insert into assignment (id, curriculum_id, lesson_id, title, instructions, due_at, max_points, created_by, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, c.id(), request.lessonId(), request.title().strip(), Html.clean(request.instructions()),
+                        Timestamp.from(request.dueAt()), request.maxPoints(), caller.userId(), Timestamp.from(Instant.now()))
+                .update();
+        return find(id).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Assignment> ofCurriculum(UUID curriculumId, Caller caller) {
+        curricula.find(curriculumId).filter(found -> curricula.readable(found, caller))
+                .orElseThrow(() -> Problems.notFound("curriculum", curriculumId));
+        return jdbc.sql(ASSIGNMENT + " where a.curriculum_id = ? order by a.due_at, a.id").param(curriculumId)
+                .query(Assignments::assignment).list();
+    }
+
+    @Transactional(readOnly = true)
+    public Assignment read(UUID id, Caller caller) {
+        Assignment a = find(id).orElseThrow(() -> Problems.notFound("assignment", id));
+        curricula.find(a.curriculumId()).filter(found -> curricula.readable(found, caller))
+                .orElseThrow(() -> Problems.notFound("assignment", id));
+        return a;
+    }
+
+    /** Submits or resubmits the calling student's work; refused after the due date or once graded. */
+    @Transactional
+    public Submission submit(UUID assignmentId, String text, String link, Caller caller) {
+        if (caller.studentProfileId().isEmpty()) {
+            throw Problems.forbidden("Only students submit assignments");
+        }
+        Assignment a = read(assignmentId, caller);
+        if (!access.mayStudy(caller, a.courseId())) {
+            throw Problems.forbidden("You may not study this course");
+        }
+        Instant now = Instant.now();
+        if (now.isAfter(a.dueAt())) {
+            throw Problems.conflict("The due date of this assignment (" + a.dueAt() + ") has passed");
+        }
+        Optional<Submission> earlier = jdbc.sql(SUBMISSION + " where s.assignment_id = ? and s.student_id = ? for update of s")
+                .params(assignmentId, caller.userId()).query(Assignments::submission).optional();
+        UUID id;
+        if (earlier.isPresent()) {
+            if (earlier.get().status() == Submission.Status.GRADED) {
+                throw Problems.conflict("This submission is graded and can no longer be replaced");
+            }
+            id = earlier.get().id();
+            jdbc.sql("update submission set text_content = ?, link_url = ?, submitted_at = ?, attempts = attempts + 1 where id = ?")
+                    .params(text, link, Timestamp.from(now), id).update();
+        } else {
+            id = UuidV7.next();
+            int inserted = jdbc.sql("""
+                    insert into submission (id, assignment_id, student_id, text_content, link_url, status, submitted_at)
+                    values (?, ?, ?, ?, ?, 'SUBMITTED', ?) on conflict (assignment_id, student_id) do nothing""")
+                    .params(id, assignmentId, caller.userId(), text, link, Timestamp.from(now)).update();
+            if (inserted == 0) {
+                throw Problems.conflict("Your submission was saved by a parallel request; reload and resubmit if needed");
+            }
+        }
+        events.publish(new AssignmentSubmitted(id.toString(), assignmentId.toString(), a.courseId().toString(),
+                caller.userId().toString(), earlier.isPresent()));
+        return jdbc.sql(SUBMISSION + " where s.id = ?").param(id).query(Assignments::submission).single();
+    }
+
+    /** All submissions for graders; a student gets only their own. */
+    @Transactional(readOnly = true)
+    public List<Submission> submissions(UUID assignmentId, Caller caller) {
+        Assignment a = read(assignmentId, caller);
+        Curriculum c = curricula.find(a.curriculumId()).orElseThrow();
+        if (grades(c, caller)) {
+            return jdbc.sql(SUBMISSION + " where s.assignment_id = ? order by s.submitted_at").param(assignmentId)
+                    .query(Assignments::submission).list();
+        }
+        return jdbc.sql(SUBMISSION + " where s.assignment_id = ? and s.student_id = ?").params(assignmentId, caller.userId())
+                .query(Assignments::submission).list();
+    }
+
+    @Transactional(readOnly = true)
+    public PageResponse<Submission> mine(Caller caller, int page, int size) {
+        long total = jdbc.sql("select count(*) from submission where student_id = ?").param(caller.userId())
+                .query(Long.class).single();
+        List<Submission> rows = jdbc.sql(SUBMISSION + " where s.student_id = ? order by s.submitted_at desc, s.id limit ? offset ?")
+                .params(caller.userId(), size, (long) page * size).query(Assignments::submission).list();
+        return PageResponse.of(rows, size, page, total);
+    }
+
+    /** A submission for its student or a grader; anyone else gets 404. */
+    @Transactional(readOnly = true)
+    public Submission submission(UUID id, Caller caller) {
+        Submission s = jdbc.sql(SUBMISSION + " where s.id = ?").param(id).query(Assignments::submission).optional()
+                .orElseThrow(() -> Problems.notFound("submission", id));
+        if (caller.is(s.studentId()) || grades(curriculumOfAssignment(s.assignmentId()), caller)) {
+            return s;
+        }
+        throw Problems.notFound("submission", id);
+    }
+
+    @Transactional
+    public Submission grade(UUID id, int points, String feedback, Caller caller) {
+        Submission s = jdbc.sql(SUBMISSION + " where s.id = ? for update of s").param(id).query(Assignments::submission)
+                .optional().orElseThrow(() -> Problems.notFound("submission", id));
+        Curriculum c = curriculumOfAssignment(s.assignmentId());
+        if (!grades(c, caller)) {
+            if (caller.is(s.studentId())) {
+                throw Problems.forbidden("Students do not grade their own work");
+            }
+            throw Problems.notFound("submission", id);
+        }
+        if (points > s.maxPoints()) {
+            throw Problems.invalidField("points", "must not exceed the assignment's " + s.maxPoints() + " points");
+        }
+        jdbc.sql("update submission set status = 'GRADED', points = ?, feedback = ?, graded_by = ?, graded_at = ? where id = ?")
+                .params(points, feedback, caller.userId(), Timestamp.from(Instant.now()), id).update();
+        events.publish(new SubmissionGraded(id.toString(), s.assignmentId().toString(), s.assignmentTitle(),
+                c.courseId().toString(), s.studentId().toString(), points, s.maxPoints(), caller.userId().toString()));
+        return jdbc.sql(SUBMISSION + " where s.id = ?").param(id).query(Assignments::submission).single();
+    }
+
+    private Curriculum curriculumOfAssignment(UUID assignmentId) {
+        UUID curriculum = jdbc.sql("select curriculum_id from assignment where id = ?").param(assignmentId)
+                .query(UUID.class).single();
+        return curricula.find(curriculum).orElseThrow();
+    }
+
+    private void requireGrader(Curriculum c, Caller caller) {
+        if (!grades(c, caller)) {
+            throw Problems.forbidden(c.official()
+                    ? "Only teachers assigned to this course or holders of manage:courses set its assignments"
+                    : "Only the teacher of this curriculum version or a holder of manage:courses sets its assignments");
+        }
+    }
+
+    /** The curriculum's teacher (any assigned teacher for the official one) or a course manager. */
+    private boolean grades(Curriculum c, Caller caller) {
+        if (CourseAccess.manages(caller)) {
+            return true;
+        }
+        if (!c.official()) {
+            return caller.is(c.teacherId()) && caller.can("create:curricula");
+        }
+        return access.teaches(caller, c.courseId());
+    }
+
+    private Optional<Assignment> find(UUID id) {
+        return jdbc.sql(ASSIGNMENT + " where a.id = ?").param(id).query(Assignments::assignment).optional();
+    }
+
+    static Assignment assignment(ResultSet rs, int n) throws SQLException {
+        return new Assignment(rs.getObject("id", UUID.class), rs.getObject("curriculum_id", UUID.class),
+                rs.getObject("course_id", UUID.class), rs.getObject("lesson_id", UUID.class), rs.getString("title"),
+                rs.getString("instructions"), rs.getTimestamp("due_at").toInstant(), rs.getInt("max_points"),
+                rs.getObject("created_by", UUID.class), rs.getTimestamp("created_at").toInstant());
+    }
+
+    static Submission submission(ResultSet rs, int n) throws SQLException {
+        Timestamp graded = rs.getTimestamp("graded_at");
+        return new Submission(rs.getObject("id", UUID.class), rs.getObject("assignment_id", UUID.class),
+                rs.getString("assignment_title"), rs.getInt("max_points"), rs.getObject("student_id", UUID.class),
+                rs.getString("text_content"), rs.getString("link_url"), Submission.Status.valueOf(rs.getString("status")),
+                rs.getTimestamp("submitted_at").toInstant(), rs.getInt("attempts"), (Integer) rs.getObject("points"),
+                rs.getString("feedback"), rs.getObject("graded_by", UUID.class), graded == null ? null : graded.toInstant());
+    }
+
+    public record NewAssignment(UUID curriculumId, UUID lessonId, String title, String instructions, Instant dueAt,
+            int maxPoints) {
+    }
+
+    public record Assignment(UUID id, UUID curriculumId, UUID courseId, UUID lessonId, String title,
+            String instructions, Instant dueAt, int maxPoints, UUID createdBy, Instant createdAt) {
+    }
+
+    public record Submission(UUID id, UUID assignmentId, String assignmentTitle, int maxPoints, UUID studentId,
+            String text, String linkUrl, Status status, Instant submittedAt, int attempts, Integer points,
+            String feedback, UUID gradedBy, Instant gradedAt) {
+
+        /** Where a submission stands. */
+        public enum Status {
+            SUBMITTED, GRADED
+        }
+    }
+}

@@ -1,0 +1,239 @@
+package dev.coachos.course.curriculum;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.coachos.course.support.Html;
+import dev.coachos.platform.data.UuidV7;
+import dev.coachos.platform.security.Caller;
+import dev.coachos.platform.web.Problems;
+
+/**
+ * Modules and lessons of a curriculum. Every change first locks the curriculum through
+ * {@link Curricula#lockForEdit}, so edits of one curriculum happen one at a time and obey its
+ * approval state. Rich text is sanitized on the way in.
+ */
+@Service
+public class Content {
+
+    private final JdbcClient jdbc;
+    private final Curricula curricula;
+    private final Trees trees;
+
+    Content(JdbcClient jdbc, Curricula curricula, Trees trees) {
+        this.jdbc = jdbc;
+        this.curricula = curricula;
+        this.trees = trees;
+    }
+
+    @Transactional
+    public CurriculumTree.ModuleNode addModule(UUID curriculumId, ModuleFields fields, Caller caller) {
+        Curriculum c = curricula.lockForEdit(curriculumId, caller);
+        UUID id = UuidV7.next();
+        jdbc.sql("""
+                insert into module (id, curriculum_id, title, position, active, rich_text_content, created_at)
+                values (?, ?, ?, (select coalesce(max(position), 0) + 1 from module where curriculum_id = ?), ?, ?, ?)""")
+                .params(id, curriculumId, fields.title().strip(), curriculumId, fields.active() == null || fields.active(),
+                        Html.clean(fields.richTextContent()), Timestamp.from(Instant.now()))
+                .update();
+        curricula.changed(c, false);
+        return module(c, id);
+    }
+
+    @Transactional
+    public CurriculumTree.ModuleNode updateModule(UUID moduleId, ModuleFields fields, Caller caller) {
+        Curriculum c = curricula.lockForEdit(curriculumOfModule(moduleId), caller);
+        jdbc.sql("""
+                update module set title = coalesce(?, title), active = coalesce(?, active),
+                       rich_text_content = coalesce(?, rich_text_content)
+                where id = ?""")
+                .params(fields.title() == null ? null : fields.title().strip(), fields.active(),
+                        Html.clean(fields.richTextContent()), moduleId)
+                .update();
+        curricula.changed(c, fields.active() != null);
+        return module(c, moduleId);
+    }
+
+    @Transactional
+    public void deleteModule(UUID moduleId, Caller caller) {
+        Curriculum c = curricula.lockForEdit(curriculumOfModule(moduleId), caller);
+        int position = jdbc.sql("delete from module where id = ? returning position").param(moduleId).query(Integer.class).single();
+        jdbc.sql("update module set position = position - 1 where curriculum_id = ? and position > ?")
+                .params(c.id(), position).update();
+        curricula.changed(c, true);
+    }
+
+    @Transactional
+    public CurriculumTree.LessonNode addLesson(UUID moduleId, LessonFields fields, Caller caller) {
+        Curriculum c = curricula.lockForEdit(curriculumOfModule(moduleId), caller);
+        UUID id = UuidV7.next();
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.sql("""
+                insert into lesson (id, module_id, curriculum_id, title, position, content_url, rich_text_content,
+                                    video_url, weightage, created_at, updated_at)
+                values (?, ?, ?, ?, (select coalesce(max(position), 0) + 1 from lesson where module_id = ?), ?, ?, ?, ?, ?, ?)""")
+                .params(id, moduleId, c.id(), fields.title().strip(), moduleId, fields.contentUrl(),
+                        Html.clean(fields.richTextContent()), fields.videoUrl(),
+                        fields.weightage() == null ? 1 : fields.weightage(), now, now)
+                .update();
+        curricula.changed(c, true);
+        return lesson(c, id);
+    }
+
+    /**
+     * Changes a lesson's fields; with {@code moduleId} it moves to the end of that module, which
+     * must belong to the same curriculum.
+     */
+    @Transactional
+    public CurriculumTree.LessonNode updateLesson(UUID lessonId, LessonFields fields, UUID moveTo, Caller caller) {
+        UUID curriculumId = curriculumOfLesson(lessonId);
+        Curriculum c = curricula.lockForEdit(curriculumId, caller);
+        if (moveTo != null) {
+            UUID target = jdbc.sql("select curriculum_id from module where id = ?").param(moveTo).query(UUID.class)
+                    .optional().orElseThrow(() -> Problems.invalidField("moduleId", "no module with id " + moveTo));
+            if (!target.equals(curriculumId)) {
+                throw Problems.invalidField("moduleId", "a lesson moves only between modules of its own curriculum");
+            }
+            record Place(UUID module, int position) {
+            }
+            Place from = jdbc.sql("select module_id, position from lesson where id = ?").param(lessonId)
+                    .query((rs, n) -> new Place(rs.getObject("module_id", UUID.class), rs.getInt("position"))).single();
+            if (!from.module().equals(moveTo)) {
+                jdbc.sql("""
+                        update lesson set module_id = ?, position = (select coalesce(max(position), 0) + 1 from lesson where module_id = ?)
+                        where id = ?""").params(moveTo, moveTo, lessonId).update();
+                jdbc.sql("update lesson set position = position - 1 where module_id = ? and position > ?")
+                        .params(from.module(), from.position()).update();
+            }
+        }
+        jdbc.sql("""
+                update lesson set title = coalesce(?, title), content_url = coalesce(?, content_url),
+                       rich_text_content = coalesce(?, rich_text_content), video_url = coalesce(?, video_url),
+                       weightage = coalesce(?, weightage), updated_at = ?
+                where id = ?""")
+                .params(fields.title() == null ? null : fields.title().strip(), fields.contentUrl(),
+                        Html.clean(fields.richTextContent()), fields.videoUrl(), fields.weightage(),
+                        Timestamp.from(Instant.now()), lessonId)
+                .update();
+        curricula.changed(c, moveTo != null || fields.weightage() != null);
+        return lesson(c, lessonId);
+    }
+
+    @Transactional
+    public void deleteLesson(UUID lessonId, Caller caller) {
+        Curriculum c = curricula.lockForEdit(curriculumOfLesson(lessonId), caller);
+        record Place(UUID module, int position) {
+        }
+        Place place = jdbc.sql("delete from lesson where id = ? returning module_id, position").param(lessonId)
+                .query((rs, n) -> new Place(rs.getObject("module_id", UUID.class), rs.getInt("position"))).single();
+        jdbc.sql("update lesson set position = position - 1 where module_id = ? and position > ?")
+                .params(place.module(), place.position()).update();
+        curricula.changed(c, true);
+    }
+
+    /**
+     * Sets the order of every module and of every lesson in one request. The request must name
+     * each module of the curriculum once and each of its lessons once; a lesson may change
+     * module within the curriculum. Anything else is refused before a row changes.
+     */
+    @Transactional
+    public CurriculumTree reorder(UUID curriculumId, List<ModuleOrder> order, Caller caller) {
+        Curriculum c = curricula.lockForEdit(curriculumId, caller);
+        Set<UUID> modules = new HashSet<>(jdbc.sql("select id from module where curriculum_id = ?").param(curriculumId)
+                .query(UUID.class).list());
+        Set<UUID> lessons = new HashSet<>(jdbc.sql("select id from lesson where curriculum_id = ?").param(curriculumId)
+                .query(UUID.class).list());
+        List<UUID> moduleIds = order.stream().map(ModuleOrder::moduleId).toList();
+        if (moduleIds.size() != modules.size() || !modules.equals(new HashSet<>(moduleIds))) {
+            throw Problems.invalidField("modules", "must list each of the curriculum's " + modules.size()
+                    + " modules exactly once");
+        }
+        List<UUID> lessonIds = new ArrayList<>();
+        List<UUID> lessonModules = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        Map<UUID, Boolean> seen = new HashMap<>();
+        for (int m = 0; m < order.size(); m++) {
+            List<UUID> ids = order.get(m).lessonIds() == null ? List.of() : order.get(m).lessonIds();
+            for (int l = 0; l < ids.size(); l++) {
+                UUID lesson = ids.get(l);
+                if (!lessons.contains(lesson)) {
+                    throw Problems.invalidField("modules[" + m + "].lessonIds",
+                            "lesson " + lesson + " is not in this curriculum");
+                }
+                if (seen.put(lesson, true) != null) {
+                    throw Problems.invalidField("modules[" + m + "].lessonIds", "lesson " + lesson + " is listed twice");
+                }
+                lessonIds.add(lesson);
+                lessonModules.add(order.get(m).moduleId());
+                positions.add(l + 1);
+            }
+        }
+        if (lessonIds.size() != lessons.size()) {
+            throw Problems.invalidField("modules", "must list each of the curriculum's " + lessons.size()
+                    + " lessons exactly once; " + (lessons.size() - lessonIds.size()) + " missing");
+        }
+        jdbc.sql("""
+                update module m set position = v.position
+                from unnest(?::uuid[]) with ordinality as v(id, position) where m.id = v.id""")
+                .param(moduleIds.toArray(UUID[]::new)).update();
+        if (!lessonIds.isEmpty()) {
+            jdbc.sql("""
+                    update lesson l set module_id = v.module_id, position = v.position, updated_at = now()
+                    from unnest(?::uuid[], ?::uuid[], ?::int[]) as v(id, module_id, position) where l.id = v.id""")
+                    .params(lessonIds.toArray(UUID[]::new), lessonModules.toArray(UUID[]::new),
+                            positions.toArray(Integer[]::new))
+                    .update();
+        }
+        curricula.changed(c, true);
+        return trees.of(curricula.find(curriculumId).orElseThrow(), true);
+    }
+
+    /** A lesson with its resources, for whoever may read its curriculum. */
+    @Transactional(readOnly = true)
+    public CurriculumTree.LessonNode readLesson(UUID lessonId, Caller caller) {
+        UUID curriculumId = curriculumOfLesson(lessonId);
+        Curriculum c = curricula.find(curriculumId).filter(found -> curricula.readable(found, caller))
+                .orElseThrow(() -> Problems.notFound("lesson", lessonId));
+        return lesson(c, lessonId);
+    }
+
+    UUID curriculumOfModule(UUID moduleId) {
+        return jdbc.sql("select curriculum_id from module where id = ?").param(moduleId).query(UUID.class).optional()
+                .orElseThrow(() -> Problems.notFound("module", moduleId));
+    }
+
+    public UUID curriculumOfLesson(UUID lessonId) {
+        return jdbc.sql("select curriculum_id from lesson where id = ?").param(lessonId).query(UUID.class).optional()
+                .orElseThrow(() -> Problems.notFound("lesson", lessonId));
+    }
+
+    private CurriculumTree.ModuleNode module(Curriculum c, UUID moduleId) {
+        return trees.of(curricula.find(c.id()).orElseThrow(), true).modules().stream()
+                .filter(m -> m.id().equals(moduleId)).findFirst().orElseThrow();
+    }
+
+    CurriculumTree.LessonNode lesson(Curriculum c, UUID lessonId) {
+        return trees.lesson(lessonId).orElseThrow(() -> Problems.notFound("lesson", lessonId));
+    }
+
+    public record ModuleFields(String title, Boolean active, String richTextContent) {
+    }
+
+    public record LessonFields(String title, String contentUrl, String richTextContent, String videoUrl,
+            Integer weightage) {
+    }
+
+    public record ModuleOrder(UUID moduleId, List<UUID> lessonIds) {
+    }
+}

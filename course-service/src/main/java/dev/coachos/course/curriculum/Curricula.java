@@ -1,0 +1,303 @@
+package dev.coachos.course.curriculum;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.coachos.course.support.CourseAccess;
+import dev.coachos.course.support.CourseEventPublisher;
+import dev.coachos.events.course.CurriculumApproved;
+import dev.coachos.events.course.CurriculumRejected;
+import dev.coachos.events.course.CurriculumSubmitted;
+import dev.coachos.events.course.LessonsChanged;
+import dev.coachos.platform.data.UuidV7;
+import dev.coachos.platform.security.Caller;
+import dev.coachos.platform.web.Problems;
+
+/**
+ * Curriculum versions and their approval. The rules:
+ * <ul>
+ * <li>one official curriculum per course, edited by holders of {@code manage:courses};</li>
+ * <li>one version per assigned teacher per course, starting as a copy of the official one;</li>
+ * <li>only its teacher edits a version, and only while DRAFT or REJECTED; nobody edits a version
+ * under review, and an approved version is frozen;</li>
+ * <li>holders of {@code manage:curricula} approve or reject a submitted version;</li>
+ * <li>the effective curriculum for a teacher is their APPROVED version, else the official one.</li>
+ * </ul>
+ * Status changes are conditional updates, so two reviewers deciding at once cannot both win.
+ */
+@Service
+public class Curricula {
+
+    private final JdbcClient jdbc;
+    private final CourseAccess access;
+    private final CourseEventPublisher events;
+    private final Trees trees;
+    private final JdbcTemplate batch;
+
+    Curricula(JdbcClient jdbc, JdbcTemplate batch, CourseAccess access, CourseEventPublisher events, Trees trees) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+        this.access = access;
+        this.events = events;
+        this.trees = trees;
+    }
+
+    public Optional<Curriculum> find(UUID id) {
+        return jdbc.sql(Curriculum.SELECT + " where cu.id = ?").param(id).query(Curriculum::read).optional();
+    }
+
+    /** The curriculum, for a caller allowed to read it (else 404, so drafts do not leak). */
+    @Transactional(readOnly = true)
+    public CurriculumTree read(UUID id, Caller caller) {
+        Curriculum c = find(id).filter(found -> readable(found, caller)).orElseThrow(() -> Problems.notFound("curriculum", id));
+        return trees.of(c, editorOrStaff(c, caller));
+    }
+
+    /** The teacher's APPROVED version, else the official one; one statement picks it. */
+    @Transactional(readOnly = true)
+    public CurriculumTree effective(UUID courseId, UUID teacherId, Caller caller) {
+        Curriculum c = jdbc.sql(Curriculum.SELECT + """
+                 where cu.course_id = ? and (cu.teacher_id is null or (cu.teacher_id = ? and cu.status = 'APPROVED'))
+                order by cu.teacher_id nulls last limit 1""")
+                .params(courseId, teacherId == null ? new UUID(0, 0) : teacherId)
+                .query(Curriculum::read).optional()
+                .filter(found -> readable(found, caller))
+                .orElseThrow(() -> Problems.notFound("course", courseId));
+        return trees.of(c, false);
+    }
+
+    /** The versions of a course the caller may see: all for staff, else the official one, approved ones and their own. */
+    @Transactional(readOnly = true)
+    public List<Curriculum> versions(UUID courseId, Caller caller) {
+        List<Curriculum> all = jdbc.sql(Curriculum.SELECT + " where cu.course_id = ? order by cu.teacher_id nulls first, cu.created_at")
+                .param(courseId).query(Curriculum::read).list();
+        if (all.isEmpty()) {
+            throw Problems.notFound("course", courseId);
+        }
+        List<Curriculum> visible = all.stream().filter(c -> readable(c, caller)).toList();
+        if (visible.isEmpty()) {
+            throw Problems.notFound("course", courseId);
+        }
+        return visible;
+    }
+
+    /** The review queue: versions waiting for a decision, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Curriculum> pending() {
+        return jdbc.sql(Curriculum.SELECT + " where cu.status = 'PENDING_APPROVAL' order by cu.submitted_at limit 200")
+                .query(Curriculum::read).list();
+    }
+
+    /** A new version for the calling teacher, copied from the official curriculum. */
+    @Transactional
+    public CurriculumTree createTeacherVersion(UUID courseId, String versionName, Caller caller) {
+        Curriculum official = jdbc.sql(Curriculum.SELECT + " where cu.course_id = ? and cu.teacher_id is null for share of cu")
+                .param(courseId).query(Curriculum::read).optional()
+                .orElseThrow(() -> Problems.notFound("course", courseId));
+        if (!access.teaches(caller, courseId)) {
+            throw Problems.forbidden("Only teachers assigned to this course draft versions of its curriculum");
+        }
+        UUID id = UuidV7.next();
+        Timestamp now = Timestamp.from(Instant.now());
+        try {
+            jdbc.sql("""
+                    insert into curriculum (id, course_id, teacher_id, status, version_name, created_at, updated_at)
+                    values (?, ?, ?, 'DRAFT', ?, ?, ?)""")
+                    .params(id, courseId, caller.userId(), versionName, now, now).update();
+        } catch (DuplicateKeyException e) {
+            UUID existing = jdbc.sql("select id from curriculum where course_id = ? and teacher_id = ?")
+                    .params(courseId, caller.userId()).query(UUID.class).single();
+            throw Problems.conflict("You already have a version of this course's curriculum: " + existing);
+        }
+        copyContent(official.id(), id, now);
+        return trees.of(find(id).orElseThrow(), true);
+    }
+
+    /** Copies modules, lessons and lesson resources with new ids: three batched inserts. */
+    private void copyContent(UUID from, UUID to, Timestamp now) {
+        Map<UUID, UUID> modules = new HashMap<>();
+        List<Object[]> moduleRows = new ArrayList<>();
+        jdbc.sql("select id, title, position, active, rich_text_content from module where curriculum_id = ?").param(from)
+                .query(rs -> {
+                    UUID copy = UuidV7.next();
+                    modules.put(rs.getObject("id", UUID.class), copy);
+                    moduleRows.add(new Object[] {copy, to, rs.getString("title"), rs.getInt("position"),
+                            rs.getBoolean("active"), rs.getString("rich_text_content"), now});
+                });
+        Map<UUID, UUID> lessons = new HashMap<>();
+        List<Object[]> lessonRows = new ArrayList<>();
+        jdbc.sql("""
+                select id, module_id, title, position, content_url, rich_text_content, video_url, weightage
+                from lesson where curriculum_id = ?""").param(from)
+                .query(rs -> {
+                    UUID copy = UuidV7.next();
+                    lessons.put(rs.getObject("id", UUID.class), copy);
+                    lessonRows.add(new Object[] {copy, modules.get(rs.getObject("module_id", UUID.class)), to,
+                            rs.getString("title"), rs.getInt("position"), rs.getString("content_url"),
+                            rs.getString("rich_text_content"), rs.getString("video_url"), rs.getInt("weightage"), now, now});
+                });
+        List<Object[]> resourceRows = new ArrayList<>();
+        jdbc.sql("""
+                select lr.lesson_id, lr.resource_id, lr.title, lr.type, lr.url from lesson_resource lr
+                join lesson l on l.id = lr.lesson_id where l.curriculum_id = ?""").param(from)
+                .query(rs -> {
+                    resourceRows.add(new Object[] {UuidV7.next(), lessons.get(rs.getObject("lesson_id", UUID.class)),
+                            rs.getObject("resource_id", UUID.class), rs.getString("title"), rs.getString("type"),
+                            rs.getString("url"), now});
+                });
+        batch.batchUpdate("""
+                insert into module (id, curriculum_id, title, position, active, rich_text_content, created_at)
+                values (?, ?, ?, ?, ?, ?, ?)""", moduleRows);
+        batch.batchUpdate("""
+                insert into lesson (id, module_id, curriculum_id, title, position, content_url, rich_text_content,
+                                    video_url, weightage, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", lessonRows);
+        batch.batchUpdate("""
+                insert into lesson_resource (id, lesson_id, resource_id, title, type, url, created_at)
+                values (?, ?, ?, ?, ?, ?, ?)""", resourceRows);
+    }
+
+    @Transactional
+    public CurriculumTree rename(UUID id, String versionName, Caller caller) {
+        Curriculum c = lockForEdit(id, caller);
+        jdbc.sql("update curriculum set version_name = ?, updated_at = ? where id = ?")
+                .params(versionName, Timestamp.from(Instant.now()), id).update();
+        return trees.of(find(c.id()).orElseThrow(), true);
+    }
+
+    @Transactional
+    public Curriculum submit(UUID id, Caller caller) {
+        Curriculum c = lockForEdit(id, caller);
+        if (c.official()) {
+            throw Problems.conflict("The official curriculum needs no approval");
+        }
+        boolean hasLessons = jdbc.sql("select exists (select 1 from lesson where curriculum_id = ?)").param(id)
+                .query(Boolean.class).single();
+        if (!hasLessons) {
+            throw Problems.conflict("A version without lessons cannot be submitted");
+        }
+        jdbc.sql("""
+                update curriculum set status = 'PENDING_APPROVAL', submitted_at = ?, rejection_reason = null, updated_at = ?
+                where id = ?""")
+                .params(Timestamp.from(Instant.now()), Timestamp.from(Instant.now()), id).update();
+        events.publish(new CurriculumSubmitted(id.toString(), c.courseId().toString(), c.courseTitle(),
+                c.teacherId().toString(), c.versionName()));
+        return find(id).orElseThrow();
+    }
+
+    @Transactional
+    public Curriculum approve(UUID id, Caller caller) {
+        Curriculum c = decide(id, "APPROVED", null, caller);
+        events.publish(new CurriculumApproved(id.toString(), c.courseId().toString(), c.courseTitle(),
+                c.teacherId().toString(), caller.userId().toString()));
+        publishLessons(id);
+        return find(id).orElseThrow();
+    }
+
+    @Transactional
+    public Curriculum reject(UUID id, String reason, Caller caller) {
+        Curriculum c = decide(id, "REJECTED", reason, caller);
+        events.publish(new CurriculumRejected(id.toString(), c.courseId().toString(), c.courseTitle(),
+                c.teacherId().toString(), caller.userId().toString(), reason));
+        return find(id).orElseThrow();
+    }
+
+    private Curriculum decide(UUID id, String status, String reason, Caller caller) {
+        Curriculum c = find(id).orElseThrow(() -> Problems.notFound("curriculum", id));
+        if (c.teacherId() != null && c.teacherId().equals(caller.userId())) {
+            throw Problems.forbidden("Nobody reviews their own curriculum version");
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        int changed = jdbc.sql("""
+                update curriculum set status = ?, rejection_reason = ?, reviewed_at = ?, reviewed_by = ?, updated_at = ?
+                where id = ? and status = 'PENDING_APPROVAL'""")
+                .params(status, reason, now, caller.userId(), now, id).update();
+        if (changed == 0) {
+            throw Problems.conflict("Only a version waiting for approval can be approved or rejected; this one is "
+                    + find(id).orElseThrow().status());
+        }
+        return c;
+    }
+
+    /**
+     * Locks the curriculum for a change of its content or name, after checking the caller may
+     * make it: the official one by holders of {@code manage:courses}; a teacher's only by that
+     * teacher, and only while DRAFT or REJECTED.
+     */
+    public Curriculum lockForEdit(UUID id, Caller caller) {
+        Curriculum c = jdbc.sql(Curriculum.SELECT + " where cu.id = ? for update of cu").param(id)
+                .query(Curriculum::read).optional()
+                .filter(found -> readable(found, caller))
+                .orElseThrow(() -> Problems.notFound("curriculum", id));
+        if (c.official()) {
+            if (!CourseAccess.manages(caller)) {
+                throw Problems.forbidden("Only holders of manage:courses edit the official curriculum");
+            }
+            return c;
+        }
+        if (!caller.is(c.teacherId()) || !caller.can("create:curricula")) {
+            throw Problems.forbidden("Only the teacher who owns this version edits it");
+        }
+        return switch (c.status()) {
+            case DRAFT, REJECTED -> c;
+            case PENDING_APPROVAL -> throw Problems.conflict("This version is under review and cannot be edited");
+            case APPROVED -> throw Problems.conflict("This version is approved and can no longer be edited");
+        };
+    }
+
+    /** Marks the curriculum changed and, if its lessons count for progress now, publishes them. */
+    public void changed(Curriculum c, boolean lessonsChanged) {
+        jdbc.sql("update curriculum set updated_at = ? where id = ?").params(Timestamp.from(Instant.now()), c.id()).update();
+        if (lessonsChanged && c.published()) {
+            publishLessons(c.id());
+        }
+    }
+
+    private void publishLessons(UUID id) {
+        Curriculum c = find(id).orElseThrow();
+        long revision = jdbc.sql("update curriculum set lessons_revision = lessons_revision + 1 where id = ? returning lessons_revision")
+                .param(id).query(Long.class).single();
+        List<LessonsChanged.LessonEntry> lessons = jdbc.sql("""
+                select l.id, l.module_id, l.weightage from lesson l join module m on m.id = l.module_id
+                where l.curriculum_id = ? order by m.position, l.position""")
+                .param(id)
+                .query((rs, n) -> new LessonsChanged.LessonEntry(rs.getObject("id", UUID.class).toString(),
+                        rs.getObject("module_id", UUID.class).toString(), n + 1, rs.getInt("weightage")))
+                .list();
+        events.publish(new LessonsChanged(id.toString(), c.courseId().toString(),
+                c.teacherId() == null ? null : c.teacherId().toString(), revision, lessons));
+    }
+
+    /**
+     * Who reads a curriculum: published ones (official, approved) whoever may study the course
+     * (inactive courses only staff and its teachers); unpublished ones their teacher and reviewers.
+     */
+    public boolean readable(Curriculum c, Caller caller) {
+        if (CourseAccess.manages(caller) || CourseAccess.reviews(caller)) {
+            return true;
+        }
+        if (c.teacherId() != null && caller.is(c.teacherId())) {
+            return true;
+        }
+        if (!c.published()) {
+            return false;
+        }
+        return access.teaches(caller, c.courseId()) || (c.courseActive() && access.mayStudy(caller, c.courseId()));
+    }
+
+    private boolean editorOrStaff(Curriculum c, Caller caller) {
+        return CourseAccess.manages(caller) || CourseAccess.reviews(caller) || (c.teacherId() != null && caller.is(c.teacherId()));
+    }
+}

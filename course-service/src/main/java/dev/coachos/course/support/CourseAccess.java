@@ -1,0 +1,50 @@
+package dev.coachos.course.support;
+
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import dev.coachos.platform.security.Caller;
+
+/**
+ * Who may do what with a course, in one place:
+ * <ul>
+ * <li>the catalogue and official curricula: holders of {@code manage:courses};</li>
+ * <li>reviewing teachers' versions: holders of {@code manage:curricula};</li>
+ * <li>teaching (drafting a version, setting and grading assignments): holders of
+ * {@code create:curricula} who are assigned to the course;</li>
+ * <li>studying: whoever {@link StudentAccess} lets in.</li>
+ * </ul>
+ */
+@Component
+public class CourseAccess {
+
+    private final JdbcClient jdbc;
+    private final StudentAccess students;
+
+    CourseAccess(JdbcClient jdbc, StudentAccess students) {
+        this.jdbc = jdbc;
+        this.students = students;
+    }
+
+    public static boolean manages(Caller caller) {
+        return caller.can("manage:courses");
+    }
+
+    public static boolean reviews(Caller caller) {
+        return caller.can("manage:curricula");
+    }
+
+    /** Whether the caller is a teacher assigned to the course. */
+    public boolean teaches(Caller caller, UUID courseId) {
+        return caller.can("create:curricula") && jdbc.sql(
+                "select exists (select 1 from course_teacher where course_id = ? and teacher_id = ?)")
+                .params(courseId, caller.userId()).query(Boolean.class).single();
+    }
+
+    /** Whether the caller may read the course's published curricula (official or approved versions). */
+    public boolean mayStudy(Caller caller, UUID courseId) {
+        return manages(caller) || reviews(caller) || teaches(caller, courseId) || students.mayStudy(caller, courseId);
+    }
+}
