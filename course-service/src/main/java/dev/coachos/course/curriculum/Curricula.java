@@ -109,6 +109,11 @@ public class Curricula {
         if (!access.teaches(caller, courseId)) {
             throw Problems.forbidden("Only teachers assigned to this course draft versions of its curriculum");
         }
+        Optional<UUID> existing = jdbc.sql("select id from curriculum where course_id = ? and teacher_id = ?")
+                .params(courseId, caller.userId()).query(UUID.class).optional();
+        if (existing.isPresent()) {
+            throw Problems.conflict("You already have a version of this course's curriculum: " + existing.get());
+        }
         UUID id = UuidV7.next();
         Timestamp now = Timestamp.from(Instant.now());
         try {
@@ -117,9 +122,8 @@ public class Curricula {
                     values (?, ?, ?, 'DRAFT', ?, ?, ?)""")
                     .params(id, courseId, caller.userId(), versionName, now, now).update();
         } catch (DuplicateKeyException e) {
-            UUID existing = jdbc.sql("select id from curriculum where course_id = ? and teacher_id = ?")
-                    .params(courseId, caller.userId()).query(UUID.class).single();
-            throw Problems.conflict("You already have a version of this course's curriculum: " + existing);
+            // A parallel request of the same teacher won; the transaction is spoilt, so no lookup here.
+            throw Problems.conflict("You already have a version of this course's curriculum");
         }
         copyContent(official.id(), id, now);
         return trees.of(find(id).orElseThrow(), true);

@@ -1,0 +1,69 @@
+package dev.coachos.course;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.TestPropertySource;
+
+import dev.coachos.events.Topics;
+import dev.coachos.testing.TestKafka;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** course-service's events reach a real (embedded) broker through the outbox, in order per curriculum. */
+@EmbeddedKafka(partitions = 1, brokerProperties = "auto.create.topics.enable=false")
+@TestPropertySource(properties = {
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "coachos.outbox.relay-enabled=true",
+        "spring.kafka.admin.auto-create=true",
+        "logging.level.org.apache.kafka=warn"})
+class CourseEventsIT extends CourseTestBase {
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    @Test
+    void aReviewedVersionIsPublishedInOrderWithItsLessons() {
+        String course = createCourse("Evented Course", "2500", "BEGINNER", true).path("id").asString();
+        String official = officialCurriculum(course);
+        addLesson(addModule(official, director, "Basics"), director, "Intro", 1);
+        UUID teacherId = UUID.randomUUID();
+        api.put("/api/v1/courses/" + course + "/teachers/" + teacherId, director, null);
+        String version = api.post("/api/v1/courses/" + course + "/curricula", teacher(teacherId), Map.of()).text("id");
+        api.post("/api/v1/curricula/" + version + "/submit", teacher(teacherId), null);
+        api.post("/api/v1/curricula/" + version + "/approve", director, null);
+
+        List<JsonNode> versionEvents = read(version, 3);
+        assertThat(versionEvents).extracting(e -> e.path("type").asString())
+                .containsExactly("CurriculumSubmitted", "CurriculumApproved", "LessonsChanged");
+        JsonNode lessons = versionEvents.get(2).path("payload");
+        assertThat(lessons.path("teacherId").asString()).isEqualTo(teacherId.toString());
+        assertThat(lessons.path("lessons").size()).isEqualTo(1);
+        assertThat(lessons.path("lessons").get(0).path("order").asInt()).isEqualTo(1);
+        assertThat(versionEvents.getFirst().path("source").asString()).isEqualTo("course-service");
+
+        JsonNode created = read(course, 1).getFirst();
+        assertThat(created.path("type").asString()).isEqualTo("CourseCreated");
+        assertThat(created.path("payload").path("price").asString()).isEqualTo("2500.00");
+    }
+
+    private List<JsonNode> read(String key, int expected) {
+        JsonMapper json = JsonMapper.builder().build();
+        List<JsonNode> found = new ArrayList<>();
+        try (TestKafka.Reader reader = new TestKafka.Reader(broker.getBrokersAsString(), Topics.COURSE)) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> reader.withKey(key).size() >= expected);
+            reader.withKey(key).forEach(record -> found.add(json.readTree(record.value())));
+        }
+        return found;
+    }
+}
