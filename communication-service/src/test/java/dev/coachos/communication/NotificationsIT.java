@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -30,8 +31,9 @@ import dev.coachos.testing.TestTokens;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "eureka.client.enabled=false",
+        "coachos.events.partitions=1",
         "logging.level.org.apache.kafka=warn"})
-@EmbeddedKafka(partitions = 1, topics = {Topics.IDENTITY, Topics.IDENTITY + ".dlt"},
+@EmbeddedKafka(partitions = 1, topics = {Topics.IDENTITY, Topics.IDENTITY + ".dlt", Topics.COURSE, Topics.COURSE + ".dlt"},
         brokerProperties = "auto.create.topics.enable=false")
 @IsolatedDatabase(service = "communication")
 class NotificationsIT {
@@ -41,6 +43,8 @@ class NotificationsIT {
 
     @Autowired
     EmbeddedKafkaBroker broker;
+    @Autowired
+    JdbcTemplate jdbc;
     @LocalServerPort
     int port;
     ApiClient api;
@@ -110,6 +114,97 @@ class NotificationsIT {
 
         assertThat(api.get("/api/v1/notifications", null).status()).isEqualTo(401);
         assertThat(api.post("/api/v1/notifications/not-an-id/read", ownerToken, null).status()).isEqualTo(400);
+    }
+
+    @Test
+    void directorsHearOfSubmittedCurriculaTeachersOfDecisionsAndStudentsOfGradesEachOnce() {
+        UUID director = UUID.randomUUID();
+        UUID secondDirector = UUID.randomUUID();
+        UUID formerDirector = UUID.randomUUID();
+        UUID teacher = UUID.randomUUID();
+        UUID student = UUID.randomUUID();
+        send(director, registered(UUID.randomUUID(), director, "Director One", "DIRECTOR"));
+        send(secondDirector, registered(UUID.randomUUID(), secondDirector, "Director Two", "STUDENT"));
+        send(secondDirector, envelope(UUID.randomUUID(), "UserRoleChanged",
+                "{\"userId\":\"%s\",\"previousRole\":\"STUDENT\",\"role\":\"DIRECTOR\"}".formatted(secondDirector)));
+        send(formerDirector, registered(UUID.randomUUID(), formerDirector, "Gone", "DIRECTOR"));
+        send(formerDirector, envelope(UUID.randomUUID(), "UserDeactivated", "{\"userId\":\"%s\"}".formatted(formerDirector)));
+        send(teacher, registered(UUID.randomUUID(), teacher, "Meera Iyer", "TEACHER"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "select count(*) from recipient where user_id = ? and not active", Integer.class, formerDirector) == 1
+                && jdbc.queryForObject("select count(*) from recipient where user_id = ? and role = 'DIRECTOR'",
+                        Integer.class, secondDirector) == 1
+                && jdbc.queryForObject("select count(*) from recipient where user_id = ?", Integer.class, teacher) == 1);
+
+        UUID curriculum = UUID.randomUUID();
+        String submitted = envelope(UUID.randomUUID(), "CurriculumSubmitted", """
+                {"curriculumId":"%s","courseId":"%s","courseTitle":"JEE Physics","teacherId":"%s","versionName":null}"""
+                .formatted(curriculum, UUID.randomUUID(), teacher));
+        sendCourse(curriculum, submitted);
+        sendCourse(curriculum, submitted);
+        sendCourse(curriculum, envelope(UUID.randomUUID(), "CurriculumRejected", """
+                {"curriculumId":"%s","courseId":"c","courseTitle":"JEE Physics","teacherId":"%s","reviewerId":"%s",
+                 "reason":"Add rotational motion"}""".formatted(curriculum, teacher, director)));
+        String approved = envelope(UUID.randomUUID(), "CurriculumApproved", """
+                {"curriculumId":"%s","courseId":"c","courseTitle":"JEE Physics","teacherId":"%s","reviewerId":"%s"}"""
+                .formatted(curriculum, teacher, director));
+        sendCourse(curriculum, approved);
+        sendCourse(curriculum, approved);
+        UUID submission = UUID.randomUUID();
+        String graded = envelope(UUID.randomUUID(), "SubmissionGraded", """
+                {"submissionId":"%s","assignmentId":"a","assignmentTitle":"Worksheet 3","courseId":"c","studentId":"%s",
+                 "points":18,"maxPoints":20,"graderId":"%s"}""".formatted(submission, student, teacher));
+        sendCourse(submission, graded);
+        sendCourse(submission, graded);
+        // Events this service does not act on pass by.
+        sendCourse(curriculum, envelope(UUID.randomUUID(), "LessonsChanged",
+                "{\"curriculumId\":\"%s\",\"lessons\":[]}".formatted(curriculum)));
+
+        String studentToken = KEYS.token().subject(student).sign();
+        String teacherToken = KEYS.token().subject(teacher).sign();
+        await().atMost(Duration.ofSeconds(60)).until(() -> total(studentToken, "") >= 1 && total(teacherToken, "") >= 2);
+        // One later record on each partition shows both copies of every event were seen.
+        UUID probe = UUID.randomUUID();
+        sendCourse(probe, envelope(UUID.randomUUID(), "SubmissionGraded", """
+                {"submissionId":"%s","assignmentId":"a","assignmentTitle":"Probe","courseId":"c","studentId":"%s",
+                 "points":1,"maxPoints":1,"graderId":"%s"}""".formatted(probe, probe, teacher)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> total(KEYS.token().subject(probe).sign(), "") == 1);
+
+        for (UUID reviewer : List.of(director, secondDirector)) {
+            Response mine = api.get("/api/v1/notifications", KEYS.token().subject(reviewer).sign());
+            assertThat(mine.json().path("content").valueStream().filter(n -> n.path("title").asString()
+                    .equals("Curriculum waiting for approval")).toList()).hasSize(1)
+                    .allSatisfy(n -> assertThat(n.path("message").asString()).contains("Meera Iyer", "JEE Physics"));
+        }
+        assertThat(api.get("/api/v1/notifications", KEYS.token().subject(formerDirector).sign()).json()
+                .path("content").valueStream().filter(n -> n.path("title").asString().startsWith("Curriculum")).toList())
+                .isEmpty();
+        Response teacherNotes = api.get("/api/v1/notifications", teacherToken);
+        List<String> teacherTitles = teacherNotes.json().path("content").valueStream()
+                .map(n -> n.path("title").asString()).toList();
+        assertThat(teacherTitles).containsExactlyInAnyOrder("Welcome to Coaching Center OS", "Curriculum sent back",
+                "Curriculum approved");
+        assertThat(teacherNotes.raw()).contains("Add rotational motion");
+        Response studentNotes = api.get("/api/v1/notifications", studentToken);
+        assertThat(studentNotes.json().path("page").path("totalElements").asInt()).isEqualTo(1);
+        assertThat(studentNotes.json().path("content").get(0).path("message").asString())
+                .contains("Worksheet 3", "18 of 20");
+    }
+
+    private void sendCourse(UUID key, String value) {
+        TestKafka.send(broker.getBrokersAsString(), Topics.COURSE, key.toString(), value);
+    }
+
+    private static String envelope(UUID eventId, String type, String payload) {
+        return """
+                {"eventId":"%s","type":"%s","schemaVersion":1,"occurredAt":"2026-11-24T10:00:00Z",
+                 "source":"test","traceparent":null,"payload":%s}""".formatted(eventId, type, payload);
+    }
+
+    private static String registered(UUID eventId, UUID user, String name, String role) {
+        return envelope(eventId, "UserRegistered", """
+                {"userId":"%s","email":"x@example.in","name":"%s","role":"%s","branchId":null}"""
+                .formatted(user, name, role));
     }
 
     private int total(String token, String query) {

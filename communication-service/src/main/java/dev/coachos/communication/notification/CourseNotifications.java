@@ -1,0 +1,108 @@
+package dev.coachos.communication.notification;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.coachos.events.Topics;
+import dev.coachos.inbox.Inbox;
+import dev.coachos.inbox.IncomingEvent;
+
+/**
+ * Tells people about course-service's decisions: every director when a teacher submits a
+ * curriculum version for review, the teacher when it is approved or rejected, the student when
+ * a submission is graded. Each event notifies once, however often it arrives.
+ */
+@Component
+class CourseNotifications {
+
+    static final String CONSUMER = "communication.course";
+
+    private static final Logger log = LoggerFactory.getLogger(CourseNotifications.class);
+
+    private final Inbox inbox;
+    private final Notifications notifications;
+    private final Directory directory;
+
+    CourseNotifications(Inbox inbox, Notifications notifications, Directory directory) {
+        this.inbox = inbox;
+        this.notifications = notifications;
+        this.directory = directory;
+    }
+
+    @KafkaListener(topics = Topics.COURSE, groupId = "communication-service")
+    @Transactional
+    void on(String value) {
+        IncomingEvent event = IncomingEvent.read(value);
+        if (!List.of("CurriculumSubmitted", "CurriculumApproved", "CurriculumRejected", "SubmissionGraded")
+                .contains(event.type())) {
+            return;
+        }
+        if (event.schemaVersion() != 1) {
+            throw new IncomingEvent.MalformedEvent(event.type() + " v" + event.schemaVersion() + " is not understood here");
+        }
+        List<Notification> toSend = switch (event.type()) {
+            case "CurriculumSubmitted" -> submitted(event.payloadAs(Submitted.class));
+            case "CurriculumApproved" -> {
+                Decided decided = event.payloadAs(Decided.class);
+                yield List.of(new Notification(user(decided.teacherId()), "Curriculum approved",
+                        "Your curriculum version for " + decided.courseTitle() + " was approved. Your students now follow it.",
+                        Notification.Type.SUCCESS, "/curricula/" + decided.curriculumId()));
+            }
+            case "CurriculumRejected" -> {
+                Decided decided = event.payloadAs(Decided.class);
+                yield List.of(new Notification(user(decided.teacherId()), "Curriculum sent back",
+                        clip("Your curriculum version for " + decided.courseTitle() + " needs changes: " + decided.reason()),
+                        Notification.Type.WARNING, "/curricula/" + decided.curriculumId()));
+            }
+            default -> {
+                Graded graded = event.payloadAs(Graded.class);
+                yield List.of(new Notification(user(graded.studentId()), "Assignment graded",
+                        "Your submission for " + graded.assignmentTitle() + " was graded: " + graded.points() + " of "
+                                + graded.maxPoints() + " points.",
+                        Notification.Type.SUCCESS, "/submissions/" + graded.submissionId()));
+            }
+        };
+        boolean applied = inbox.applyOnce(CONSUMER, event.eventId(), () -> notifications.saveAll(toSend));
+        log.info("{} {}: {}", event.type(), event.eventId(),
+                applied ? toSend.size() + " notification(s) created" : "already applied, skipped");
+    }
+
+    private List<Notification> submitted(Submitted submitted) {
+        UUID teacher = user(submitted.teacherId());
+        String who = directory.name(teacher).orElse("A teacher");
+        List<UUID> directors = directory.withRole("DIRECTOR");
+        if (directors.isEmpty()) {
+            log.warn("CurriculumSubmitted {}: no active director is known yet; nobody was notified", submitted.curriculumId());
+        }
+        return directors.stream().map(director -> new Notification(director, "Curriculum waiting for approval",
+                who + " submitted a version of the curriculum of " + submitted.courseTitle() + " for approval.",
+                Notification.Type.INFO, "/curricula/" + submitted.curriculumId())).toList();
+    }
+
+    private static UUID user(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IncomingEvent.MalformedEvent("A course event without a usable user id");
+        }
+    }
+
+    private static String clip(String message) {
+        return message.length() <= 2000 ? message : message.substring(0, 1997) + "...";
+    }
+
+    record Submitted(String curriculumId, String courseTitle, String teacherId) {
+    }
+
+    record Decided(String curriculumId, String courseTitle, String teacherId, String reason) {
+    }
+
+    record Graded(String submissionId, String assignmentTitle, String studentId, int points, int maxPoints) {
+    }
+}
