@@ -62,6 +62,23 @@ class GatewayIT extends GatewayTestBase {
     }
 
     @Test
+    void theCatalogueIsReadWithoutATokenButNothingElseIs() {
+        Response browse = api.get("/api/v1/courses?level=BEGINNER", null);
+        assertThat(browse.status()).isEqualTo(200);
+        assertThat(browse.json().path("path").asString()).isEqualTo("/api/v1/courses");
+        assertThat(api.get("/api/v1/courses/jee-physics", null).status()).isEqualTo(200);
+        // A token sent along is checked and passed on (staff see more of the catalogue).
+        String token = KEYS.token().sign();
+        assertThat(api.get("/api/v1/courses", token).json().path("headers").path("authorization").asString())
+                .isEqualTo("Bearer " + token);
+        assertThat(api.get("/api/v1/courses", TestTokens.tamper(token)).status()).isEqualTo(401);
+        // Writes and deeper reads need a token.
+        assertThat(api.post("/api/v1/courses", null, Map.of("title", "X")).status()).isEqualTo(401);
+        assertThat(api.get("/api/v1/courses/" + UUID.randomUUID() + "/curriculum", null).status()).isEqualTo(401);
+        assertThat(api.get("/api/v1/courses/" + UUID.randomUUID() + "/curriculum", token).status()).isEqualTo(200);
+    }
+
+    @Test
     void identityHeadersFromClientsAreStripped() {
         Response echoed = api.send("GET", "/api/v1/users/me", KEYS.token().sign(), null, Map.of(
                 "X-User-Id", UUID.randomUUID().toString(), "X-User-Roles", "DIRECTOR", "X-Auth-Subject", "x",

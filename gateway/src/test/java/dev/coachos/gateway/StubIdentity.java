@@ -44,6 +44,7 @@ final class StubIdentity implements AutoCloseable {
             respond(ex, 200, "{}");
         });
         server.createContext("/api/v1/users", this::echo);
+        server.createContext("/api/v1/courses", this::echo);
         server.start();
     }
 
