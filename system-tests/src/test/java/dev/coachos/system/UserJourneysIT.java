@@ -23,8 +23,9 @@ import dev.coachos.testing.TestDatabase;
 import dev.coachos.testing.TestTokens;
 
 /**
- * The whole suite as separate processes (discovery-server, identity-service, gateway, found
- * through Eureka) on a database of its own, driven through the gateway as a web client would.
+ * The whole suite as separate processes (discovery-server, identity-service, course-service,
+ * communication-service, gateway, found through Eureka, and a Kafka broker) on a database of its
+ * own, driven through the gateway as a web client would.
  */
 class UserJourneysIT {
 
@@ -59,6 +60,14 @@ class UserJourneysIT {
                 "COACHOS_KAFKA_BOOTSTRAP", kafka,
                 "EUREKA_URL", eureka),
                 "http://localhost:" + identityPort + "/actuator/health/readiness");
+        int coursePort = SuiteProcesses.freePort();
+        suite.start("course-service", Map.of(
+                "COURSE_PORT", Integer.toString(coursePort),
+                "COACHOS_DB_URL", database.jdbcUrl(),
+                "COACHOS_KAFKA_BOOTSTRAP", kafka,
+                "COACHOS_JWKS_URI", "http://localhost:" + identityPort + "/.well-known/jwks.json",
+                "EUREKA_URL", eureka),
+                "http://localhost:" + coursePort + "/actuator/health/readiness");
         int communicationPort = SuiteProcesses.freePort();
         suite.start("communication-service", Map.of(
                 "COMMUNICATION_PORT", Integer.toString(communicationPort),
@@ -223,6 +232,60 @@ class UserJourneysIT {
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().path("paths").has("/api/v1/users")).isTrue();
         assertThat(gateway.get("/swagger-ui/index.html", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aTeachersApprovedCurriculumBecomesWhatTheirStudentsFollow() {
+        String director = gateway.login(DIRECTOR, DIRECTOR_PASSWORD).access();
+        String teacherId = created(gateway.post("/api/v1/users", director, Map.of("email", "meera@course.test",
+                "name", "Meera Iyer", "roleName", "TEACHER", "password", "meera-pass-123")));
+        created(gateway.post("/api/v1/users", director, Map.of("email", "kabir@course.test", "name", "Kabir",
+                "roleName", "STUDENT", "password", "kabir-pass-123")));
+        // The gateway routes to course-service once Eureka has told it where it is; the catalogue needs no token.
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                .until(() -> gateway.get("/api/v1/courses", null).status() == 200);
+
+        String course = created(gateway.post("/api/v1/courses", director, Map.of("title", "JEE Physics 2027",
+                "price", 18500, "level", "ADVANCED", "durationHours", 200)));
+        Response versions = gateway.get("/api/v1/courses/" + course + "/curricula", director);
+        assertThat(versions.status()).as(versions.toString()).isEqualTo(200);
+        String official = versions.json().get(0).path("id").asString();
+        String mechanics = created(gateway.post("/api/v1/curricula/" + official + "/modules", director,
+                Map.of("title", "Mechanics")));
+        created(gateway.post("/api/v1/modules/" + mechanics + "/lessons", director,
+                Map.of("title", "Newton's laws", "weightage", 2)));
+        assertThat(gateway.put("/api/v1/courses/" + course + "/teachers/" + teacherId, director, null).status())
+                .isEqualTo(204);
+
+        String teacher = gateway.login("meera@course.test", "meera-pass-123").access();
+        Response draft = gateway.post("/api/v1/courses/" + course + "/curricula", teacher,
+                Map.of("versionName", "Meera's batch plan"));
+        String version = created(draft);
+        String teacherModule = draft.json().path("modules").get(0).path("id").asString();
+        created(gateway.post("/api/v1/modules/" + teacherModule + "/lessons", teacher,
+                Map.of("title", "Friction in daily life", "weightage", 1)));
+        assertThat(gateway.post("/api/v1/curricula/" + version + "/submit", teacher, null).status()).isEqualTo(200);
+
+        // The director hears of it through communication-service, then approves.
+        await().atMost(Duration.ofSeconds(60)).until(() -> titles(director).contains("Curriculum waiting for approval"));
+        Response approved = gateway.post("/api/v1/curricula/" + version + "/approve", director, null);
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+
+        String student = gateway.login("kabir@course.test", "kabir-pass-123").access();
+        Response effective = gateway.get("/api/v1/courses/" + course + "/curriculum?teacherId=" + teacherId, student);
+        assertThat(effective.status()).as(effective.toString()).isEqualTo(200);
+        assertThat(effective.text("id")).isEqualTo(version);
+        assertThat(effective.json().path("modules").get(0).path("lessons").valueStream()
+                .map(l -> l.path("title").asString()).toList())
+                .containsExactly("Newton's laws", "Friction in daily life");
+        assertThat(gateway.get("/api/v1/courses/" + course + "/curriculum", student).text("id")).isEqualTo(official);
+        await().atMost(Duration.ofSeconds(60)).until(() -> titles(teacher).contains("Curriculum approved"));
+        assertThat(gateway.get("/api/v1/courses/jee-physics-2027", null).text("id")).isEqualTo(course);
+    }
+
+    private static List<String> titles(String token) {
+        return gateway.get("/api/v1/notifications", token).json().path("content").valueStream()
+                .map(n -> n.path("title").asString()).toList();
     }
 
     private static int failedDeliveries(String aggregateId) throws java.sql.SQLException {
