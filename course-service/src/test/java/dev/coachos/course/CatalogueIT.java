@@ -46,8 +46,11 @@ class CatalogueIT extends CourseTestBase {
 
     @Test
     void aTitleWithoutLatinLettersStillGetsAUsableSlug() {
-        JsonNode course = createCourse("गणित", "999", "BEGINNER", true);
+        JsonNode course = createCourse("गणित कक्षा", "999", "BEGINNER", true);
         assertThat(course.path("slug").asString()).matches("course-[0-9a-f]{8}");
+        // And is found by its words.
+        String query = java.net.URLEncoder.encode("गणि", java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(ids(api.get("/api/v1/courses?q=" + query, null))).contains(course.path("id").asString());
     }
 
     @Test
@@ -124,8 +127,12 @@ class CatalogueIT extends CourseTestBase {
         assertThat(badSort.errorFields()).containsExactly("sort");
         assertThat(api.get("/api/v1/courses?size=1000", null).status()).isEqualTo(400);
         assertThat(api.get("/api/v1/courses?level=EXPERT", null).status()).isEqualTo(400);
-        // A text filter with SQL wildcards matches them literally.
+        // Text matches words and word beginnings of title and description, in any order and case.
+        assertThat(ids(api.get("/api/v1/courses?q=alge%20" + marker.toLowerCase(), null))).containsExactly(a.path("id").asString());
+        assertThat(ids(api.get("/api/v1/courses?q=CALCULUS%20" + marker, null))).containsExactly(b.path("id").asString());
+        // Query syntax and SQL wildcards typed by a user are only text.
         assertThat(ids(api.get("/api/v1/courses?q=%25%25%25", null))).isEmpty();
+        assertThat(ids(api.get("/api/v1/courses?q=" + marker + "%20%7C%20!(x%20%26", null))).isEmpty();
     }
 
     @Test

@@ -168,6 +168,38 @@ class CurriculumIT extends CourseTestBase {
     }
 
     @Test
+    void parallelEditsOfOneCurriculumKeepItsOrderWhole() throws Exception {
+        String course = createCourse("Busy Tree", "100", "BEGINNER", true).path("id").asString();
+        String module = addModule(officialCurriculum(course), director, "Module");
+        List<java.util.concurrent.Callable<Integer>> adds = java.util.stream.IntStream.range(0, 12)
+                .<java.util.concurrent.Callable<Integer>>mapToObj(i -> () -> api.post("/api/v1/modules/" + module
+                        + "/lessons", director, Map.of("title", "Parallel " + i)).status())
+                .toList();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(12)) {
+            for (var result : pool.invokeAll(adds)) {
+                assertThat(result.get()).isEqualTo(201);
+            }
+        }
+        assertThat(jdbc.queryForList("select position from lesson where module_id = ?::uuid order by position",
+                Integer.class, module)).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
+
+        // Two reviewers deciding the same version at once: one decision wins, the other is told.
+        UUID teacherId = UUID.randomUUID();
+        api.put("/api/v1/courses/" + course + "/teachers/" + teacherId, director, null);
+        String version = api.post("/api/v1/courses/" + course + "/curricula", teacher(teacherId), Map.of()).text("id");
+        assertThat(api.post("/api/v1/curricula/" + version + "/submit", teacher(teacherId), null).status()).isEqualTo(200);
+        String otherReviewer = KEYS.token().permissions(List.of("manage:curricula", "read:courses")).sign();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            var approve = pool.submit(() -> api.post("/api/v1/curricula/" + version + "/approve", director, null).status());
+            var reject = pool.submit(() -> api.post("/api/v1/curricula/" + version + "/reject", otherReviewer,
+                    Map.of("reason", "No")).status());
+            assertThat(List.of(approve.get(), reject.get())).containsExactlyInAnyOrder(200, 409);
+        }
+        assertThat(events("CurriculumApproved", version).size() + events("CurriculumRejected", version).size())
+                .isEqualTo(1);
+    }
+
+    @Test
     void oneOfficialCurriculumPerCourseEvenThoughItsTeacherIsNull() {
         String course = createCourse("Single Official", "100", "BEGINNER", true).path("id").asString();
         assertThatThrownBy(() -> jdbc.update("""

@@ -8,7 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,6 +33,11 @@ public class Catalogue {
     /** What the catalogue may be sorted by, and the column each name stands for. */
     static final Map<String, String> SORTABLE = Map.of("title", "c.title", "price", "c.price", "createdAt",
             "c.created_at", "level", "c.level", "durationHours", "c.duration_hours");
+
+    /** Sort properties whose column may be empty; the others sort without a NULLS clause so their index serves. */
+    static final Set<String> NULLABLE = Set.of("durationHours");
+
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+");
 
     private final JdbcClient jdbc;
     private final CourseEventPublisher events;
@@ -64,9 +71,12 @@ public class Catalogue {
             params.put("roadmap", filter.roadmapId());
         }
         if (filter.text() != null && !filter.text().isBlank()) {
-            where.append(" and (c.title ilike :text escape '\\' or c.description ilike :text escape '\\')");
-            params.put("text", "%" + filter.text().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-                    + "%");
+            String query = prefixQuery(filter.text());
+            if (query.isEmpty()) {
+                return PageResponse.of(List.of(), size, page, 0);
+            }
+            where.append(" and c.search @@ to_tsquery('simple', :text)");
+            params.put("text", query);
         }
         String column = SORTABLE.get(sortProperty);
         if (column == null) {
@@ -75,7 +85,8 @@ public class Catalogue {
         }
         long total = jdbc.sql("select count(*) from course c" + where).params(params).query(Long.class).single();
         List<Course> rows = total == 0 ? List.of() : jdbc.sql("select " + Course.COLUMNS + " from course c" + where
-                + " order by " + column + (ascending ? " asc" : " desc") + " nulls last, c.id"
+                + " order by " + column + (ascending ? " asc" : " desc") + (NULLABLE.contains(sortProperty) ? " nulls last" : "")
+                + ", c.id"
                 + " limit :limit offset :offset")
                 .params(params).param("limit", size).param("offset", (long) page * size)
                 .query(Course::read).list();
@@ -188,6 +199,15 @@ public class Catalogue {
             }
         }
         return kept.toArray(String[]::new);
+    }
+
+    /**
+     * The words of a search text as a prefix query ({@code "jee phys"} finds "JEE Physics"):
+     * letters and digits only, so nothing a user types can change the query's syntax.
+     */
+    static String prefixQuery(String text) {
+        return WORD.matcher(text.toLowerCase(java.util.Locale.ROOT)).results().map(m -> m.group() + ":*").limit(10)
+                .collect(java.util.stream.Collectors.joining(" & "));
     }
 
     static Optional<UUID> uuid(String value) {
