@@ -59,16 +59,24 @@ class AssignmentsIT extends CourseTestBase {
         assertThat(api.get("/api/v1/submissions/" + first.text("id"), ravi).status()).isEqualTo(404);
         assertThat(api.get("/api/v1/submissions", asha).json().path("content").size()).isEqualTo(1);
 
-        assertThat(api.post("/api/v1/submissions/" + first.text("id") + "/grade", asha, Map.of("points", 20)).status())
-                .isEqualTo(403);
-        assertThat(api.post("/api/v1/submissions/" + first.text("id") + "/grade", ravi, Map.of("points", 20)).status())
-                .isEqualTo(404);
-        Response tooMany = api.post("/api/v1/submissions/" + first.text("id") + "/grade", teacher, Map.of("points", 21));
+        assertThat(api.post("/api/v1/submissions/" + first.text("id") + "/grade", asha,
+                Map.of("attempt", 2, "points", 20)).status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/submissions/" + first.text("id") + "/grade", ravi,
+                Map.of("attempt", 2, "points", 20)).status()).isEqualTo(404);
+        // A grade for the attempt the teacher read, when the student has resubmitted since, is refused.
+        Response stale = api.post("/api/v1/submissions/" + first.text("id") + "/grade", teacher,
+                Map.of("attempt", 1, "points", 5));
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.text("detail")).contains("attempt 2");
+        assertThat(api.post("/api/v1/submissions/" + first.text("id") + "/grade", teacher, Map.of("points", 5)).status())
+                .isEqualTo(400);
+        Response tooMany = api.post("/api/v1/submissions/" + first.text("id") + "/grade", teacher,
+                Map.of("attempt", 2, "points", 21));
         assertThat(tooMany.status()).isEqualTo(400);
         assertThat(tooMany.errorFields()).containsExactly("points");
         assertThat(events("SubmissionGraded", first.text("id"))).isEmpty();
         Response graded = api.post("/api/v1/submissions/" + first.text("id") + "/grade", teacher,
-                Map.of("points", 18, "feedback", "Check step 3"));
+                Map.of("attempt", 2, "points", 18, "feedback", "Check step 3"));
         assertThat(graded.status()).as(graded.toString()).isEqualTo(200);
         assertThat(graded.text("status")).isEqualTo("GRADED");
         assertThat(api.get("/api/v1/submissions/" + first.text("id"), asha).json().path("points").asInt()).isEqualTo(18);
@@ -76,6 +84,11 @@ class AssignmentsIT extends CourseTestBase {
                 .isEqualTo(409);
 
         assertThat(events("AssignmentSubmitted", first.text("id"))).hasSize(2);
+        // A teacher taken off the course no longer grades it.
+        api.delete("/api/v1/courses/" + course + "/teachers/" + teacherId, director);
+        String raviSubmission = api.get("/api/v1/assignments/" + id + "/submissions", ravi).json().get(0).path("id").asString();
+        assertThat(api.post("/api/v1/submissions/" + raviSubmission + "/grade", teacher,
+                Map.of("attempt", 1, "points", 3)).status()).isEqualTo(404);
         assertThat(events("SubmissionGraded", first.text("id")).getFirst())
                 .contains(ashaId.toString(), "\"points\": 18", "\"maxPoints\": 20", "Worksheet 1");
     }

@@ -200,6 +200,48 @@ class CurriculumIT extends CourseTestBase {
     }
 
     @Test
+    void hiddenModulesAreHiddenFromStudentsAndDoNotCountForProgress() {
+        String course = createCourse("Hidden Module", "100", "BEGINNER", true).path("id").asString();
+        String official = officialCurriculum(course);
+        String shown = addLesson(addModule(official, director, "Shown"), director, "Visible", 1);
+        String draftModule = addModule(official, director, "Coming soon");
+        String hidden = addLesson(draftModule, director, "Not yet", 1);
+        assertThat(api.patch("/api/v1/modules/" + draftModule, director, Map.of("active", false)).status()).isEqualTo(200);
+
+        String student = student(UUID.randomUUID());
+        assertThat(titles(api.get("/api/v1/courses/" + course + "/curriculum", student).json()))
+                .containsExactly("Shown: Visible");
+        assertThat(api.get("/api/v1/lessons/" + hidden, student).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/lessons/" + shown, student).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/lessons/" + hidden, director).status()).isEqualTo(200);
+        assertThat(titles(api.get("/api/v1/curricula/" + official, director).json()))
+                .containsExactly("Shown: Visible", "Coming soon: Not yet");
+        String last = events("LessonsChanged", official).getLast();
+        assertThat(last).contains(shown).doesNotContain(hidden);
+    }
+
+    @Test
+    void aTeacherTakenOffTheCourseNoLongerEditsTheirVersion() {
+        String course = createCourse("Reassigned", "100", "BEGINNER", true).path("id").asString();
+        addLesson(addModule(officialCurriculum(course), director, "M"), director, "L", 1);
+        UUID teacherId = UUID.randomUUID();
+        api.put("/api/v1/courses/" + course + "/teachers/" + teacherId, director, null);
+        Response draft = api.post("/api/v1/courses/" + course + "/curricula", teacher(teacherId), Map.of());
+        String module = draft.json().path("modules").get(0).path("id").asString();
+        assertThat(api.delete("/api/v1/courses/" + course + "/teachers/" + teacherId, director).status()).isEqualTo(204);
+        assertThat(api.post("/api/v1/modules/" + module + "/lessons", teacher(teacherId), Map.of("title", "X")).status())
+                .isEqualTo(403);
+        assertThat(api.post("/api/v1/curricula/" + draft.text("id") + "/submit", teacher(teacherId), null).status())
+                .isEqualTo(403);
+        // They can still read what they wrote.
+        assertThat(api.get("/api/v1/curricula/" + draft.text("id"), teacher(teacherId)).status()).isEqualTo(200);
+        // An inactive course's teachers are not listed to students.
+        api.patch("/api/v1/courses/" + course, director, Map.of("active", false));
+        assertThat(api.get("/api/v1/courses/" + course + "/teachers", student(UUID.randomUUID())).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/courses/" + course + "/teachers", director).status()).isEqualTo(200);
+    }
+
+    @Test
     void oneOfficialCurriculumPerCourseEvenThoughItsTeacherIsNull() {
         String course = createCourse("Single Official", "100", "BEGINNER", true).path("id").asString();
         assertThatThrownBy(() -> jdbc.update("""
@@ -257,6 +299,11 @@ class CurriculumIT extends CourseTestBase {
                 Map.of("resourceId", UUID.randomUUID().toString())).status()).isEqualTo(400);
         assertThat(api.post("/api/v1/lessons/" + lesson + "/resources", director, Map.of("title", "No url",
                 "type", "FILE")).status()).isEqualTo(400);
+
+        // A library resource in use cannot be deleted (it would change curricula behind their owners' backs).
+        Response inUse = api.delete("/api/v1/resources/" + library.text("id"), director);
+        assertThat(inUse.status()).isEqualTo(409);
+        assertThat(inUse.text("detail")).contains("1 lesson");
 
         JsonNode resources = api.get("/api/v1/lessons/" + lesson, student(UUID.randomUUID())).json().path("resources");
         assertThat(resources.valueStream().map(r -> r.path("title").asString()).toList())

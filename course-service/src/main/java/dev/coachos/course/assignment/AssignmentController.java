@@ -89,7 +89,7 @@ class AssignmentController {
     @PostMapping("/api/v1/submissions/{id}/grade")
     @PreAuthorize("@permissions.allow('read:courses')")
     Assignments.Submission grade(@PathVariable UUID id, @Valid @RequestBody Grade grade) {
-        return assignments.grade(id, grade.points(), grade.feedback(), Caller.current());
+        return assignments.grade(id, grade.attempt(), grade.points(), grade.feedback(), Caller.current());
     }
 
     record AssignmentRequest(@NotNull UUID curriculumId, UUID lessonId, @NotBlank @Size(max = 200) String title,
@@ -101,6 +101,7 @@ class AssignmentController {
             @Size(max = 1000) @Pattern(regexp = "^https?://\\S+$", message = "must be an http(s) URL") String linkUrl) {
     }
 
-    record Grade(@NotNull @Min(0) Integer points, @Size(max = 5000) String feedback) {
+    /** {@code attempt}: the submission's attempt number the grader read. */
+    record Grade(@NotNull @Min(1) Integer attempt, @NotNull @Min(0) Integer points, @Size(max = 5000) String feedback) {
     }
 }

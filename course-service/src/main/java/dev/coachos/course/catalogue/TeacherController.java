@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.coachos.course.support.CourseAccess;
 import dev.coachos.platform.security.Caller;
 import dev.coachos.platform.web.Problems;
 
@@ -28,16 +29,23 @@ import dev.coachos.platform.web.Problems;
 class TeacherController {
 
     private final JdbcClient jdbc;
+    private final CourseAccess access;
 
-    TeacherController(JdbcClient jdbc) {
+    TeacherController(JdbcClient jdbc, CourseAccess access) {
         this.jdbc = jdbc;
+        this.access = access;
     }
 
     @GetMapping
     @PreAuthorize("@permissions.allow('read:courses')")
     @Transactional(readOnly = true)
     List<TeacherAssignment> list(@PathVariable UUID courseId) {
-        requireCourse(courseId);
+        boolean active = jdbc.sql("select active from course where id = ?").param(courseId).query(Boolean.class)
+                .optional().orElseThrow(() -> Problems.notFound("course", courseId));
+        Caller caller = Caller.current();
+        if (!active && !CourseAccess.manages(caller) && !access.teaches(caller, courseId)) {
+            throw Problems.notFound("course", courseId);
+        }
         return jdbc.sql("select teacher_id, assigned_by, assigned_at from course_teacher where course_id = ? order by assigned_at")
                 .param(courseId)
                 .query((rs, n) -> new TeacherAssignment(rs.getObject("teacher_id", UUID.class),

@@ -54,13 +54,16 @@ public class Content {
     @Transactional
     public CurriculumTree.ModuleNode updateModule(UUID moduleId, ModuleFields fields, Caller caller) {
         Curriculum c = curricula.lockForEdit(curriculumOfModule(moduleId), caller);
-        jdbc.sql("""
+        int updated = jdbc.sql("""
                 update module set title = coalesce(?, title), active = coalesce(?, active),
                        rich_text_content = coalesce(?, rich_text_content)
                 where id = ?""")
                 .params(fields.title() == null ? null : fields.title().strip(), fields.active(),
                         Html.clean(fields.richTextContent()), moduleId)
                 .update();
+        if (updated == 0) {
+            throw Problems.notFound("module", moduleId);
+        }
         curricula.changed(c, fields.active() != null);
         return module(c, moduleId);
     }
@@ -68,7 +71,9 @@ public class Content {
     @Transactional
     public void deleteModule(UUID moduleId, Caller caller) {
         Curriculum c = curricula.lockForEdit(curriculumOfModule(moduleId), caller);
-        int position = jdbc.sql("delete from module where id = ? returning position").param(moduleId).query(Integer.class).single();
+        // Found before the lock; a parallel request may have deleted it since.
+        int position = jdbc.sql("delete from module where id = ? returning position").param(moduleId).query(Integer.class)
+                .optional().orElseThrow(() -> Problems.notFound("module", moduleId));
         jdbc.sql("update module set position = position - 1 where curriculum_id = ? and position > ?")
                 .params(c.id(), position).update();
         curricula.changed(c, true);
@@ -108,7 +113,8 @@ public class Content {
             record Place(UUID module, int position) {
             }
             Place from = jdbc.sql("select module_id, position from lesson where id = ?").param(lessonId)
-                    .query((rs, n) -> new Place(rs.getObject("module_id", UUID.class), rs.getInt("position"))).single();
+                    .query((rs, n) -> new Place(rs.getObject("module_id", UUID.class), rs.getInt("position"))).optional()
+                    .orElseThrow(() -> Problems.notFound("lesson", lessonId));
             if (!from.module().equals(moveTo)) {
                 jdbc.sql("""
                         update lesson set module_id = ?, position = (select coalesce(max(position), 0) + 1 from lesson where module_id = ?)
@@ -136,7 +142,8 @@ public class Content {
         record Place(UUID module, int position) {
         }
         Place place = jdbc.sql("delete from lesson where id = ? returning module_id, position").param(lessonId)
-                .query((rs, n) -> new Place(rs.getObject("module_id", UUID.class), rs.getInt("position"))).single();
+                .query((rs, n) -> new Place(rs.getObject("module_id", UUID.class), rs.getInt("position"))).optional()
+                .orElseThrow(() -> Problems.notFound("lesson", lessonId));
         jdbc.sql("update lesson set position = position - 1 where module_id = ? and position > ?")
                 .params(place.module(), place.position()).update();
         curricula.changed(c, true);
@@ -205,6 +212,12 @@ public class Content {
         UUID curriculumId = curriculumOfLesson(lessonId);
         Curriculum c = curricula.find(curriculumId).filter(found -> curricula.readable(found, caller))
                 .orElseThrow(() -> Problems.notFound("lesson", lessonId));
+        // A lesson of a hidden (inactive) module is shown only to those who see the module.
+        if (!curricula.editorOrStaff(c, caller) && !jdbc.sql(
+                "select m.active from lesson l join module m on m.id = l.module_id where l.id = ?").param(lessonId)
+                .query(Boolean.class).optional().orElse(false)) {
+            throw Problems.notFound("lesson", lessonId);
+        }
         return lesson(c, lessonId);
     }
 
@@ -220,7 +233,8 @@ public class Content {
 
     private CurriculumTree.ModuleNode module(Curriculum c, UUID moduleId) {
         return trees.of(curricula.find(c.id()).orElseThrow(), true).modules().stream()
-                .filter(m -> m.id().equals(moduleId)).findFirst().orElseThrow();
+                .filter(m -> m.id().equals(moduleId)).findFirst()
+                .orElseThrow(() -> Problems.notFound("module", moduleId));
     }
 
     CurriculumTree.LessonNode lesson(Curriculum c, UUID lessonId) {

@@ -254,6 +254,9 @@ public class Curricula {
         if (!caller.is(c.teacherId()) || !caller.can("create:curricula")) {
             throw Problems.forbidden("Only the teacher who owns this version edits it");
         }
+        if (!access.teaches(caller, c.courseId())) {
+            throw Problems.forbidden("You are no longer assigned to this course");
+        }
         return switch (c.status()) {
             case DRAFT, REJECTED -> c;
             case PENDING_APPROVAL -> throw Problems.conflict("This version is under review and cannot be edited");
@@ -275,7 +278,7 @@ public class Curricula {
                 .param(id).query(Long.class).single();
         List<LessonsChanged.LessonEntry> lessons = jdbc.sql("""
                 select l.id, l.module_id, l.weightage from lesson l join module m on m.id = l.module_id
-                where l.curriculum_id = ? order by m.position, l.position""")
+                where l.curriculum_id = ? and m.active order by m.position, l.position""")
                 .param(id)
                 .query((rs, n) -> new LessonsChanged.LessonEntry(rs.getObject("id", UUID.class).toString(),
                         rs.getObject("module_id", UUID.class).toString(), n + 1, rs.getInt("weightage")))
@@ -301,7 +304,8 @@ public class Curricula {
         return access.teaches(caller, c.courseId()) || (c.courseActive() && access.mayStudy(caller, c.courseId()));
     }
 
-    private boolean editorOrStaff(Curriculum c, Caller caller) {
+    /** Whether the caller sees a curriculum's hidden (inactive) modules: its editors and staff. */
+    public boolean editorOrStaff(Curriculum c, Caller caller) {
         return CourseAccess.manages(caller) || CourseAccess.reviews(caller) || (c.teacherId() != null && caller.is(c.teacherId()));
     }
 }

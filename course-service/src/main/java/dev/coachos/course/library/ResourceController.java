@@ -98,7 +98,7 @@ class ResourceController {
         return ResponseEntity.created(URI.create("/api/v1/resources/" + resource.id())).body(resource);
     }
 
-    /** Removes a library resource (and its references from lessons): its author or a course manager. */
+    /** Removes a library resource no lesson uses any more: its author or a course manager. */
     @DeleteMapping("/{id}")
     @PreAuthorize("@permissions.allow('manage:courses') or @permissions.allow('create:curricula')")
     @Transactional
@@ -108,6 +108,11 @@ class ResourceController {
                 .orElseThrow(() -> Problems.notFound("resource", id));
         if (!caller.is(author) && !CourseAccess.manages(caller)) {
             throw Problems.forbidden("Only its author or a holder of manage:courses removes a library resource");
+        }
+        int uses = jdbc.sql("select count(*) from lesson_resource where resource_id = ?").param(id).query(Integer.class)
+                .single();
+        if (uses > 0) {
+            throw Problems.conflict("This library resource is attached to " + uses + " lesson(s); detach it first");
         }
         jdbc.sql("delete from resource where id = ?").param(id).update();
         return ResponseEntity.noContent().build();
