@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -66,11 +65,7 @@ class IdentityEventsIT extends IdentityTestBase {
 
     private List<JsonNode> read(String key, int expected) {
         JsonMapper json = JsonMapper.builder().build();
-        List<JsonNode> found = new ArrayList<>();
-        try (TestKafka.Reader reader = new TestKafka.Reader(broker.getBrokersAsString(), Topics.IDENTITY)) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> reader.withKey(key).size() >= expected);
-            reader.withKey(key).forEach(record -> found.add(json.readTree(record.value())));
-        }
-        return found;
+        return TestKafka.valuesWithKey(broker.getBrokersAsString(), Topics.IDENTITY, key, expected).stream()
+                .map(json::readTree).toList();
     }
 }

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,7 +15,8 @@ import dev.coachos.inbox.Inbox;
 import dev.coachos.inbox.IncomingEvent;
 
 /**
- * Tells people about course-service's decisions: every director when a teacher submits a
+ * Tells people about course-service's decisions: every reviewer (active users whose role is in
+ * {@code coachos.notifications.curriculum-reviewer-roles}, directors by default) when a teacher submits a
  * curriculum version for review, the teacher when it is approved or rejected, the student when
  * a submission is graded. Each event notifies once, however often it arrives.
  */
@@ -28,11 +30,14 @@ class CourseNotifications {
     private final Inbox inbox;
     private final Notifications notifications;
     private final Directory directory;
+    private final List<String> reviewerRoles;
 
-    CourseNotifications(Inbox inbox, Notifications notifications, Directory directory) {
+    CourseNotifications(Inbox inbox, Notifications notifications, Directory directory,
+            @Value("${coachos.notifications.curriculum-reviewer-roles:DIRECTOR}") List<String> reviewerRoles) {
         this.inbox = inbox;
         this.notifications = notifications;
         this.directory = directory;
+        this.reviewerRoles = List.copyOf(reviewerRoles);
     }
 
     @KafkaListener(topics = Topics.COURSE, groupId = "communication-service")
@@ -76,11 +81,13 @@ class CourseNotifications {
     private List<Notification> submitted(Submitted submitted) {
         UUID teacher = user(submitted.teacherId());
         String who = directory.name(teacher).orElse("A teacher");
-        List<UUID> directors = directory.withRole("DIRECTOR");
-        if (directors.isEmpty()) {
-            log.warn("CurriculumSubmitted {}: no active director is known yet; nobody was notified", submitted.curriculumId());
+        List<UUID> reviewers = directory.withRoles(reviewerRoles);
+        if (reviewers.isEmpty()) {
+            // The directory may still be catching up with identity's events (a first start): wait for it.
+            throw new IncomingEvent.NotYetApplicable("no active user with a reviewer role " + reviewerRoles
+                    + " is known yet to tell of curriculum " + submitted.curriculumId());
         }
-        return directors.stream().map(director -> new Notification(director, "Curriculum waiting for approval",
+        return reviewers.stream().map(director -> new Notification(director, "Curriculum waiting for approval",
                 who + " submitted a version of the curriculum of " + submitted.courseTitle() + " for approval.",
                 Notification.Type.INFO, "/curricula/" + submitted.curriculumId())).toList();
     }

@@ -69,10 +69,10 @@ class Directory {
         }
     }
 
-    /** Active users holding the role. */
-    List<UUID> withRole(String role) {
-        return jdbc.queryForList("select user_id from recipient where role = ? and active order by user_id", UUID.class,
-                role);
+    /** Active users holding one of the roles. */
+    List<UUID> withRoles(List<String> roles) {
+        return jdbc.queryForList("select user_id from recipient where role = any(?) and active order by user_id",
+                UUID.class, (Object) roles.toArray(String[]::new));
     }
 
     Optional<String> name(UUID user) {

@@ -1,6 +1,8 @@
 package dev.coachos.inbox;
 
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,12 +21,16 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 import dev.coachos.events.Topics;
@@ -41,6 +47,21 @@ import io.micrometer.core.instrument.MeterRegistry;
 @ConditionalOnClass(KafkaTemplate.class)
 public class InboxAutoConfiguration {
 
+    /** Failures that say nothing about the record itself. */
+    private static final List<Class<? extends Throwable>> TRANSIENT = List.of(IncomingEvent.NotYetApplicable.class,
+            TransientDataAccessException.class, RecoverableDataAccessException.class,
+            DataAccessResourceFailureException.class, CannotCreateTransactionException.class);
+
+    static boolean transientFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            Throwable current = cause;
+            if (TRANSIENT.stream().anyMatch(type -> type.isInstance(current))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static final Logger log = LoggerFactory.getLogger(InboxAutoConfiguration.class);
 
     @Bean
@@ -53,7 +74,8 @@ public class InboxAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     CommonErrorHandler deadLetteringErrorHandler(KafkaProperties kafka, ObjectProvider<MeterRegistry> meters,
-            @Value("${coachos.events.retries:3}") int retries) {
+            @Value("${coachos.events.retries:3}") int retries,
+            @Value("${coachos.events.patience:10m}") Duration patience) {
         Map<String, Object> producer = new HashMap<>(kafka.buildProducerProperties());
         producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
@@ -74,6 +96,12 @@ public class InboxAutoConfiguration {
             recoverer.accept(record, e);
         }, backOff);
         handler.addNotRetryableExceptions(IncomingEvent.MalformedEvent.class);
+        // A database that is down or locked, or an effect that must wait for other events, is not the
+        // record's fault: keep trying (holding the partition, so order is kept) for up to `patience`.
+        ExponentialBackOff patient = new ExponentialBackOff(500, 2.0);
+        patient.setMaxInterval(30_000);
+        patient.setMaxElapsedTime(patience.toMillis());
+        handler.setBackOffFunction((record, e) -> transientFailure(e) ? patient : null);
         return handler;
     }
 }

@@ -51,4 +51,15 @@ public record IncomingEvent(UUID eventId, String type, int schemaVersion, Instan
             super(message);
         }
     }
+
+    /**
+     * The event is fine but its effect needs something this service has not learnt yet (such as
+     * the users it must notify, still arriving on another topic). It is retried patiently, like a
+     * database outage, instead of being dead-lettered after the usual few attempts.
+     */
+    public static final class NotYetApplicable extends RuntimeException {
+        public NotYetApplicable(String message) {
+            super(message);
+        }
+    }
 }

@@ -68,6 +68,31 @@ class InboxIT {
         assertThat(meters.find("coachos.events.dead.letters").counter().count()).isGreaterThanOrEqualTo(2);
     }
 
+    @Test
+    void anEffectThatMustWaitIsRetriedPatientlyNotDeadLettered() {
+        String later = "later-" + UUID.randomUUID();
+        send(later, envelope(UUID.randomUUID(), later, "Later"));
+        // More attempts than the 3 retries a failing record gets before the dead-letter topic.
+        await().atMost(Duration.ofSeconds(60)).until(() -> InboxTestApplication.LATER_ATTEMPTS.get() >= 5);
+        assertThat(greetings(later)).isZero();
+        InboxTestApplication.READY_FOR_LATER.set(true);
+        await().atMost(Duration.ofSeconds(60)).until(() -> greetings(later) == 1);
+        try (TestKafka.Reader reader = new TestKafka.Reader(broker.getBrokersAsString(),
+                InboxTestApplication.TOPIC + ".dlt")) {
+            assertThat(reader.withKey(later)).isEmpty();
+        }
+    }
+
+    @Test
+    void databaseTroubleAndWaitingAreTransientWhateverWrapsThem() {
+        assertThat(InboxAutoConfiguration.transientFailure(new RuntimeException("listener failed",
+                new org.springframework.dao.QueryTimeoutException("lock wait")))).isTrue();
+        assertThat(InboxAutoConfiguration.transientFailure(
+                new org.springframework.transaction.CannotCreateTransactionException("no connection"))).isTrue();
+        assertThat(InboxAutoConfiguration.transientFailure(new IllegalStateException("a bug"))).isFalse();
+        assertThat(InboxAutoConfiguration.transientFailure(new IncomingEvent.MalformedEvent("bad"))).isFalse();
+    }
+
     private int greetings(String user) {
         return jdbc.queryForObject("select count(*) from greeting where user_id = ?", Integer.class, user);
     }

@@ -1,5 +1,8 @@
 package dev.coachos.inbox;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -11,6 +14,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class InboxTestApplication {
 
     static final String TOPIC = "coachos.greet.events";
+
+    /** Whether the greeter has learnt what "Later" greetings wait for; how often one was tried. */
+    static final AtomicBoolean READY_FOR_LATER = new AtomicBoolean();
+    static final AtomicInteger LATER_ATTEMPTS = new AtomicInteger();
 
     record Registered(String userId, String name) {
     }
@@ -36,6 +43,12 @@ public class InboxTestApplication {
             Registered registered = event.payloadAs(Registered.class);
             if (registered.name().equals("explode")) {
                 throw new IllegalStateException("this effect always fails");
+            }
+            if (registered.name().equals("Later")) {
+                LATER_ATTEMPTS.incrementAndGet();
+                if (!READY_FOR_LATER.get()) {
+                    throw new IncomingEvent.NotYetApplicable("waiting for something else first");
+                }
             }
             inbox.applyOnce("greeter", event.eventId(), () -> jdbc.update(
                     "insert into greeting (user_id, text) values (?, ?)", registered.userId(),

@@ -33,6 +33,25 @@ public final class TestKafka {
         }
     }
 
+    /**
+     * The values of the topic's records with this key, in order, once at least {@code expected}
+     * of them are there (reading from the beginning; up to 60 s).
+     */
+    public static List<String> valuesWithKey(String bootstrap, String topic, String key, int expected) {
+        try (Reader reader = new Reader(bootstrap, topic)) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            List<ConsumerRecord<String, String>> found = reader.withKey(key);
+            while (found.size() < expected && System.nanoTime() < deadline) {
+                found = reader.withKey(key); // each call polls for up to 500 ms
+            }
+            if (found.size() < expected) {
+                throw new AssertionError("Expected " + expected + " records with key " + key + " on " + topic
+                        + " within 60 s, found " + found.size());
+            }
+            return found.stream().map(ConsumerRecord::value).toList();
+        }
+    }
+
     /** Reads a topic from the beginning, as a consumer group of its own. */
     public static final class Reader implements AutoCloseable {
 
