@@ -20,7 +20,7 @@ import java.util.Properties;
 public final class DatabaseBootstrap {
 
     /** Every service that owns a schema. Add a service here when it gets its first migration. */
-    public static final List<String> SERVICES = List.of("identity", "course", "communication");
+    public static final List<String> SERVICES = List.of("identity", "course", "enrollment", "communication");
 
     private static final long LOCK_KEY = 0x636f6163686f73L; // "coachos"
 

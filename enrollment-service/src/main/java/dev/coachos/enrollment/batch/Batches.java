@@ -1,0 +1,268 @@
+package dev.coachos.enrollment.batch;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.coachos.enrollment.course.Courses;
+import dev.coachos.enrollment.support.EnrollmentEventPublisher;
+import dev.coachos.enrollment.support.Scope;
+import dev.coachos.events.enrollment.BatchCreated;
+import dev.coachos.platform.data.UuidV7;
+import dev.coachos.platform.security.Caller;
+import dev.coachos.platform.web.PageResponse;
+import dev.coachos.platform.web.Problems;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Batches: opened for an active course, at most one slot a day, and never a teacher in two
+ * batches at the same time. Clash checks for one teacher run one at a time (a transaction-scoped
+ * advisory lock per teacher), so two parallel requests cannot both book the same hours.
+ */
+@Service
+public class Batches {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+    private final Courses courses;
+    private final EnrollmentEventPublisher events;
+    private final TransactionTemplate transactions;
+
+    Batches(JdbcClient jdbc, Courses courses, EnrollmentEventPublisher events, TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.courses = courses;
+        this.events = events;
+        this.transactions = transactions;
+    }
+
+    /** Opens a batch; the course is looked up first, outside the transaction (it may take a call to course-service). */
+    public Batch create(NewBatch request, Caller caller) {
+        UUID branch = branchFor(request.branchId(), caller);
+        Courses.Course course = courses.requireActive(request.courseId(), "courseId");
+        return transactions.execute(status -> insert(request, course, branch, caller));
+    }
+
+    private Batch insert(NewBatch request, Courses.Course course, UUID branch, Caller caller) {
+        WeeklySchedule schedule = WeeklySchedule.parse(request.schedule());
+        if (request.endDate() != null && request.endDate().isBefore(request.startDate())) {
+            throw Problems.invalidField("endDate", "must not be before startDate");
+        }
+        if (request.teacherId() != null) {
+            refuseClash(request.teacherId(), null, request.startDate(), request.endDate(), schedule);
+        }
+        UUID id = UuidV7.next();
+        BigDecimal fee = request.fee() != null ? request.fee() : course.price();
+        jdbc.sql("""
+                insert into batch (id, course_id, name, start_date, end_date, capacity, schedule, teacher_id, branch_id,
+                                   fee, fee_frequency, teacher_compensation, teacher_commission, monthly_overhead_cost,
+                                   created_by, created_at)
+                values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, course.id(), request.name().strip(), Date.valueOf(request.startDate()),
+                        request.endDate() == null ? null : Date.valueOf(request.endDate()),
+                        request.capacity() == null ? 30 : request.capacity(), JSON.writeValueAsString(schedule.asMap()),
+                        request.teacherId(), branch, fee, request.feeFrequency() == null ? "ONE_TIME"
+                                : request.feeFrequency().name(),
+                        request.teacherCompensation(), request.teacherCommission(), request.monthlyOverheadCost(),
+                        caller.userId(), Timestamp.from(Instant.now()))
+                .update();
+        saveSlots(id, schedule);
+        Batch batch = find(id).orElseThrow();
+        events.publish(new BatchCreated(id.toString(), course.id().toString(), batch.name(),
+                batch.startDate().toString(), batch.endDate() == null ? null : batch.endDate().toString(),
+                batch.capacity(), text(batch.teacherId()), text(batch.branchId()), batch.fee().toPlainString(),
+                batch.feeFrequency().name(), money(batch.teacherCompensation()), money(batch.teacherCommission()),
+                money(batch.monthlyOverheadCost())));
+        return batch;
+    }
+
+    /** Changes name, capacity (never below the seats taken), end date, teacher or schedule. */
+    @Transactional
+    public Batch update(UUID id, BatchChange change, Caller caller) {
+        Batch batch = jdbc.sql("select " + Batch.COLUMNS + " from batch b where b.id = ? for update").param(id)
+                .query(Batch::read).optional()
+                .filter(b -> Scope.of(caller).reachesBatch(b.branchId(), b.teacherId()))
+                .orElseThrow(() -> Problems.notFound("batch", id));
+        if (change.capacity() != null && change.capacity() < batch.seatsTaken()) {
+            throw Problems.invalidField("capacity", "must not be below the " + batch.seatsTaken() + " seats taken");
+        }
+        LocalDate end = change.endDate() != null ? change.endDate() : batch.endDate();
+        if (end != null && end.isBefore(batch.startDate())) {
+            throw Problems.invalidField("endDate", "must not be before the start date " + batch.startDate());
+        }
+        WeeklySchedule schedule = change.schedule() != null ? WeeklySchedule.parse(change.schedule())
+                : WeeklySchedule.parse(batch.schedule());
+        UUID teacher = change.teacherId() != null ? change.teacherId() : batch.teacherId();
+        if (teacher != null) {
+            refuseClash(teacher, id, batch.startDate(), end, schedule);
+        }
+        jdbc.sql("""
+                update batch set name = ?, capacity = ?, end_date = ?, schedule = ?::jsonb, teacher_id = ? where id = ?""")
+                .params(change.name() != null ? change.name().strip() : batch.name(),
+                        change.capacity() != null ? change.capacity() : batch.capacity(),
+                        end == null ? null : Date.valueOf(end), JSON.writeValueAsString(schedule.asMap()), teacher, id)
+                .update();
+        jdbc.sql("delete from batch_slot where batch_id = ?").param(id).update();
+        saveSlots(id, schedule);
+        return find(id).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public Batch read(UUID id, Caller caller) {
+        Batch batch = find(id).filter(b -> visible(b, caller)).orElseThrow(() -> Problems.notFound("batch", id));
+        return caller.can("manage:batches") ? batch : batch.withoutCosts();
+    }
+
+    /** The batches in the caller's reach, newest first. */
+    @Transactional(readOnly = true)
+    public PageResponse<Batch> list(UUID courseId, UUID teacherId, Caller caller, int page, int size) {
+        Scope scope = Scope.of(caller);
+        StringBuilder where = new StringBuilder(" where true");
+        Map<String, Object> params = new LinkedHashMap<>();
+        switch (scope.kind()) {
+            case ALL -> { }
+            case BRANCH -> {
+                where.append(" and b.branch_id = :branch");
+                params.put("branch", scope.branchId() == null ? new UUID(0, 0) : scope.branchId());
+            }
+            case TEACHING -> {
+                where.append(" and b.teacher_id = :me");
+                params.put("me", caller.userId());
+            }
+            case OWN -> {
+                where.append(" and exists (select 1 from enrollment e where e.batch_id = b.id and e.student_id = :me)");
+                params.put("me", caller.userId());
+            }
+        }
+        if (courseId != null) {
+            where.append(" and b.course_id = :course");
+            params.put("course", courseId);
+        }
+        if (teacherId != null) {
+            where.append(" and b.teacher_id = :teacher");
+            params.put("teacher", teacherId);
+        }
+        long total = jdbc.sql("select count(*) from batch b" + where).params(params).query(Long.class).single();
+        List<Batch> rows = jdbc.sql("select " + Batch.COLUMNS + " from batch b" + where
+                + " order by b.start_date desc, b.id limit :limit offset :offset")
+                .params(params).param("limit", size).param("offset", (long) page * size).query(Batch::read).list();
+        boolean costs = caller.can("manage:batches");
+        return PageResponse.of(rows.stream().map(b -> costs ? b : b.withoutCosts()).toList(), size, page, total);
+    }
+
+    /** The batches a teacher teaches. */
+    public List<Batch> taughtBy(UUID teacher) {
+        return jdbc.sql("select " + Batch.COLUMNS + " from batch b where b.teacher_id = ?").param(teacher)
+                .query(Batch::read).list();
+    }
+
+    /** The batches a student is enrolled in (active or on hold). */
+    public List<Batch> studiedBy(UUID student) {
+        return jdbc.sql("select " + Batch.COLUMNS + " from batch b where exists (select 1 from enrollment e"
+                + " where e.batch_id = b.id and e.student_id = ? and e.status in ('ACTIVE', 'ON_HOLD'))").param(student)
+                .query(Batch::read).list();
+    }
+
+    public Optional<Batch> find(UUID id) {
+        return jdbc.sql("select " + Batch.COLUMNS + " from batch b where b.id = ?").param(id).query(Batch::read)
+                .optional();
+    }
+
+    /** Whether the caller sees the batch: staff in reach, its teacher, or a student enrolled in it. */
+    public boolean visible(Batch batch, Caller caller) {
+        Scope scope = Scope.of(caller);
+        if (scope.kind() == Scope.Kind.OWN) {
+            return jdbc.sql("select exists (select 1 from enrollment where batch_id = ? and student_id = ?)")
+                    .params(batch.id(), caller.userId()).query(Boolean.class).single();
+        }
+        return scope.reachesBatch(batch.branchId(), batch.teacherId());
+    }
+
+    private void refuseClash(UUID teacher, UUID except, LocalDate start, LocalDate end, WeeklySchedule schedule) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param("teacher:" + teacher).query().singleRow();
+        for (WeeklySchedule.Slot slot : schedule.slots()) {
+            record Clash(UUID id, String name, int start, int end) {
+            }
+            Optional<Clash> clash = jdbc.sql("""
+                    select b.id, b.name, s.start_minute, s.end_minute from batch b join batch_slot s on s.batch_id = b.id
+                    where b.teacher_id = ? and b.id <> ? and s.day_of_week = ?
+                      and s.start_minute < ? and ? < s.end_minute
+                      and b.start_date <= coalesce(?::date, 'infinity'::date)
+                      and coalesce(b.end_date, 'infinity'::date) >= ?::date
+                    order by b.start_date limit 1""")
+                    .params(teacher, except == null ? new UUID(0, 0) : except, slot.day().getValue(), slot.endMinute(),
+                            slot.startMinute(), end == null ? null : Date.valueOf(end), Date.valueOf(start))
+                    .query((rs, n) -> new Clash(rs.getObject("id", UUID.class), rs.getString("name"),
+                            rs.getInt("start_minute"), rs.getInt("end_minute")))
+                    .optional();
+            if (clash.isPresent()) {
+                Clash c = clash.get();
+                throw Problems.conflict("Teacher " + teacher + " already teaches batch '" + c.name() + "' (" + c.id() + ") on "
+                        + day(slot.day()) + " " + time(c.start()) + "-" + time(c.end()) + ", which overlaps "
+                        + slot.text());
+            }
+        }
+    }
+
+    private void saveSlots(UUID batch, WeeklySchedule schedule) {
+        List<Object[]> rows = new ArrayList<>();
+        for (WeeklySchedule.Slot slot : schedule.slots()) {
+            rows.add(new Object[] {batch, slot.day().getValue(), slot.startMinute(), slot.endMinute()});
+        }
+        for (Object[] row : rows) {
+            jdbc.sql("insert into batch_slot (batch_id, day_of_week, start_minute, end_minute) values (?, ?, ?, ?)")
+                    .params(row).update();
+        }
+    }
+
+    private UUID branchFor(UUID requested, Caller caller) {
+        if (caller.seesAllBranches()) {
+            return requested;
+        }
+        UUID own = caller.branchId().orElseThrow(() -> Problems.forbidden("Your account has no branch"));
+        if (requested != null && !requested.equals(own)) {
+            throw Problems.forbidden("You open batches only in your own branch");
+        }
+        return own;
+    }
+
+    private static String day(DayOfWeek day) {
+        return day.getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH);
+    }
+
+    private static String time(int minute) {
+        return minute == 1440 ? "24:00" : LocalTime.of(minute / 60, minute % 60).toString();
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    private static String money(BigDecimal value) {
+        return value == null ? null : value.toPlainString();
+    }
+
+    public record NewBatch(UUID courseId, String name, LocalDate startDate, LocalDate endDate, Integer capacity,
+            Map<String, String> schedule, UUID teacherId, UUID branchId, BigDecimal fee, Batch.FeeFrequency feeFrequency,
+            BigDecimal teacherCompensation, BigDecimal teacherCommission, BigDecimal monthlyOverheadCost) {
+    }
+
+    public record BatchChange(String name, Integer capacity, LocalDate endDate, Map<String, String> schedule,
+            UUID teacherId) {
+    }
+}

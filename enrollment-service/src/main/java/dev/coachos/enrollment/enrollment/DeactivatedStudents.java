@@ -1,0 +1,55 @@
+package dev.coachos.enrollment.enrollment;
+
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.coachos.events.Topics;
+import dev.coachos.inbox.Inbox;
+import dev.coachos.inbox.IncomingEvent;
+
+/** When identity deactivates a student, their active enrollments go ON_HOLD, once. */
+@Component
+class DeactivatedStudents {
+
+    static final String CONSUMER = "enrollment.deactivated";
+
+    private static final Logger log = LoggerFactory.getLogger(DeactivatedStudents.class);
+
+    private final Inbox inbox;
+    private final Enrollments enrollments;
+
+    DeactivatedStudents(Inbox inbox, Enrollments enrollments) {
+        this.inbox = inbox;
+        this.enrollments = enrollments;
+    }
+
+    @KafkaListener(topics = Topics.IDENTITY, groupId = "enrollment-service")
+    @Transactional
+    void on(String value) {
+        IncomingEvent event = IncomingEvent.read(value);
+        if (!event.type().equals("UserDeactivated")) {
+            return;
+        }
+        if (event.schemaVersion() != 1) {
+            throw new IncomingEvent.MalformedEvent("UserDeactivated v" + event.schemaVersion() + " is not understood here");
+        }
+        UUID user;
+        try {
+            user = UUID.fromString(event.payloadAs(Deactivated.class).userId());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IncomingEvent.MalformedEvent("UserDeactivated without a usable userId");
+        }
+        int[] held = {0};
+        boolean applied = inbox.applyOnce(CONSUMER, event.eventId(), () -> held[0] = enrollments.holdForDeactivatedStudent(user));
+        log.info("UserDeactivated {} for {}: {}", event.eventId(), user,
+                applied ? held[0] + " enrollment(s) put on hold" : "already applied, skipped");
+    }
+
+    record Deactivated(String userId) {
+    }
+}

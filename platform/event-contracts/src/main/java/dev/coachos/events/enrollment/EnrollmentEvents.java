@@ -1,0 +1,28 @@
+package dev.coachos.events.enrollment;
+
+import java.util.Map;
+
+import dev.coachos.events.DomainEvent;
+
+/** enrollment-service's events on {@link dev.coachos.events.Topics#ENROLLMENT}, by their type names. */
+public final class EnrollmentEvents {
+
+    /** Type name to payload class; every type is at {@link #SCHEMA_VERSION}. */
+    public static final Map<String, Class<? extends DomainEvent>> TYPES = Map.of(
+            "BatchCreated", BatchCreated.class,
+            "EnrollmentCreated", EnrollmentCreated.class,
+            "EnrollmentStatusChanged", EnrollmentStatusChanged.class,
+            "AttendanceMarked", AttendanceMarked.class,
+            "LessonCompleted", LessonCompleted.class);
+
+    public static final int SCHEMA_VERSION = 1;
+
+    private EnrollmentEvents() {
+    }
+
+    /** The type name a payload travels under. */
+    public static String typeOf(DomainEvent event) {
+        return TYPES.entrySet().stream().filter(e -> e.getValue().isInstance(event)).map(Map.Entry::getKey)
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("Not an enrollment event: " + event));
+    }
+}
