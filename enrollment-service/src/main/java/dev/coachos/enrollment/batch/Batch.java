@@ -8,6 +8,8 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,6 +25,7 @@ public record Batch(UUID id, UUID courseId, String name, LocalDate startDate, Lo
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    @JsonProperty("seatsLeft")
     public int seatsLeft() {
         return capacity - seatsTaken;
     }

@@ -1,0 +1,144 @@
+package dev.coachos.enrollment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+
+import dev.coachos.testing.ApiClient;
+import dev.coachos.testing.ApiClient.Response;
+import dev.coachos.testing.IsolatedDatabase;
+import dev.coachos.testing.JwksServer;
+import dev.coachos.testing.TestTokens;
+
+/**
+ * enrollment-service as it runs: a real HTTP port, its own database on the real PostgreSQL,
+ * tokens from a JWKS it trusts, and WireMock standing in for course-service's HTTP API. Events
+ * stay in the outbox (the tests read them there) unless a subclass relays them.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@IsolatedDatabase(service = "enrollment")
+@TestPropertySource(properties = {"coachos.outbox.relay-enabled=false", "spring.kafka.admin.auto-create=false",
+        "spring.kafka.listener.auto-startup=false", "eureka.client.enabled=false",
+        "coachos.courses.read-timeout=500ms", "coachos.courses.wait-between-attempts=50ms",
+        "coachos.courses.breaker-open-for=1s"})
+public abstract class EnrollmentTestBase {
+
+    protected static final TestTokens KEYS = TestTokens.withNewKey();
+    /** Shared by every test class of this JVM; their threads end with the JVM. */
+    static final JwksServer JWKS = new JwksServer(KEYS::jwksJson);
+    protected static final WireMockServer COURSES = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+
+    static {
+        COURSES.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(COURSES::stop));
+    }
+
+    @LocalServerPort
+    protected int port;
+    @Autowired
+    protected JdbcTemplate jdbc;
+    protected ApiClient api;
+
+    protected final UUID directorId = UUID.randomUUID();
+    protected String director;
+
+    @DynamicPropertySource
+    static void outside(DynamicPropertyRegistry registry) {
+        registry.add("coachos.security.jwk-set-uri", JWKS::url);
+        registry.add("coachos.courses.base-url", COURSES::baseUrl);
+    }
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient("http://localhost:" + port);
+        director = KEYS.token().subject(directorId).roles(List.of("DIRECTOR")).permissions(List.of("manage:all"))
+                .sign();
+    }
+
+    protected static String backOffice(UUID branch) {
+        return KEYS.token().roles(List.of("BACKOFFICE")).branch(branch)
+                .permissions(List.of("read:courses", "manage:batches", "manage:enrollments", "read:attendance"))
+                .claim("staff_profile_id", UUID.randomUUID().toString()).sign();
+    }
+
+    protected static String teacher(UUID id) {
+        return KEYS.token().subject(id).roles(List.of("TEACHER"))
+                .permissions(List.of("read:courses", "read:batches", "read:enrollments", "manage:attendance"))
+                .claim("teacher_profile_id", UUID.randomUUID().toString()).sign();
+    }
+
+    protected static String student(UUID id) {
+        return KEYS.token().subject(id).roles(List.of("STUDENT")).permissions(List.of("read:courses"))
+                .claim("student_profile_id", UUID.randomUUID().toString()).sign();
+    }
+
+    /** A course as the read model would hold it after course-service's events. */
+    protected UUID knownCourse(String title, String price, boolean active) {
+        UUID id = UUID.randomUUID();
+        jdbc.update("insert into course_view (course_id, title, price, active, revision, updated_at) values (?, ?, ?, ?, 0, now())",
+                id, title, new BigDecimal(price), active);
+        return id;
+    }
+
+    /** A curriculum's lessons as the read model would hold them after LessonsChanged. */
+    protected UUID knownLessons(UUID course, UUID teacher, Map<UUID, Integer> weights) {
+        UUID curriculum = UUID.randomUUID();
+        jdbc.update("insert into curriculum_view (curriculum_id, course_id, teacher_id, revision, updated_at) values (?, ?, ?, 1, now())",
+                curriculum, course, teacher);
+        int position = 1;
+        for (Map.Entry<UUID, Integer> lesson : weights.entrySet()) {
+            jdbc.update("insert into curriculum_lesson (curriculum_id, lesson_id, position, weightage) values (?, ?, ?, ?)",
+                    curriculum, lesson.getKey(), position++, lesson.getValue());
+        }
+        return curriculum;
+    }
+
+    protected UUID batch(UUID course, String name, int capacity, UUID teacher, UUID branch, Map<String, String> schedule) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("courseId", course.toString());
+        body.put("name", name);
+        body.put("startDate", LocalDate.now().minusDays(30).toString());
+        body.put("capacity", capacity);
+        body.put("schedule", schedule);
+        if (teacher != null) {
+            body.put("teacherId", teacher.toString());
+        }
+        if (branch != null) {
+            body.put("branchId", branch.toString());
+        }
+        Response created = api.post("/api/v1/batches", director, body);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return UUID.fromString(created.text("id"));
+    }
+
+    protected Response enroll(String token, UUID student, UUID course, UUID batch) {
+        return api.post("/api/v1/enrollments", token, Map.of("studentId", student.toString(), "courseId",
+                course.toString(), "batchId", batch.toString()));
+    }
+
+    protected List<String> events(String type, String aggregateId) {
+        return jdbc.queryForList("select envelope::text from outbox_event where type = ? and record_key = ? order by seq",
+                String.class, type, aggregateId);
+    }
+
+    protected int count(String sql, Object... args) {
+        return jdbc.queryForObject(sql, Integer.class, args);
+    }
+}
