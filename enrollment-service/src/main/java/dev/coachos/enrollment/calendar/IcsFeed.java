@@ -1,7 +1,6 @@
 package dev.coachos.enrollment.calendar;
 
 import java.time.DayOfWeek;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
@@ -16,7 +15,6 @@ import dev.coachos.enrollment.batch.Batch;
 import dev.coachos.enrollment.batch.WeeklySchedule;
 import dev.coachos.enrollment.support.InstituteClock;
 import net.fortuna.ical4j.model.property.Description;
-import net.fortuna.ical4j.model.property.DtStamp;
 import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.RRule;
@@ -28,7 +26,8 @@ import net.fortuna.ical4j.model.component.VEvent;
 /**
  * Renders a feed in iCalendar (RFC 5545) with ical4j: each batch's weekly classes as one
  * recurring event per slot (until the batch ends), and each added event as itself. Times are
- * UTC, which every calendar app accepts; the institute's zone has no daylight saving.
+ * UTC ({@code ...Z}), which every calendar app accepts; the institute's zone has no daylight
+ * saving, so weekly recurrences in UTC stay at the same local hour.
  */
 @Component
 class IcsFeed {
@@ -49,7 +48,6 @@ class IcsFeed {
         ics.add(new ProdId("-//Coaching Center OS//Calendar//EN"));
         ics.add(ImmutableVersion.VERSION_2_0);
         ics.add(ImmutableCalScale.GREGORIAN);
-        Instant stamp = Instant.now();
         for (Batch batch : batches) {
             for (WeeklySchedule.Slot slot : WeeklySchedule.parse(batch.schedule()).slots()) {
                 LocalDate first = batch.startDate();
@@ -59,9 +57,8 @@ class IcsFeed {
                 ZonedDateTime start = first.atTime(slot.start()).atZone(clock.zone()).withZoneSameInstant(ZoneOffset.UTC);
                 ZonedDateTime end = (slot.end().equals(LocalTime.MAX) ? first.plusDays(1).atStartOfDay(clock.zone())
                         : first.atTime(slot.end()).atZone(clock.zone())).withZoneSameInstant(ZoneOffset.UTC);
-                VEvent classes = new VEvent(start, end, batch.name());
+                VEvent classes = new VEvent(start.toInstant(), end.toInstant(), batch.name());
                 classes.add(new Uid("class-" + batch.id() + "-" + BY_DAY.get(slot.day()) + "@coachos"));
-                classes.add(new DtStamp(stamp));
                 String rule = "FREQ=WEEKLY;BYDAY=" + BY_DAY.get(slot.day());
                 if (batch.endDate() != null) {
                     rule += ";UNTIL=" + UNTIL.format(batch.endDate().atTime(LocalTime.MAX).atZone(clock.zone())
@@ -72,10 +69,8 @@ class IcsFeed {
             }
         }
         for (Calendar.Item item : events) {
-            VEvent event = new VEvent(item.startsAt().atZone(ZoneOffset.UTC), item.endsAt().atZone(ZoneOffset.UTC),
-                    item.title() + " (" + item.batchName() + ")");
+            VEvent event = new VEvent(item.startsAt(), item.endsAt(), item.title() + " (" + item.batchName() + ")");
             event.add(new Uid("event-" + item.eventId() + "@coachos"));
-            event.add(new DtStamp(stamp));
             if (item.location() != null) {
                 event.add(new Location(item.location()));
             }
