@@ -48,6 +48,9 @@ class CourseReadModel {
             }
             case "CourseUpdated" -> {
                 CourseState course = payload(event, CourseState.class);
+                if (course.revision() == null) {
+                    throw new IncomingEvent.MalformedEvent("CourseUpdated without a revision");
+                }
                 yield () -> course(course, course.revision());
             }
             case "LessonsChanged" -> {
@@ -102,7 +105,8 @@ class CourseReadModel {
         return event.payloadAs(type);
     }
 
-    record CourseState(UUID courseId, String title, BigDecimal price, boolean active, long revision) {
+    /** CourseCreated has no revision (it is revision 0); CourseUpdated has one. */
+    record CourseState(UUID courseId, String title, BigDecimal price, boolean active, Long revision) {
     }
 
     record Lessons(UUID curriculumId, UUID courseId, UUID teacherId, long revision, List<Lesson> lessons) {

@@ -52,6 +52,15 @@ public class InboxAutoConfiguration {
             TransientDataAccessException.class, RecoverableDataAccessException.class,
             DataAccessResourceFailureException.class, CannotCreateTransactionException.class);
 
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == failure ? String.valueOf(failure.getMessage())
+                : failure.getMessage() + " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
+    }
+
     static boolean transientFailure(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             Throwable current = cause;
@@ -87,7 +96,7 @@ public class InboxAutoConfiguration {
         backOff.setMaxAttempts(retries);
         DefaultErrorHandler handler = new DefaultErrorHandler((record, e) -> {
             log.error("Event at {}-{}@{} goes to the dead-letter topic: {}", record.topic(), record.partition(),
-                    record.offset(), e.getMessage());
+                    record.offset(), rootMessage(e));
             MeterRegistry registry = meters.getIfAvailable();
             if (registry != null) {
                 Counter.builder("coachos.events.dead.letters").tag("topic", record.topic()).register(registry)

@@ -1,0 +1,99 @@
+package dev.coachos.enrollment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.TestPropertySource;
+
+import dev.coachos.events.Topics;
+import dev.coachos.testing.TestKafka;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Against a real (embedded) broker: course events feed the read models (so batches and progress
+ * work without asking course-service), a deactivated student's enrollments go on hold, and this
+ * service's own events reach the topic.
+ */
+@EmbeddedKafka(partitions = 1, brokerProperties = "auto.create.topics.enable=false")
+@TestPropertySource(properties = {
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "spring.kafka.listener.auto-startup=true",
+        "coachos.outbox.relay-enabled=true",
+        "spring.kafka.admin.auto-create=true",
+        "coachos.events.partitions=1",
+        "logging.level.org.apache.kafka=warn"})
+class EnrollmentEventsIT extends EnrollmentTestBase {
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    @Test
+    void courseEventsFeedTheReadModelsAndADeactivatedStudentIsPutOnHold() {
+        UUID course = UUID.randomUUID();
+        UUID curriculum = UUID.randomUUID();
+        UUID lesson = UUID.randomUUID();
+        sendCourse(course, envelope("CourseCreated", """
+                {"courseId":"%s","title":"NEET Biology","slug":"neet-biology","price":"9999.00","level":"BEGINNER","active":true}"""
+                .formatted(course)));
+        String lessons = envelope("LessonsChanged", """
+                {"curriculumId":"%s","courseId":"%s","teacherId":null,"revision":2,
+                 "lessons":[{"lessonId":"%s","moduleId":"m","order":1,"weightage":1}]}""".formatted(curriculum, course, lesson));
+        sendCourse(curriculum, lessons);
+        sendCourse(curriculum, lessons);
+        // An older snapshot arriving late changes nothing.
+        sendCourse(curriculum, envelope("LessonsChanged", """
+                {"curriculumId":"%s","courseId":"%s","teacherId":null,"revision":1,"lessons":[]}""".formatted(curriculum, course)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> count(
+                "select count(*) from course_view where course_id = ?", course) == 1);
+
+        // No call to course-service is needed: WireMock has no stub for this course.
+        UUID batch = batch(course, "From events", 30, null, null, Map.of());
+        assertThat(api.get("/api/v1/batches/" + batch, director).json().path("fee").decimalValue())
+                .isEqualByComparingTo("9999.00");
+        UUID student = UUID.randomUUID();
+        String enrollment = enroll(director, student, course, batch).text("id");
+        await().atMost(Duration.ofSeconds(60)).until(() -> api.post("/api/v1/progress/courses/" + course + "/lessons/"
+                + lesson + "/complete", student(student), null).status() == 200);
+        assertThat(count("select count(*) from curriculum_lesson where curriculum_id = ?", curriculum)).isEqualTo(1);
+
+        // A price change arrives as CourseUpdated; new batches take it.
+        sendCourse(course, envelope("CourseUpdated", """
+                {"courseId":"%s","title":"NEET Biology","slug":"neet-biology","price":"8999.00","level":"BEGINNER",
+                 "active":true,"revision":1}""".formatted(course)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> "8999.00".equals(jdbc.queryForObject(
+                "select price::text from course_view where course_id = ?", String.class, course)));
+
+        String deactivated = envelope("UserDeactivated", "{\"userId\":\"%s\"}".formatted(student));
+        TestKafka.send(broker.getBrokersAsString(), Topics.IDENTITY, student.toString(), deactivated);
+        TestKafka.send(broker.getBrokersAsString(), Topics.IDENTITY, student.toString(), deactivated);
+        await().atMost(Duration.ofSeconds(60)).until(() -> "ON_HOLD".equals(api.get("/api/v1/enrollments/" + enrollment,
+                director).text("status")));
+
+        List<JsonNode> published = TestKafka.valuesWithKey(broker.getBrokersAsString(), Topics.ENROLLMENT, enrollment, 2)
+                .stream().map(JsonMapper.builder().build()::readTree).toList();
+        assertThat(published).extracting(e -> e.path("type").asString())
+                .containsExactly("EnrollmentCreated", "EnrollmentStatusChanged");
+        assertThat(published.get(1).path("payload").path("reason").asString()).contains("deactivated");
+        assertThat(events("EnrollmentStatusChanged", enrollment)).hasSize(1);
+    }
+
+    private void sendCourse(UUID key, String value) {
+        TestKafka.send(broker.getBrokersAsString(), Topics.COURSE, key.toString(), value);
+    }
+
+    private static String envelope(String type, String payload) {
+        return """
+                {"eventId":"%s","type":"%s","schemaVersion":1,"occurredAt":"2026-11-24T10:00:00Z",
+                 "source":"test","traceparent":null,"payload":%s}""".formatted(UUID.randomUUID(), type, payload);
+    }
+}
