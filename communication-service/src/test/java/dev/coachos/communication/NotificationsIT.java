@@ -34,7 +34,8 @@ import dev.coachos.testing.TestTokens;
         "coachos.events.partitions=1",
         "coachos.notifications.curriculum-reviewer-roles=DIRECTOR,GENERAL_MANAGER",
         "logging.level.org.apache.kafka=warn"})
-@EmbeddedKafka(partitions = 1, topics = {Topics.IDENTITY, Topics.IDENTITY + ".dlt", Topics.COURSE, Topics.COURSE + ".dlt"},
+@EmbeddedKafka(partitions = 1, topics = {Topics.IDENTITY, Topics.IDENTITY + ".dlt", Topics.COURSE, Topics.COURSE + ".dlt",
+        Topics.ENROLLMENT, Topics.ENROLLMENT + ".dlt"},
         brokerProperties = "auto.create.topics.enable=false")
 @IsolatedDatabase(service = "communication")
 class NotificationsIT {
@@ -205,6 +206,31 @@ class NotificationsIT {
         assertThat(studentNotes.json().path("page").path("totalElements").asInt()).isEqualTo(1);
         assertThat(studentNotes.json().path("content").get(0).path("message").asString())
                 .contains("Worksheet 3", "18 of 20");
+    }
+
+    @Test
+    void aStudentGetsOneEnrollmentConfirmationEvenWhenTheEventIsRedelivered() {
+        UUID student = UUID.randomUUID();
+        UUID enrollment = UUID.randomUUID();
+        String created = envelope(UUID.randomUUID(), "EnrollmentCreated", """
+                {"enrollmentId":"%s","studentId":"%s","courseId":"c","courseTitle":"JEE Physics","batchId":"b",
+                 "batchName":"Jan 2027","branchId":null,"fee":"18500.00","feeFrequency":"MONTHLY",
+                 "discountType":"PERCENTAGE","discount":"10","netFee":"16650.00","enrolledAt":"2026-11-24T10:00:00Z"}"""
+                .formatted(enrollment, student));
+        TestKafka.send(broker.getBrokersAsString(), Topics.ENROLLMENT, enrollment.toString(), created);
+        TestKafka.send(broker.getBrokersAsString(), Topics.ENROLLMENT, enrollment.toString(), created);
+        UUID later = UUID.randomUUID();
+        UUID laterStudent = UUID.randomUUID();
+        TestKafka.send(broker.getBrokersAsString(), Topics.ENROLLMENT, later.toString(), envelope(UUID.randomUUID(),
+                "EnrollmentCreated", """
+                {"enrollmentId":"%s","studentId":"%s","courseTitle":"X","batchName":"Y","netFee":"1.00",
+                 "feeFrequency":"ONE_TIME"}""".formatted(later, laterStudent)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> total(KEYS.token().subject(laterStudent).sign(), "") == 1);
+
+        Response mine = api.get("/api/v1/notifications", KEYS.token().subject(student).sign());
+        assertThat(mine.json().path("page").path("totalElements").asInt()).isEqualTo(1);
+        assertThat(mine.json().path("content").get(0).path("message").asString())
+                .contains("JEE Physics", "Jan 2027", "INR 16650.00 a month");
     }
 
     private void sendCourse(UUID key, String value) {

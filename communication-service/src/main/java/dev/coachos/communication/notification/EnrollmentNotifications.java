@@ -1,0 +1,62 @@
+package dev.coachos.communication.notification;
+
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.coachos.events.Topics;
+import dev.coachos.inbox.Inbox;
+import dev.coachos.inbox.IncomingEvent;
+
+/** Confirms each enrollment to its student, once, however often EnrollmentCreated arrives. */
+@Component
+class EnrollmentNotifications {
+
+    static final String CONSUMER = "communication.enrollment";
+
+    private static final Logger log = LoggerFactory.getLogger(EnrollmentNotifications.class);
+
+    private final Inbox inbox;
+    private final Notifications notifications;
+
+    EnrollmentNotifications(Inbox inbox, Notifications notifications) {
+        this.inbox = inbox;
+        this.notifications = notifications;
+    }
+
+    @KafkaListener(topics = Topics.ENROLLMENT, groupId = "communication-service")
+    @Transactional
+    void on(String value) {
+        IncomingEvent event = IncomingEvent.read(value);
+        if (!event.type().equals("EnrollmentCreated")) {
+            return;
+        }
+        if (event.schemaVersion() != 1) {
+            throw new IncomingEvent.MalformedEvent("EnrollmentCreated v" + event.schemaVersion() + " is not understood here");
+        }
+        Created created = event.payloadAs(Created.class);
+        UUID student;
+        try {
+            student = UUID.fromString(created.studentId());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IncomingEvent.MalformedEvent("EnrollmentCreated without a usable studentId");
+        }
+        String fee = created.netFee() == null ? "" : " Your fee is INR " + created.netFee()
+                + ("MONTHLY".equals(created.feeFrequency()) ? " a month." : ".");
+        Notification confirmation = new Notification(student, "Enrollment confirmed",
+                "You are enrolled in " + created.courseTitle() + " (batch " + created.batchName() + ")." + fee,
+                Notification.Type.SUCCESS, "/enrollments/" + created.enrollmentId());
+        boolean applied = inbox.applyOnce(CONSUMER, event.eventId(), () -> notifications.save(confirmation));
+        log.info("EnrollmentCreated {} for student {}: {}", event.eventId(), student,
+                applied ? "confirmation created" : "already applied, skipped");
+    }
+
+    /** The fields of enrollment-service's EnrollmentCreated used here. */
+    record Created(String enrollmentId, String studentId, String courseTitle, String batchName, String netFee,
+            String feeFrequency) {
+    }
+}
