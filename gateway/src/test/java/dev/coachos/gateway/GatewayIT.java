@@ -79,6 +79,15 @@ class GatewayIT extends GatewayTestBase {
     }
 
     @Test
+    void aCalendarFeedIsFetchedByItsSecretAddressWithoutAToken() {
+        Response feed = api.get("/api/v1/calendar/feeds/s3cr3t.ics", null);
+        assertThat(feed.status()).isEqualTo(200);
+        assertThat(feed.json().path("path").asString()).isEqualTo("/api/v1/calendar/feeds/s3cr3t.ics");
+        assertThat(api.get("/api/v1/calendar?from=2027-01-01&to=2027-01-07", null).status()).isEqualTo(401);
+        assertThat(api.post("/api/v1/calendar/feed", null, null).status()).isEqualTo(401);
+    }
+
+    @Test
     void identityHeadersFromClientsAreStripped() {
         Response echoed = api.send("GET", "/api/v1/users/me", KEYS.token().sign(), null, Map.of(
                 "X-User-Id", UUID.randomUUID().toString(), "X-User-Roles", "DIRECTOR", "X-Auth-Subject", "x",

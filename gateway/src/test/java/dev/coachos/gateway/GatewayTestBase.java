@@ -33,6 +33,7 @@ abstract class GatewayTestBase {
     static void stubIdentity(DynamicPropertyRegistry registry) {
         registry.add("coachos.routes.identity", IDENTITY::url);
         registry.add("coachos.routes.course", IDENTITY::url);
+        registry.add("coachos.routes.enrollment", IDENTITY::url);
         registry.add("coachos.security.jwk-set-uri", () -> IDENTITY.url() + "/.well-known/jwks.json");
         registry.add("eureka.client.enabled", () -> "false");
     }

@@ -45,6 +45,7 @@ final class StubIdentity implements AutoCloseable {
         });
         server.createContext("/api/v1/users", this::echo);
         server.createContext("/api/v1/courses", this::echo);
+        server.createContext("/api/v1/calendar", this::echo);
         server.start();
     }
 

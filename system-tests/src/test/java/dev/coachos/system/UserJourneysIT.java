@@ -68,6 +68,14 @@ class UserJourneysIT {
                 "COACHOS_JWKS_URI", "http://localhost:" + identityPort + "/.well-known/jwks.json",
                 "EUREKA_URL", eureka),
                 "http://localhost:" + coursePort + "/actuator/health/readiness");
+        int enrollmentPort = SuiteProcesses.freePort();
+        suite.start("enrollment-service", Map.of(
+                "ENROLLMENT_PORT", Integer.toString(enrollmentPort),
+                "COACHOS_DB_URL", database.jdbcUrl(),
+                "COACHOS_KAFKA_BOOTSTRAP", kafka,
+                "COACHOS_JWKS_URI", "http://localhost:" + identityPort + "/.well-known/jwks.json",
+                "EUREKA_URL", eureka),
+                "http://localhost:" + enrollmentPort + "/actuator/health/readiness");
         int communicationPort = SuiteProcesses.freePort();
         suite.start("communication-service", Map.of(
                 "COMMUNICATION_PORT", Integer.toString(communicationPort),
@@ -235,7 +243,7 @@ class UserJourneysIT {
     }
 
     @Test
-    void aTeachersApprovedCurriculumBecomesWhatTheirStudentsFollow() {
+    void aTeachersApprovedCurriculumIsWhatTheirBatchStudiesWithAttendanceAndProgress() {
         String director = gateway.login(DIRECTOR, DIRECTOR_PASSWORD).access();
         String teacherId = created(gateway.post("/api/v1/users", director, Map.of("email", "meera@course.test",
                 "name", "Meera Iyer", "roleName", "TEACHER", "password", "meera-pass-123")));
@@ -281,6 +289,45 @@ class UserJourneysIT {
         assertThat(gateway.get("/api/v1/courses/" + course + "/curriculum", student).text("id")).isEqualTo(official);
         await().atMost(Duration.ofSeconds(60)).until(() -> titles(teacher).contains("Curriculum approved"));
         assertThat(gateway.get("/api/v1/courses/jee-physics-2027", null).text("id")).isEqualTo(course);
+
+        // The course gets a batch taught by the teacher; two students join, one with a discount.
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                .until(() -> gateway.get("/api/v1/batches", director).status() == 200);
+        String batch = created(gateway.post("/api/v1/batches", director, Map.of("courseId", course,
+                "name", "JEE Physics Jan 2027", "startDate", java.time.LocalDate.now().minusDays(7).toString(),
+                "teacherId", teacherId, "capacity", 25, "schedule", Map.of("mon", "10:00-12:00", "thu", "16:00-18:00"),
+                "feeFrequency", "MONTHLY")));
+        String zoyaId = created(gateway.post("/api/v1/users", director, Map.of("email", "zoya@course.test",
+                "name", "Zoya", "roleName", "STUDENT", "password", "zoya-pass-1234")));
+        String kabirId = gateway.get("/api/v1/users/me", student).text("id");
+        Response discounted = gateway.post("/api/v1/enrollments", director, Map.of("studentId", kabirId,
+                "courseId", course, "batchId", batch, "discountType", "PERCENTAGE", "discount", 10));
+        assertThat(created(discounted)).isNotBlank();
+        assertThat(discounted.json().path("netFee").decimalValue()).isEqualByComparingTo("16650.00");
+        created(gateway.post("/api/v1/enrollments", director, Map.of("studentId", zoyaId, "courseId", course,
+                "batchId", batch)));
+        String zoya = gateway.login("zoya@course.test", "zoya-pass-1234").access();
+        await().atMost(Duration.ofSeconds(60)).until(() -> titles(student).contains("Enrollment confirmed")
+                && titles(zoya).contains("Enrollment confirmed"));
+
+        // The teacher marks yesterday's session.
+        Response attendance = gateway.post("/api/v1/attendance", teacher, Map.of("batchId", batch,
+                "date", java.time.LocalDate.now().minusDays(1).toString(), "records", List.of(
+                        Map.of("studentId", kabirId, "status", "PRESENT"),
+                        Map.of("studentId", zoyaId, "status", "LATE"))));
+        assertThat(attendance.status()).as(attendance.toString()).isEqualTo(200);
+        assertThat(gateway.get("/api/v1/attendance/students/" + zoyaId + "/summary", zoya).json().path("counts")
+                .path("late").asInt()).isEqualTo(1);
+
+        // Kabir completes a lesson of his teacher's version (weights 2 and 1): two thirds done.
+        String newton = effective.json().path("modules").get(0).path("lessons").get(0).path("id").asString();
+        await().atMost(Duration.ofSeconds(60)).until(() -> gateway.post("/api/v1/progress/courses/" + course
+                + "/lessons/" + newton + "/complete", student, null).status() == 200);
+        Response progress = gateway.get("/api/v1/progress/courses/" + course, student);
+        assertThat(progress.json().path("percent").decimalValue()).isEqualByComparingTo("66.67");
+        assertThat(progress.json().path("curriculumId").asString()).isEqualTo(version);
+        assertThat(gateway.get("/api/v1/progress/courses/" + course, zoya).json().path("percent").decimalValue())
+                .isEqualByComparingTo("0");
     }
 
     private static List<String> titles(String token) {
