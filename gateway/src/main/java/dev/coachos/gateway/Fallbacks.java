@@ -2,6 +2,8 @@ package dev.coachos.gateway;
 
 import java.util.concurrent.TimeoutException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -18,6 +20,8 @@ import reactor.core.publisher.Mono;
 @RestController
 class Fallbacks {
 
+    private static final Logger log = LoggerFactory.getLogger(Fallbacks.class);
+
     private final ProblemWriter writer;
 
     Fallbacks(ProblemWriter writer) {
@@ -27,11 +31,17 @@ class Fallbacks {
     @RequestMapping("/fallback/{service}")
     Mono<Void> fallback(ServerWebExchange exchange) {
         Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+        log.warn("{} {} answered from the fallback: {}", exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath(), cause == null ? "no cause" : cause.toString());
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof TimeoutException) {
                 return writer.write(exchange, HttpStatus.GATEWAY_TIMEOUT, Problems.GATEWAY_TIMEOUT, "Gateway timeout",
                         "The service did not answer in time; try again");
             }
+        }
+        if (exchange.getResponse().isCommitted()) {
+            // The client went away (or an answer had already started): there is nobody left to tell.
+            return Mono.empty();
         }
         exchange.getResponse().getHeaders().set("Retry-After", "5");
         return writer.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, Problems.SERVICE_UNAVAILABLE,

@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import reactor.netty.channel.AbortedException;
 
 /** Every route's breaker: a bounded wait per call, and a breaker that opens when a service keeps failing. */
 @Configuration(proxyBeanMethods = false)
@@ -22,6 +23,9 @@ class Resilience {
                         .minimumNumberOfCalls(10)
                         .failureRateThreshold(50)
                         .waitDurationInOpenState(java.time.Duration.ofSeconds(10))
+                        // A client that hangs up (wrk at the end of a run, a closed browser tab) says
+                        // nothing about the service: it must not open the breaker for everyone else.
+                        .ignoreExceptions(AbortedException.class)
                         .build())
                 .build());
     }

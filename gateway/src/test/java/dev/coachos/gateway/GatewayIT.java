@@ -79,6 +79,21 @@ class GatewayIT extends GatewayTestBase {
     }
 
     @Test
+    void manyConcurrentRequestsAreAllServedAndNoneOpensABreaker() throws Exception {
+        // Spring Cloud's default bulkhead let 25 calls through at a time and counted the rest as failures.
+        String token = KEYS.token().sign();
+        List<java.util.concurrent.Callable<Integer>> calls = java.util.stream.IntStream.range(0, 60)
+                .<java.util.concurrent.Callable<Integer>>mapToObj(i -> () -> api.get("/api/v1/courses/pause", token).status())
+                .toList();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(60)) {
+            for (var result : pool.invokeAll(calls)) {
+                assertThat(result.get()).isEqualTo(200);
+            }
+        }
+        assertThat(api.get("/api/v1/users/me", token).status()).isEqualTo(200);
+    }
+
+    @Test
     void aCalendarFeedIsFetchedByItsSecretAddressWithoutAToken() {
         Response feed = api.get("/api/v1/calendar/feeds/s3cr3t.ics", null);
         assertThat(feed.status()).isEqualTo(200);

@@ -44,6 +44,14 @@ final class StubIdentity implements AutoCloseable {
             respond(ex, 200, "{}");
         });
         server.createContext("/api/v1/users", this::echo);
+        server.createContext("/api/v1/courses/pause", ex -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            respond(ex, 200, "{}");
+        });
         server.createContext("/api/v1/courses", this::echo);
         server.createContext("/api/v1/calendar", this::echo);
         server.start();

@@ -1,0 +1,28 @@
+-- wrk script: POST /api/v1/enrollments for a new random student each time, into one of the
+-- batches in BENCH_BATCHES (comma-separated) of course BENCH_COURSE, with the token in BENCH_TOKEN.
+math.randomseed(os.time() + tonumber(tostring({}):sub(8), 16))
+local batches = {}
+for b in string.gmatch(os.getenv("BENCH_BATCHES"), "[^,]+") do
+  table.insert(batches, b)
+end
+local course = os.getenv("BENCH_COURSE")
+local headers = {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. os.getenv("BENCH_TOKEN")}
+
+local function uuid()
+  return (string.gsub("xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx", "[xy]", function(c)
+    local v = (c == "x") and math.random(0, 15) or math.random(8, 11)
+    return string.format("%x", v)
+  end))
+end
+
+request = function()
+  local body = string.format('{"studentId":"%s","courseId":"%s","batchId":"%s"}', uuid(), course,
+    batches[math.random(#batches)])
+  return wrk.format("POST", "/api/v1/enrollments", headers, body)
+end
+
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT rps=%.1f p50_ms=%.1f p99_ms=%.1f requests=%d non2xx=%d\n",
+    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000,
+    summary.requests, summary.errors.status))
+end
