@@ -1,6 +1,15 @@
 -- wrk script: POST /api/v1/enrollments for a new random student each time, into one of the
 -- batches in BENCH_BATCHES (comma-separated) of course BENCH_COURSE, with the token in BENCH_TOKEN.
-math.randomseed(os.time() + tonumber(tostring({}):sub(8), 16))
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("tid", threads)
+end
+
+function init(args)
+  -- Each thread its own sequence, so no two requests invent the same student.
+  math.randomseed(os.time() * 1000 + tid * 104729)
+end
 local batches = {}
 for b in string.gmatch(os.getenv("BENCH_BATCHES"), "[^,]+") do
   table.insert(batches, b)

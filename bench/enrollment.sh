@@ -33,7 +33,7 @@ measure() { # label connections script url
 attendance_rows() { # make the attendance table hold n rows (other batches' students)
   "${PSQL[@]}" <<SQL
 INSERT INTO enrollment.attendance (id, batch_id, student_id, lesson_id, date, status, marked_by, marked_at)
-SELECT gen_random_uuid(), '$FILLER', gen_random_uuid(), NULL, current_date - (g % 365),
+SELECT gen_random_uuid(), '$FILLER', gen_random_uuid(), NULL, current_date - (g % 365)::int,
        (ARRAY['PRESENT','ABSENT','LATE','EXCUSED'])[1 + g % 4], gen_random_uuid(), now()
 FROM generate_series(1, GREATEST(0, $1 - (SELECT count(*) FROM enrollment.attendance))) g;
 ANALYZE enrollment.attendance;

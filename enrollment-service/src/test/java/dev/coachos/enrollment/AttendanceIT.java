@@ -28,6 +28,7 @@ class AttendanceIT extends EnrollmentTestBase {
         }
         String teacher = teacher(teacherId);
         UUID lesson = UUID.randomUUID();
+        knownLessons(course, null, Map.of(lesson, 1));
         String day1 = LocalDate.now().minusDays(2).toString();
         String day2 = LocalDate.now().minusDays(1).toString();
         Response marked = api.post("/api/v1/attendance", teacher, Map.of("batchId", batch.toString(), "date", day1,
@@ -74,6 +75,8 @@ class AttendanceIT extends EnrollmentTestBase {
         Map<String, Object> body = Map.of("batchId", batch.toString(), "date", yesterday, "records",
                 List.of(Map.of("studentId", asha.toString(), "status", "PRESENT")));
         assertThat(api.post("/api/v1/attendance", teacher(UUID.randomUUID()), body).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/attendance/batches/" + batch + "/summary?to=-999999999-01-01", teacher(teacherId))
+                .errorFields()).containsExactly("to");
         assertThat(api.post("/api/v1/attendance", student(asha), body).status()).isEqualTo(403);
         Response stranger = api.post("/api/v1/attendance", teacher(teacherId), Map.of("batchId", batch.toString(),
                 "date", yesterday, "records", List.of(Map.of("studentId", asha.toString(), "status", "PRESENT"),
@@ -89,5 +92,24 @@ class AttendanceIT extends EnrollmentTestBase {
         assertThat(count("select count(*) from attendance where batch_id = ?", batch)).isZero();
         assertThat(api.get("/api/v1/attendance/students/" + asha + "/summary", student(UUID.randomUUID())).status())
                 .isEqualTo(404);
+
+        // A lesson of another course is refused; a student in two batches is marked in each, the same day.
+        UUID otherCourse = knownCourse("Second course", "1000", true);
+        UUID foreignLesson = UUID.randomUUID();
+        knownLessons(otherCourse, null, Map.of(foreignLesson, 1));
+        assertThat(api.post("/api/v1/attendance", teacher(teacherId), Map.of("batchId", batch.toString(), "date",
+                yesterday, "lessonId", foreignLesson.toString(), "records", List.of(Map.of("studentId",
+                        asha.toString(), "status", "PRESENT")))).errorFields()).containsExactly("lessonId");
+        UUID otherTeacher = UUID.randomUUID();
+        UUID otherBatch = batch(otherCourse, "Second batch", 30, otherTeacher, null, Map.of());
+        enroll(director, asha, otherCourse, otherBatch);
+        assertThat(api.post("/api/v1/attendance", teacher(teacherId), body).status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/attendance", teacher(otherTeacher), Map.of("batchId", otherBatch.toString(),
+                "date", yesterday, "records", List.of(Map.of("studentId", asha.toString(), "status", "ABSENT"))))
+                .status()).isEqualTo(200);
+        assertThat(count("select count(*) from attendance where student_id = ? and date = ?::date", asha, yesterday))
+                .isEqualTo(2);
+        assertThat(jdbc.queryForObject("select status from attendance where batch_id = ? and student_id = ?",
+                String.class, batch, asha)).isEqualTo("PRESENT");
     }
 }

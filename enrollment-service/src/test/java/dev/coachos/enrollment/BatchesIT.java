@@ -69,7 +69,8 @@ class BatchesIT extends EnrollmentTestBase {
         Response later = api.post("/api/v1/batches", director, Map.of("courseId", course.toString(), "name", "Next year",
                 "startDate", "2099-01-01", "teacherId", teacher.toString(), "schedule", Map.of("mon", "10:00-12:00")));
         assertThat(later.status()).isEqualTo(409);
-        api.patch("/api/v1/batches/" + first, director, Map.of("endDate", "2098-12-31"));
+        assertThat(api.patch("/api/v1/batches/" + first, director, Map.of("endDate", "2098-12-31")).status()).isEqualTo(200);
+        assertThat(events("BatchUpdated", first.toString()).getFirst()).contains("\"endDate\": \"2098-12-31\"");
         assertThat(api.post("/api/v1/batches", director, Map.of("courseId", course.toString(), "name", "Next year",
                 "startDate", "2099-01-01", "teacherId", teacher.toString(), "schedule", Map.of("mon", "10:00-12:00")))
                 .status()).isEqualTo(201);

@@ -52,6 +52,8 @@ class CalendarIT extends EnrollmentTestBase {
                 .isEqualTo(404);
         assertThat(api.get("/api/v1/calendar?from=" + monday + "&to=" + monday.plusDays(200), student(asha)).status())
                 .isEqualTo(400);
+        assertThat(api.get("/api/v1/calendar?from=+999999999-12-01&to=+999999999-12-31", student(asha)).errorFields())
+                .containsExactly("from");
 
         Response feed = api.post("/api/v1/calendar/feed", student(asha), null);
         assertThat(feed.status()).isEqualTo(200);

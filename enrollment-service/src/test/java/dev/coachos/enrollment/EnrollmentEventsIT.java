@@ -73,6 +73,8 @@ class EnrollmentEventsIT extends EnrollmentTestBase {
         await().atMost(Duration.ofSeconds(60)).until(() -> "8999.00".equals(jdbc.queryForObject(
                 "select price::text from course_view where course_id = ?", String.class, course)));
 
+        String feed = api.post("/api/v1/calendar/feed", student(student), null).text("path");
+        assertThat(api.get(feed, null).status()).isEqualTo(200);
         String deactivated = envelope("UserDeactivated", "{\"userId\":\"%s\"}".formatted(student));
         TestKafka.send(broker.getBrokersAsString(), Topics.IDENTITY, student.toString(), deactivated);
         TestKafka.send(broker.getBrokersAsString(), Topics.IDENTITY, student.toString(), deactivated);
@@ -85,6 +87,11 @@ class EnrollmentEventsIT extends EnrollmentTestBase {
                 .containsExactly("EnrollmentCreated", "EnrollmentStatusChanged");
         assertThat(published.get(1).path("payload").path("reason").asString()).contains("deactivated");
         assertThat(events("EnrollmentStatusChanged", enrollment)).hasSize(1);
+        // The account's calendar feed stops working and it is not enrolled again.
+        assertThat(api.get(feed, null).status()).isEqualTo(404);
+        UUID otherCourse = knownCourse("Another", "100", true);
+        UUID otherBatch = batch(otherCourse, "Another batch", 30, null, null, Map.of());
+        assertThat(enroll(director, student, otherCourse, otherBatch).status()).isEqualTo(409);
     }
 
     private void sendCourse(UUID key, String value) {

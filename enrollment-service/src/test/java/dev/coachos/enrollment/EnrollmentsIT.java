@@ -101,6 +101,12 @@ class EnrollmentsIT extends EnrollmentTestBase {
         assertThat(count("select count(*) from enrollment where batch_id = ?", batch)).isEqualTo(1);
         assertThat(count("select seats_taken from batch where id = ?", batch)).isEqualTo(1);
         assertThat(events("EnrollmentCreated", first.text("id"))).hasSize(1);
+        // Even after the course was deactivated, the retry gets the first answer rather than a refusal.
+        jdbc.update("update course_view set active = false where course_id = ?", course);
+        Response late = api.send("POST", "/api/v1/enrollments", director, body, Map.of("Idempotency-Key", key));
+        assertThat(late.status()).isEqualTo(201);
+        assertThat(late.text("id")).isEqualTo(first.text("id"));
+        jdbc.update("update course_view set active = true where course_id = ?", course);
 
         Map<String, Object> other = Map.of("studentId", UUID.randomUUID().toString(), "courseId", course.toString(),
                 "batchId", batch.toString());
@@ -159,6 +165,14 @@ class EnrollmentsIT extends EnrollmentTestBase {
         assertThat(enroll(delhiOffice, UUID.randomUUID(), course, batch).errorFields()).containsExactly("batchId");
         assertThat(api.get("/api/v1/enrollments?batchId=" + batch, backOffice(pune)).json().path("page")
                 .path("totalElements").asInt()).isEqualTo(2);
+        // Branch staff without read:enrollments (marketing, say) see no one's enrollments, not the branch's.
+        String marketing = KEYS.token().roles(List.of("DIGITAL_MARKETING")).branch(pune)
+                .permissions(List.of("read:courses", "read:batches")).claim("staff_profile_id", UUID.randomUUID().toString())
+                .sign();
+        assertThat(api.get("/api/v1/enrollments?batchId=" + batch, marketing).json().path("page").path("totalElements")
+                .asInt()).isZero();
+        assertThat(api.get("/api/v1/enrollments/" + ashaEnrollment, marketing).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/attendance/students/" + asha + "/summary", marketing).status()).isEqualTo(404);
     }
 
     private Response status(String id, String status) {

@@ -39,11 +39,12 @@ class Fallbacks {
                         "The service did not answer in time; try again");
             }
         }
-        if (exchange.getResponse().isCommitted()) {
-            // The client went away (or an answer had already started): there is nobody left to tell.
+        try {
+            exchange.getResponse().getHeaders().set("Retry-After", "5");
+        } catch (UnsupportedOperationException closed) {
+            // The exchange is over (the client went away, or an answer had already started): nobody to tell.
             return Mono.empty();
         }
-        exchange.getResponse().getHeaders().set("Retry-After", "5");
         return writer.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, Problems.SERVICE_UNAVAILABLE,
                 "Service unavailable", "The service is not available right now; try again shortly");
     }

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.coachos.enrollment.batch.Batch;
 import dev.coachos.enrollment.batch.Batches;
+import dev.coachos.enrollment.support.Dates;
 import dev.coachos.enrollment.support.EnrollmentEventPublisher;
 import dev.coachos.enrollment.support.InstituteClock;
 import dev.coachos.enrollment.support.Scope;
@@ -59,13 +60,20 @@ class AttendanceController {
     Session mark(@Valid @RequestBody Marking marking) {
         Caller caller = Caller.current();
         Batch batch = batches.find(marking.batchId())
-                .filter(b -> Scope.of(caller).reachesBatch(b.branchId(), b.teacherId()))
+                .filter(b -> Scope.of(caller, "manage:attendance").reachesBatch(b.branchId(), b.teacherId()))
                 .orElseThrow(() -> Problems.notFound("batch", marking.batchId()));
+        Dates.requireSane("date", marking.date());
         if (marking.date().isAfter(clock.today())) {
             throw Problems.invalidField("date", "attendance is marked on or after the session, not before");
         }
         if (marking.date().isBefore(batch.startDate())) {
             throw Problems.invalidField("date", "the batch starts on " + batch.startDate());
+        }
+        if (marking.lessonId() != null && !jdbc.sql("""
+                select exists (select 1 from curriculum_lesson cl join curriculum_view cv on cv.curriculum_id = cl.curriculum_id
+                               where cv.course_id = ? and cl.lesson_id = ?)""")
+                .params(batch.courseId(), marking.lessonId()).query(Boolean.class).single()) {
+            throw Problems.invalidField("lessonId", "lesson " + marking.lessonId() + " is not a lesson of this batch's course");
         }
         Set<UUID> enrolled = new HashSet<>(jdbc.sql(
                 "select student_id from enrollment where batch_id = ? and status in ('ACTIVE', 'ON_HOLD')")
@@ -93,9 +101,9 @@ class AttendanceController {
                 insert into attendance (id, batch_id, student_id, lesson_id, date, status, notes, marked_by, marked_at)
                 select r.id, ?, r.student_id, ?, ?, r.status, r.notes, ?, now()
                 from unnest(?::uuid[], ?::uuid[], ?::varchar[], ?::varchar[]) as r(id, student_id, status, notes)
-                on conflict on constraint attendance_once_per_lesson_day do update
+                on conflict on constraint attendance_once_per_batch_lesson_day do update
                 set status = excluded.status, notes = excluded.notes, marked_by = excluded.marked_by,
-                    marked_at = excluded.marked_at, batch_id = excluded.batch_id""")
+                    marked_at = excluded.marked_at""")
                 .params(batch.id(), marking.lessonId(), marking.date(), caller.userId(), ids,
                         students.toArray(UUID[]::new), statuses.toArray(String[]::new), notes.toArray(String[]::new))
                 .update();
@@ -112,7 +120,7 @@ class AttendanceController {
     @Transactional(readOnly = true)
     Session read(@RequestParam UUID batchId, @RequestParam LocalDate date, @RequestParam(required = false) UUID lessonId) {
         Caller caller = Caller.current();
-        batches.find(batchId).filter(b -> Scope.of(caller).reachesBatch(b.branchId(), b.teacherId()))
+        batches.find(batchId).filter(b -> Scope.of(caller, "read:attendance").reachesBatch(b.branchId(), b.teacherId()))
                 .orElseThrow(() -> Problems.notFound("batch", batchId));
         return session(batchId, date, lessonId);
     }
@@ -123,7 +131,7 @@ class AttendanceController {
     Summary student(@PathVariable UUID studentId, @RequestParam(required = false) LocalDate from,
             @RequestParam(required = false) LocalDate to) {
         Caller caller = Caller.current();
-        Scope scope = Scope.of(caller);
+        Scope scope = Scope.of(caller, "read:attendance");
         boolean allowed = switch (scope.kind()) {
             case OWN -> caller.is(studentId);
             case ALL -> true;
@@ -155,7 +163,7 @@ class AttendanceController {
     Summary batch(@PathVariable UUID batchId, @RequestParam(required = false) LocalDate from,
             @RequestParam(required = false) LocalDate to) {
         Caller caller = Caller.current();
-        batches.find(batchId).filter(b -> Scope.of(caller).reachesBatch(b.branchId(), b.teacherId()))
+        batches.find(batchId).filter(b -> Scope.of(caller, "read:attendance").reachesBatch(b.branchId(), b.teacherId()))
                 .orElseThrow(() -> Problems.notFound("batch", batchId));
         Map<String, Object> params = range(from, to);
         params.put("batch", batchId);
@@ -188,6 +196,8 @@ class AttendanceController {
     }
 
     private Map<String, Object> range(LocalDate from, LocalDate to) {
+        Dates.requireSane("from", from);
+        Dates.requireSane("to", to);
         LocalDate end = to != null ? to : clock.today();
         LocalDate start = from != null ? from : end.minusDays(30);
         if (start.isAfter(end)) {

@@ -22,7 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.coachos.enrollment.course.Courses;
 import dev.coachos.enrollment.support.EnrollmentEventPublisher;
 import dev.coachos.enrollment.support.Scope;
+import dev.coachos.enrollment.support.Dates;
 import dev.coachos.events.enrollment.BatchCreated;
+import dev.coachos.events.enrollment.BatchUpdated;
 import dev.coachos.platform.data.UuidV7;
 import dev.coachos.platform.security.Caller;
 import dev.coachos.platform.web.PageResponse;
@@ -53,6 +55,8 @@ public class Batches {
 
     /** Opens a batch; the course is looked up first, outside the transaction (it may take a call to course-service). */
     public Batch create(NewBatch request, Caller caller) {
+        Dates.requireSane("startDate", request.startDate());
+        Dates.requireSane("endDate", request.endDate());
         UUID branch = branchFor(request.branchId(), caller);
         Courses.Course course = courses.requireActive(request.courseId(), "courseId");
         return transactions.execute(status -> insert(request, course, branch, caller));
@@ -96,8 +100,9 @@ public class Batches {
     public Batch update(UUID id, BatchChange change, Caller caller) {
         Batch batch = jdbc.sql("select " + Batch.COLUMNS + " from batch b where b.id = ? for update").param(id)
                 .query(Batch::read).optional()
-                .filter(b -> Scope.of(caller).reachesBatch(b.branchId(), b.teacherId()))
+                .filter(b -> Scope.of(caller, "manage:batches").reachesBatch(b.branchId(), b.teacherId()))
                 .orElseThrow(() -> Problems.notFound("batch", id));
+        Dates.requireSane("endDate", change.endDate());
         if (change.capacity() != null && change.capacity() < batch.seatsTaken()) {
             throw Problems.invalidField("capacity", "must not be below the " + batch.seatsTaken() + " seats taken");
         }
@@ -119,7 +124,11 @@ public class Batches {
                 .update();
         jdbc.sql("delete from batch_slot where batch_id = ?").param(id).update();
         saveSlots(id, schedule);
-        return find(id).orElseThrow();
+        Batch updated = find(id).orElseThrow();
+        events.publish(new BatchUpdated(id.toString(), updated.name(),
+                updated.endDate() == null ? null : updated.endDate().toString(), updated.capacity(),
+                text(updated.teacherId()), updated.schedule()));
+        return updated;
     }
 
     @Transactional(readOnly = true)
@@ -131,7 +140,7 @@ public class Batches {
     /** The batches in the caller's reach, newest first. */
     @Transactional(readOnly = true)
     public PageResponse<Batch> list(UUID courseId, UUID teacherId, Caller caller, int page, int size) {
-        Scope scope = Scope.of(caller);
+        Scope scope = Scope.of(caller, "read:batches");
         StringBuilder where = new StringBuilder(" where true");
         Map<String, Object> params = new LinkedHashMap<>();
         switch (scope.kind()) {
@@ -185,7 +194,7 @@ public class Batches {
 
     /** Whether the caller sees the batch: staff in reach, its teacher, or a student enrolled in it. */
     public boolean visible(Batch batch, Caller caller) {
-        Scope scope = Scope.of(caller);
+        Scope scope = Scope.of(caller, "read:batches");
         if (scope.kind() == Scope.Kind.OWN) {
             return jdbc.sql("select exists (select 1 from enrollment where batch_id = ? and student_id = ?)")
                     .params(batch.id(), caller.userId()).query(Boolean.class).single();

@@ -31,6 +31,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import dev.coachos.enrollment.batch.Batch;
 import dev.coachos.enrollment.batch.Batches;
+import dev.coachos.enrollment.support.Dates;
 import dev.coachos.enrollment.support.Scope;
 import dev.coachos.platform.data.UuidV7;
 import dev.coachos.platform.security.Caller;
@@ -68,6 +69,8 @@ class CalendarController {
     @Transactional
     ResponseEntity<Calendar.Item> add(@Valid @RequestBody NewEvent request) {
         Caller caller = Caller.current();
+        Dates.requireSane("startsAt", request.startsAt());
+        Dates.requireSane("endsAt", request.endsAt());
         Batch batch = writable(request.batchId(), caller);
         if (!request.endsAt().isAfter(request.startsAt())) {
             throw Problems.invalidField("endsAt", "must be after startsAt");
@@ -110,6 +113,8 @@ class CalendarController {
     List<Calendar.Item> view(@RequestParam LocalDate from, @RequestParam LocalDate to,
             @RequestParam(required = false) UUID batchId, @RequestParam(required = false) UUID teacherId,
             @RequestParam(required = false) UUID studentId) {
+        Dates.requireSane("from", from);
+        Dates.requireSane("to", to);
         if (to.isBefore(from)) {
             throw Problems.invalidField("to", "must not be before from");
         }
@@ -117,7 +122,7 @@ class CalendarController {
             throw Problems.invalidField("to", "a view spans at most 92 days");
         }
         Caller caller = Caller.current();
-        Scope scope = Scope.of(caller);
+        Scope scope = Scope.of(caller, "read:batches");
         List<Batch> scope0;
         if (batchId != null) {
             scope0 = List.of(batches.find(batchId).filter(b -> batches.visible(b, caller))
@@ -183,7 +188,7 @@ class CalendarController {
         Batch batch = batches.find(batchId).filter(b -> batches.visible(b, caller))
                 .orElseThrow(() -> Problems.notFound("batch", batchId));
         boolean teacher = caller.is(batch.teacherId());
-        boolean staff = caller.can("manage:batches") && Scope.of(caller).reachesBatch(batch.branchId(), batch.teacherId());
+        boolean staff = caller.can("manage:batches") && Scope.of(caller, "manage:batches").reachesBatch(batch.branchId(), batch.teacherId());
         if (!teacher && !staff) {
             throw Problems.forbidden("Only the batch's teacher or staff who manage its batches add events to it");
         }

@@ -12,7 +12,10 @@ import dev.coachos.events.Topics;
 import dev.coachos.inbox.Inbox;
 import dev.coachos.inbox.IncomingEvent;
 
-/** When identity deactivates a student, their active enrollments go ON_HOLD, once. */
+/**
+ * When identity deactivates an account: its active enrollments go ON_HOLD, its calendar feed
+ * stops working, and it is remembered so that it is not enrolled again. Once per event.
+ */
 @Component
 class DeactivatedStudents {
 
@@ -45,7 +48,7 @@ class DeactivatedStudents {
             throw new IncomingEvent.MalformedEvent("UserDeactivated without a usable userId");
         }
         int[] held = {0};
-        boolean applied = inbox.applyOnce(CONSUMER, event.eventId(), () -> held[0] = enrollments.holdForDeactivatedStudent(user));
+        boolean applied = inbox.applyOnce(CONSUMER, event.eventId(), () -> held[0] = enrollments.deactivated(user));
         log.info("UserDeactivated {} for {}: {}", event.eventId(), user,
                 applied ? held[0] + " enrollment(s) put on hold" : "already applied, skipped");
     }

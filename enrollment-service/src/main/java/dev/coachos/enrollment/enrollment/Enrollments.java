@@ -58,8 +58,17 @@ public class Enrollments {
 
     /** Enrolls; with an idempotency key, a retry returns the first answer ({@code replayed}) and creates nothing. */
     public Outcome enroll(NewEnrollment request, String idempotencyKey, Caller caller) {
+        if (idempotencyKey != null) {
+            // A retry of a request that already succeeded gets its answer even if the world changed since.
+            Optional<Idempotency.Stored> done = idempotency.completed(caller.userId(), idempotencyKey,
+                    JSON.writeValueAsString(request));
+            if (done.isPresent()) {
+                return new Outcome(done.get().status(), done.get().body(), true,
+                        JSON.readTree(done.get().body()).path("id").asString());
+            }
+        }
         Batch batch = batches.find(request.batchId())
-                .filter(b -> Scope.of(caller).reachesBatch(b.branchId(), b.teacherId()))
+                .filter(b -> Scope.of(caller, "manage:enrollments").reachesBatch(b.branchId(), b.teacherId()))
                 .orElseThrow(() -> Problems.invalidField("batchId", "no batch with id " + request.batchId() + " in your reach"));
         if (!batch.courseId().equals(request.courseId())) {
             throw Problems.invalidField("batchId", "batch " + batch.id() + " is for another course");
@@ -74,6 +83,10 @@ public class Enrollments {
                     return new Outcome(stored.get().status(), stored.get().body(), true,
                             JSON.readTree(stored.get().body()).path("id").asString());
                 }
+            }
+            if (jdbc.sql("select exists (select 1 from deactivated_user where user_id = ?)").param(request.studentId())
+                    .query(Boolean.class).single()) {
+                throw Problems.conflict("Student " + request.studentId() + " has a deactivated account");
             }
             Optional<UUID> existing = jdbc.sql("select id from enrollment where student_id = ? and course_id = ?")
                     .params(request.studentId(), request.courseId()).query(UUID.class).optional();
@@ -127,9 +140,15 @@ public class Enrollments {
         return find(id).orElseThrow();
     }
 
-    /** A deactivated student's active enrollments are put on hold (their seats are kept). */
+    /**
+     * An account was deactivated: remembered (it is not enrolled again), its calendar feed revoked,
+     * and its active enrollments put on hold (their seats are kept). Returns how many were held.
+     */
     @Transactional
-    public int holdForDeactivatedStudent(UUID student) {
+    public int deactivated(UUID student) {
+        jdbc.sql("insert into deactivated_user (user_id, deactivated_at) values (?, now()) on conflict do nothing")
+                .param(student).update();
+        jdbc.sql("delete from calendar_feed where user_id = ?").param(student).update();
         List<Enrollment> active = jdbc.sql("select " + Enrollment.COLUMNS
                 + " from enrollment e where e.student_id = ? and e.status = 'ACTIVE' for update").param(student)
                 .query(Enrollment::read).list();
@@ -157,7 +176,7 @@ public class Enrollments {
     /** Enrollments in the caller's reach: students their own, teachers their batches', staff their branch's. */
     @Transactional(readOnly = true)
     public PageResponse<Enrollment> list(Filter filter, Caller caller, int page, int size) {
-        Scope scope = Scope.of(caller);
+        Scope scope = Scope.of(caller, "read:enrollments");
         StringBuilder where = new StringBuilder(" where true");
         Map<String, Object> params = new LinkedHashMap<>();
         switch (scope.kind()) {
@@ -204,7 +223,7 @@ public class Enrollments {
     }
 
     private boolean reaches(Enrollment e, Caller caller, boolean toChange) {
-        Scope scope = Scope.of(caller);
+        Scope scope = Scope.of(caller, toChange ? "manage:enrollments" : "read:enrollments");
         if (scope.kind() == Scope.Kind.OWN) {
             return !toChange && caller.is(e.studentId());
         }

@@ -45,15 +45,32 @@ class Idempotency {
                 .query((rs, n) -> new Stored(rs.getString("request_hash"), rs.getInt("status"), rs.getString("body")))
                 .single();
         if (!stored.hash().equals(hash)) {
-            throw Problems.raise(HttpStatus.UNPROCESSABLE_CONTENT, Problems.type("idempotency-key-reused"),
-                    "Idempotency key reused", "This Idempotency-Key was used for a different request");
+            throw reused();
         }
         return Optional.of(stored);
+    }
+
+    /** The stored answer of a finished request with this key, if any (same request only, else 422). */
+    Optional<Stored> completed(UUID caller, String key, String requestJson) {
+        Optional<Stored> stored = jdbc.sql("""
+                select request_hash, status, body from idempotent_request where caller_id = ? and key = ? and status > 0""")
+                .params(caller, key)
+                .query((rs, n) -> new Stored(rs.getString("request_hash"), rs.getInt("status"), rs.getString("body")))
+                .optional();
+        if (stored.isPresent() && !stored.get().hash().equals(sha256(requestJson))) {
+            throw reused();
+        }
+        return stored;
     }
 
     void remember(UUID caller, String key, int status, String body) {
         jdbc.sql("update idempotent_request set status = ?, body = ? where caller_id = ? and key = ?")
                 .params(status, body, caller, key).update();
+    }
+
+    private static RuntimeException reused() {
+        return Problems.raise(HttpStatus.UNPROCESSABLE_CONTENT, Problems.type("idempotency-key-reused"),
+                "Idempotency key reused", "This Idempotency-Key was used for a different request");
     }
 
     private static String sha256(String text) {

@@ -86,7 +86,7 @@ class ProgressController {
                 select e.branch_id, b.teacher_id from enrollment e join batch b on b.id = e.batch_id
                 where e.student_id = ? and e.course_id = ?""").params(studentId, courseId)
                 .query((rs, n) -> new Place(rs.getObject("branch_id", UUID.class), rs.getObject("teacher_id", UUID.class)))
-                .optional().filter(p -> Scope.of(caller).reachesBatch(p.branch(), p.teacher()) || caller.is(studentId))
+                .optional().filter(p -> Scope.of(caller, "read:enrollments").reachesBatch(p.branch(), p.teacher()) || caller.is(studentId))
                 .orElseThrow(() -> Problems.notFound("enrollment of student " + studentId + " in course", courseId));
         return progress(studentId, courseId, followed(studentId, courseId, false));
     }

@@ -5,22 +5,27 @@ import java.util.UUID;
 import dev.coachos.platform.security.Caller;
 
 /**
- * What part of the institute a caller sees: everything (directors, general managers, admins),
- * their branch (branch staff), the batches they teach (teachers) or their own records (students).
+ * What part of the institute a caller sees for one kind of record: everything (all-branch staff
+ * holding the permission), their branch (branch staff holding it), the batches they teach
+ * (teachers) or only their own records (students, and anyone else).
  */
 public record Scope(Kind kind, UUID userId, UUID branchId) {
 
-    public static Scope of(Caller caller) {
-        if (caller.seesAllBranches()) {
-            return new Scope(Kind.ALL, caller.userId(), null);
-        }
+    /** The caller's reach for records guarded by {@code permission} (such as {@code read:enrollments}). */
+    public static Scope of(Caller caller, String permission) {
         if (caller.studentProfileId().isPresent()) {
             return new Scope(Kind.OWN, caller.userId(), null);
         }
-        if (caller.teacherProfileId().isPresent()) {
+        if (caller.teacherProfileId().isPresent() && !caller.seesAllBranches()) {
             return new Scope(Kind.TEACHING, caller.userId(), null);
         }
-        return new Scope(Kind.BRANCH, caller.userId(), caller.branchId().orElse(null));
+        if (caller.can(permission) && caller.seesAllBranches()) {
+            return new Scope(Kind.ALL, caller.userId(), null);
+        }
+        if (caller.can(permission) && caller.branchId().isPresent()) {
+            return new Scope(Kind.BRANCH, caller.userId(), caller.branchId().get());
+        }
+        return new Scope(Kind.OWN, caller.userId(), null);
     }
 
     /** Whether a batch of this branch and teacher is within reach (students' reach is checked by enrollment). */

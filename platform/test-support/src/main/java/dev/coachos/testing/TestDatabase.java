@@ -58,12 +58,20 @@ public record TestDatabase(AdminConnection server, String name) {
         return server.open(name);
     }
 
-    /** Spring properties that point a service at its own schema in this database as its own role. */
+    /**
+     * Spring properties that point a service at its own schema in this database as its own role.
+     * Spring keeps each test class's context (and its pool) open until the JVM ends, so pools are
+     * kept small and idle connections are let go: a module's dozen contexts stay well inside
+     * PostgreSQL's default of 100 connections.
+     */
     public Map<String, String> springProperties(String service) {
         ServiceSchema schema = schema(service);
         return Map.of(
                 "spring.datasource.url", jdbcUrl(),
                 "spring.datasource.username", schema.role(),
-                "spring.datasource.password", schema.password());
+                "spring.datasource.password", schema.password(),
+                "spring.datasource.hikari.maximum-pool-size", "5",
+                "spring.datasource.hikari.minimum-idle", "0",
+                "spring.datasource.hikari.idle-timeout", "10000");
     }
 }

@@ -10,6 +10,7 @@ public final class EnrollmentEvents {
     /** Type name to payload class; every type is at {@link #SCHEMA_VERSION}. */
     public static final Map<String, Class<? extends DomainEvent>> TYPES = Map.of(
             "BatchCreated", BatchCreated.class,
+            "BatchUpdated", BatchUpdated.class,
             "EnrollmentCreated", EnrollmentCreated.class,
             "EnrollmentStatusChanged", EnrollmentStatusChanged.class,
             "AttendanceMarked", AttendanceMarked.class,

@@ -22,6 +22,11 @@ public class ServiceDefaultProperties implements EnvironmentPostProcessor {
         defaults.put("spring.threads.virtual.enabled", "true");
         defaults.put("server.shutdown", "graceful");
         defaults.put("spring.lifecycle.timeout-per-shutdown-phase", "20s");
+        // The gateway keeps pooled connections to each service: do not close them after 100 requests,
+        // and keep idle ones longer than the gateway does (it drops them after 20 s), so it never
+        // sends a request on a connection the service is closing ("prematurely closed" under load).
+        defaults.put("server.tomcat.max-keep-alive-requests", "-1");
+        defaults.put("server.tomcat.keep-alive-timeout", "60s");
         defaults.put("server.error.include-stacktrace", "never");
         defaults.put("server.error.include-message", "never");
         defaults.put("spring.jpa.open-in-view", "false");
