@@ -56,8 +56,13 @@ class ProblemWriter implements ServerAuthenticationEntryPoint, ServerAccessDenie
         if (response.isCommitted()) {
             return Mono.empty();
         }
-        response.setStatusCode(status);
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        try {
+            response.setStatusCode(status);
+            response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        } catch (UnsupportedOperationException closed) {
+            // The exchange is over (the client hung up while the service was answering): nobody to tell.
+            return Mono.empty();
+        }
         DataBuffer buffer = response.bufferFactory().wrap(json.writeValueAsBytes(problem));
         return response.writeWith(Mono.just(buffer));
     }
