@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,7 +28,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import dev.coachos.enrollment.batch.Batch;
 import dev.coachos.enrollment.batch.Batches;
@@ -55,8 +55,11 @@ class CalendarController {
     private final Batches batches;
     private final Calendar calendar;
     private final IcsFeed feed;
+    private final String publicUrl;
 
-    CalendarController(JdbcClient jdbc, Batches batches, Calendar calendar, IcsFeed feed) {
+    CalendarController(JdbcClient jdbc, Batches batches, Calendar calendar, IcsFeed feed,
+            @Value("${coachos.enrollment.public-url:http://localhost:8080}") String publicUrl) {
+        this.publicUrl = publicUrl.replaceAll("/+$", "");
         this.jdbc = jdbc;
         this.batches = batches;
         this.calendar = calendar;
@@ -158,7 +161,7 @@ class CalendarController {
                 .params(hash(token), caller.userId(), caller.teacherProfileId().isPresent(), Timestamp.from(Instant.now()))
                 .update();
         String path = "/api/v1/calendar/feeds/" + token + ".ics";
-        return Map.of("url", ServletUriComponentsBuilder.fromCurrentContextPath().path(path).toUriString(), "path", path);
+        return Map.of("url", publicUrl + path, "path", path);
     }
 
     /** The feed itself, for calendar apps: no token header, the address is the secret. */
