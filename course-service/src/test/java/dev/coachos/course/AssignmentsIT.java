@@ -28,15 +28,17 @@ class AssignmentsIT extends CourseTestBase {
                 "instructions", "<p>Solve all</p><script>x()</script>", "dueAt",
                 Instant.now().plus(7, ChronoUnit.DAYS).toString(), "maxPoints", 20);
         assertThat(api.post("/api/v1/assignments", teacher(UUID.randomUUID()), assignment).status()).isEqualTo(403);
-        assertThat(api.post("/api/v1/assignments", student(UUID.randomUUID()), assignment).status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/assignments", enrolledStudent(course), assignment).status()).isEqualTo(403);
         Response created = api.post("/api/v1/assignments", teacher, assignment);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.text("instructions")).isEqualTo("<p>Solve all</p>");
         String id = created.text("id");
 
         UUID ashaId = UUID.randomUUID();
-        String asha = student(ashaId);
-        String ravi = student(UUID.randomUUID());
+        String asha = enrolledStudent(ashaId, course);
+        String ravi = enrolledStudent(course);
+        assertThat(api.post("/api/v1/assignments/" + id + "/submissions", student(UUID.randomUUID()),
+                Map.of("text", "not enrolled")).status()).isEqualTo(404);
         Response first = api.post("/api/v1/assignments/" + id + "/submissions", asha, Map.of("text", "x = 2"));
         assertThat(first.status()).as(first.toString()).isEqualTo(201);
         Response second = api.post("/api/v1/assignments/" + id + "/submissions", asha,
@@ -100,7 +102,7 @@ class AssignmentsIT extends CourseTestBase {
         Response past = api.post("/api/v1/assignments", director, Map.of("curriculumId", official, "title", "Past",
                 "dueAt", Instant.now().minus(1, ChronoUnit.HOURS).toString(), "maxPoints", 10));
         assertThat(past.status()).as(past.toString()).isEqualTo(201);
-        Response late = api.post("/api/v1/assignments/" + past.text("id") + "/submissions", student(UUID.randomUUID()),
+        Response late = api.post("/api/v1/assignments/" + past.text("id") + "/submissions", enrolledStudent(course),
                 Map.of("text", "sorry"));
         assertThat(late.status()).isEqualTo(409);
         assertThat(late.text("detail")).contains("due date");

@@ -23,6 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "coachos.outbox.relay-enabled=true",
         "spring.kafka.admin.auto-create=true",
+        "spring.kafka.listener.auto-startup=true",
+        "spring.kafka.consumer.auto-offset-reset=earliest",
         "logging.level.org.apache.kafka=warn"})
 class CourseEventsIT extends CourseTestBase {
 
@@ -52,6 +54,32 @@ class CourseEventsIT extends CourseTestBase {
         JsonNode created = read(course, 1).getFirst();
         assertThat(created.path("type").asString()).isEqualTo("CourseCreated");
         assertThat(created.path("payload").path("price").asString()).isEqualTo("2500.00");
+    }
+
+    @Test
+    void studentsReadTheCurriculaOfTheCoursesEnrollmentSaysTheyAreIn() {
+        String course = createCourse("Enrolled reading", "100", "BEGINNER", true).path("id").asString();
+        addLesson(addModule(officialCurriculum(course), director, "M"), director, "L", 1);
+        UUID studentId = UUID.randomUUID();
+        String student = student(studentId);
+        assertThat(api.get("/api/v1/courses/" + course + "/curriculum", student).status()).isEqualTo(404);
+        UUID enrollment = UUID.randomUUID();
+        String created = """
+                {"eventId":"%s","type":"EnrollmentCreated","schemaVersion":1,"occurredAt":"2026-11-24T10:00:00Z",
+                 "source":"enrollment-service","traceparent":null,
+                 "payload":{"enrollmentId":"%s","studentId":"%s","courseId":"%s","batchId":"b","netFee":"1.00"}}"""
+                .formatted(UUID.randomUUID(), enrollment, studentId, course);
+        TestKafka.send(broker.getBrokersAsString(), Topics.ENROLLMENT, enrollment.toString(), created);
+        TestKafka.send(broker.getBrokersAsString(), Topics.ENROLLMENT, enrollment.toString(), created);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> api.get("/api/v1/courses/" + course + "/curriculum", student).status() == 200);
+        TestKafka.send(broker.getBrokersAsString(), Topics.ENROLLMENT, enrollment.toString(), """
+                {"eventId":"%s","type":"EnrollmentStatusChanged","schemaVersion":1,"occurredAt":"2026-11-24T10:00:00Z",
+                 "source":"enrollment-service","traceparent":null,
+                 "payload":{"enrollmentId":"%s","studentId":"%s","courseId":"%s","batchId":"b","previous":"ACTIVE",
+                            "status":"DROPPED","reason":null}}""".formatted(UUID.randomUUID(), enrollment, studentId, course));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> api.get("/api/v1/courses/" + course + "/curriculum", student).status() == 404);
     }
 
     private List<JsonNode> read(String key, int expected) {

@@ -32,7 +32,7 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @IsolatedDatabase(service = "course")
 @TestPropertySource(properties = {"coachos.outbox.relay-enabled=false", "spring.kafka.admin.auto-create=false",
-        "eureka.client.enabled=false"})
+        "spring.kafka.listener.auto-startup=false", "eureka.client.enabled=false"})
 public abstract class CourseTestBase {
 
     protected static final TestTokens KEYS = TestTokens.withNewKey();
@@ -71,6 +71,18 @@ public abstract class CourseTestBase {
     protected static String student(UUID id) {
         return KEYS.token().subject(id).roles(List.of("STUDENT")).permissions(STUDENT)
                 .claim("student_profile_id", UUID.randomUUID().toString()).sign();
+    }
+
+    /** A student enrolled in the course, as enrollment-service's events would have recorded it here. */
+    protected String enrolledStudent(String courseId) {
+        return enrolledStudent(UUID.randomUUID(), courseId);
+    }
+
+    protected String enrolledStudent(UUID student, String courseId) {
+        jdbc.update("""
+                insert into enrolled_student (student_id, course_id, status, updated_at) values (?, ?::uuid, 'ACTIVE', now())
+                on conflict do nothing""", student, courseId);
+        return student(student);
     }
 
     protected JsonNode createCourse(String title, String price, String level, boolean active) {

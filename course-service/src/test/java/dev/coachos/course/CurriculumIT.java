@@ -30,7 +30,7 @@ class CurriculumIT extends CourseTestBase {
                 Map.of("moduleId", geometry, "lessonIds", List.of(g1, a2)),
                 Map.of("moduleId", algebra, "lessonIds", List.of(a1)))));
         assertThat(order.status()).as(order.toString()).isEqualTo(200);
-        JsonNode tree = api.get("/api/v1/courses/" + course + "/curriculum", student(UUID.randomUUID())).json();
+        JsonNode tree = api.get("/api/v1/courses/" + course + "/curriculum", enrolledStudent(course)).json();
         assertThat(titles(tree)).containsExactly("Geometry: Triangles", "Geometry: Quadratics", "Algebra: Linear equations");
         assertThat(tree.path("official").asBoolean()).isTrue();
         assertThat(tree.path("modules").get(0).path("lessons").get(1).path("weightage").asInt()).isEqualTo(3);
@@ -153,8 +153,20 @@ class CurriculumIT extends CourseTestBase {
         assertThat(titles(effective(course, teacherId)))
                 .containsExactly("Mechanics: Newton's laws", "Mechanics: Friction", "Mechanics: Energy");
         assertThat(titles(effective(course, colleague))).containsExactly("Mechanics: Newton's laws");
-        assertThat(api.get("/api/v1/courses/" + course + "/curriculum", student(UUID.randomUUID())).json()
+        assertThat(api.get("/api/v1/courses/" + course + "/curriculum", enrolledStudent(course)).json()
                 .path("official").asBoolean()).isTrue();
+        // A student not enrolled in the course reads none of it; a dropped one no longer.
+        assertThat(api.get("/api/v1/courses/" + course + "/curriculum", student(UUID.randomUUID())).status())
+                .isEqualTo(404);
+        UUID dropped = UUID.randomUUID();
+        String droppedToken = enrolledStudent(dropped, course);
+        assertThat(api.get("/api/v1/courses/" + course + "/curriculum", droppedToken).status()).isEqualTo(200);
+        jdbc.update("update enrolled_student set status = 'DROPPED' where student_id = ?", dropped);
+        assertThat(api.get("/api/v1/courses/" + course + "/curriculum", droppedToken).status()).isEqualTo(404);
+        // Staff who read courses (back office, marketing) see every published curriculum.
+        String backOffice = KEYS.token().permissions(List.of("read:courses")).claim("staff_profile_id",
+                UUID.randomUUID().toString()).sign();
+        assertThat(api.get("/api/v1/courses/" + course + "/curriculum", backOffice).status()).isEqualTo(200);
         // Approved versions are frozen.
         assertThat(api.post("/api/v1/modules/" + module + "/lessons", teacher, Map.of("title", "After")).status())
                 .isEqualTo(409);
@@ -208,7 +220,7 @@ class CurriculumIT extends CourseTestBase {
         String hidden = addLesson(draftModule, director, "Not yet", 1);
         assertThat(api.patch("/api/v1/modules/" + draftModule, director, Map.of("active", false)).status()).isEqualTo(200);
 
-        String student = student(UUID.randomUUID());
+        String student = enrolledStudent(course);
         assertThat(titles(api.get("/api/v1/courses/" + course + "/curriculum", student).json()))
                 .containsExactly("Shown: Visible");
         assertThat(api.get("/api/v1/lessons/" + hidden, student).status()).isEqualTo(404);
@@ -268,7 +280,7 @@ class CurriculumIT extends CourseTestBase {
         Response lesson = api.post("/api/v1/modules/" + module + "/lessons", director,
                 Map.of("title", "Vectors", "richTextContent", payload));
         assertThat(lesson.status()).isEqualTo(201);
-        String stored = api.get("/api/v1/lessons/" + lesson.text("id"), student(UUID.randomUUID())).text("richTextContent");
+        String stored = api.get("/api/v1/lessons/" + lesson.text("id"), enrolledStudent(course)).text("richTextContent");
         assertThat(stored).contains("<h2>Vectors</h2>", "href=\"https://example.in/notes\"", "<p>text</p>", "click")
                 .doesNotContainIgnoringCase("script").doesNotContainIgnoringCase("onerror")
                 .doesNotContainIgnoringCase("onmouseover").doesNotContainIgnoringCase("javascript:")
@@ -305,20 +317,20 @@ class CurriculumIT extends CourseTestBase {
         assertThat(inUse.status()).isEqualTo(409);
         assertThat(inUse.text("detail")).contains("1 lesson");
 
-        JsonNode resources = api.get("/api/v1/lessons/" + lesson, student(UUID.randomUUID())).json().path("resources");
+        JsonNode resources = api.get("/api/v1/lessons/" + lesson, enrolledStudent(course)).json().path("resources");
         assertThat(resources.valueStream().map(r -> r.path("title").asString()).toList())
                 .containsExactly("Slides", "Formula sheet");
         assertThat(resources.get(1).path("resourceId").asString()).isEqualTo(library.text("id"));
-        assertThat(api.get("/api/v1/resources?courseId=" + course, student(UUID.randomUUID())).json()
+        assertThat(api.get("/api/v1/resources?courseId=" + course, enrolledStudent(course)).json()
                 .path("page").path("totalElements").asInt()).isEqualTo(1);
         // The effective tree carries them too.
-        assertThat(api.get("/api/v1/courses/" + course + "/curriculum", student(UUID.randomUUID())).json()
+        assertThat(api.get("/api/v1/courses/" + course + "/curriculum", enrolledStudent(course)).json()
                 .path("modules").get(0).path("lessons").get(0).path("resources").size()).isEqualTo(2);
     }
 
     private JsonNode effective(String course, UUID teacherId) {
         Response response = api.get("/api/v1/courses/" + course + "/curriculum?teacherId=" + teacherId,
-                student(UUID.randomUUID()));
+                enrolledStudent(course));
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         return response.json();
     }

@@ -34,13 +34,15 @@ class QueryCountIT extends CourseTestBase {
     void theEffectiveCurriculumTakesTheSameStatementsForOneLessonAsForSixty() {
         String small = treeOf(1, 1);
         String large = treeOf(6, 10);
-        String student = student(UUID.randomUUID());
+        UUID studentId = UUID.randomUUID();
+        enrolledStudent(studentId, small);
+        String student = enrolledStudent(studentId, large);
 
         int forSmall = statements(() -> api.get("/api/v1/courses/" + small + "/curriculum", student), 1);
         int forLarge = statements(() -> api.get("/api/v1/courses/" + large + "/curriculum", student), 60);
 
         assertThat(forLarge).isEqualTo(forSmall);
-        // Curriculum choice, access checks, then modules, lessons and lesson resources.
+        // Curriculum choice, access checks (teaching? enrolled?), then modules, lessons and lesson resources.
         assertThat(forLarge).isBetween(4, 6);
     }
 

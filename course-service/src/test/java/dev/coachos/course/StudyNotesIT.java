@@ -16,8 +16,8 @@ class StudyNotesIT extends CourseTestBase {
     void highlightsAndBookmarksArePrivateToTheirStudent() {
         String course = createCourse("Notes Course", "100", "BEGINNER", true).path("id").asString();
         String lesson = addLesson(addModule(officialCurriculum(course), director, "Module"), director, "Lesson", 1);
-        String asha = student(UUID.randomUUID());
-        String ravi = student(UUID.randomUUID());
+        String asha = enrolledStudent(course);
+        String ravi = enrolledStudent(course);
 
         Response highlight = api.post("/api/v1/highlights", asha, Map.of("lessonId", lesson, "text", "F = ma",
                 "startOffset", 10, "endOffset", 16, "color", "yellow", "note", "remember"));

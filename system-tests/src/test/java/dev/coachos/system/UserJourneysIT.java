@@ -279,14 +279,18 @@ class UserJourneysIT {
         Response approved = gateway.post("/api/v1/curricula/" + version + "/approve", director, null);
         assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
 
-        String student = gateway.login("kabir@course.test", "kabir-pass-123").access();
-        Response effective = gateway.get("/api/v1/courses/" + course + "/curriculum?teacherId=" + teacherId, student);
+        // The effective curriculum for that teacher is now her version; for everyone else the official one.
+        Response effective = gateway.get("/api/v1/courses/" + course + "/curriculum?teacherId=" + teacherId, director);
         assertThat(effective.status()).as(effective.toString()).isEqualTo(200);
         assertThat(effective.text("id")).isEqualTo(version);
         assertThat(effective.json().path("modules").get(0).path("lessons").valueStream()
                 .map(l -> l.path("title").asString()).toList())
                 .containsExactly("Newton's laws", "Friction in daily life");
-        assertThat(gateway.get("/api/v1/courses/" + course + "/curriculum", student).text("id")).isEqualTo(official);
+        assertThat(gateway.get("/api/v1/courses/" + course + "/curriculum", director).text("id")).isEqualTo(official);
+        String student = gateway.login("kabir@course.test", "kabir-pass-123").access();
+        // Not enrolled yet: a student reads nothing of the course's curriculum.
+        assertThat(gateway.get("/api/v1/courses/" + course + "/curriculum?teacherId=" + teacherId, student).status())
+                .isEqualTo(404);
         await().atMost(Duration.ofSeconds(60)).until(() -> titles(teacher).contains("Curriculum approved"));
         assertThat(gateway.get("/api/v1/courses/jee-physics-2027", null).text("id")).isEqualTo(course);
 
@@ -307,6 +311,9 @@ class UserJourneysIT {
         created(gateway.post("/api/v1/enrollments", director, Map.of("studentId", zoyaId, "courseId", course,
                 "batchId", batch)));
         String zoya = gateway.login("zoya@course.test", "zoya-pass-1234").access();
+        // Enrolled, Kabir reads his teacher's version (course-service learns of it from enrollment's events).
+        await().atMost(Duration.ofSeconds(60)).until(() -> version.equals(gateway.get("/api/v1/courses/" + course
+                + "/curriculum?teacherId=" + teacherId, student).text("id")));
         await().atMost(Duration.ofSeconds(60)).until(() -> titles(student).contains("Enrollment confirmed")
                 && titles(zoya).contains("Enrollment confirmed"));
 

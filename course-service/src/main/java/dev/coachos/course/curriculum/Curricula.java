@@ -301,7 +301,8 @@ public class Curricula {
         if (!c.published()) {
             return false;
         }
-        return access.teaches(caller, c.courseId()) || (c.courseActive() && access.mayStudy(caller, c.courseId()));
+        // mayStudy includes the course's teachers; an inactive course only they still read.
+        return c.courseActive() ? access.mayStudy(caller, c.courseId()) : access.teaches(caller, c.courseId());
     }
 
     /** Whether the caller sees a curriculum's hidden (inactive) modules: its editors and staff. */
