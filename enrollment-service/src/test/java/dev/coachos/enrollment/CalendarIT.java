@@ -60,6 +60,7 @@ class CalendarIT extends EnrollmentTestBase {
         Response ics = api.get(feed.text("path"), null);
         assertThat(ics.status()).isEqualTo(200);
         assertThat(ics.header("Content-Type")).startsWith("text/calendar");
+        assertThat(ics.header("Content-Disposition")).contains("coachos.ics");
         // What a calendar app does: parse it (ical4j's parser is strict about RFC 5545 syntax).
         Calendar parsed = new CalendarBuilder().build(new StringReader(ics.raw()));
         parsed.validate();

@@ -177,6 +177,7 @@ class CalendarController {
         List<Batch> own = owner.teacher() ? batches.taughtBy(owner.user()) : batches.studiedBy(owner.user());
         return ResponseEntity.ok().contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
                 .header("Cache-Control", "private, max-age=300")
+                .header("Content-Disposition", "inline; filename=\"coachos.ics\"")
                 .body(feed.render(own, calendar.events(own)));
     }
 
