@@ -94,6 +94,20 @@ class GatewayIT extends GatewayTestBase {
     }
 
     @Test
+    void aReadThatMeetsAClosedConnectionIsSentOnceMoreButAWriteIsNot() {
+        String token = KEYS.token().sign();
+        for (int i = 0; i < 4; i++) {
+            Response read = api.get("/api/v1/courses/flaky", token);
+            assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        }
+        List<Integer> writes = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            writes.add(api.post("/api/v1/courses/flaky", token, Map.of("x", i)).status());
+        }
+        assertThat(writes).contains(200).contains(503);
+    }
+
+    @Test
     void aCalendarFeedIsFetchedByItsSecretAddressWithoutAToken() {
         Response feed = api.get("/api/v1/calendar/feeds/s3cr3t.ics", null);
         assertThat(feed.status()).isEqualTo(200);

@@ -23,6 +23,7 @@ final class StubIdentity implements AutoCloseable {
 
     private final HttpServer server;
     private volatile Supplier<String> jwks;
+    private final java.util.concurrent.atomic.AtomicInteger flaky = new java.util.concurrent.atomic.AtomicInteger();
 
     StubIdentity(Supplier<String> jwks) {
         this.jwks = jwks;
@@ -51,6 +52,15 @@ final class StubIdentity implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             respond(ex, 200, "{}");
+        });
+        // Every other call hangs up without an answer, as a service closing a pooled connection does.
+        server.createContext("/api/v1/courses/flaky", ex -> {
+            ex.getRequestBody().readAllBytes();
+            if (flaky.getAndIncrement() % 2 == 0) {
+                ex.close();
+                return;
+            }
+            respond(ex, 200, "{\"served\":true}");
         });
         server.createContext("/api/v1/courses", this::echo);
         server.createContext("/api/v1/calendar", this::echo);
