@@ -29,7 +29,7 @@ measure() { # label url script path
 echo "wrk, $CONNECTIONS connections, $DURATION each, one after another"
 for kind in login me; do
   path=/api/v1/auth/login; script=login.lua
-  [ "$kind" = me ] && path=/api/v1/users/me && script=me.lua
+  [ "$kind" = me ] && path=/api/v1/users/me && script=get.lua
   direct=$(measure "$kind direct (identity)" "$IDENTITY" "$script" "$path" | tail -n 1)
   routed=$(measure "$kind through gateway" "$GATEWAY" "$script" "$path" | tail -n 1)
   awk -v g="$routed" -v d="$direct" -v k="$kind" 'BEGIN { printf "%-28s gateway/direct throughput = %.2f\n", k " ratio", g / d }'

@@ -59,18 +59,17 @@ public abstract class CourseTestBase {
     @BeforeEach
     void client() {
         api = new ApiClient("http://localhost:" + port);
-        director = KEYS.token().subject(directorId).roles(List.of("DIRECTOR")).permissions(List.of("manage:all"))
-                .sign();
+        director = KEYS.director(directorId);
     }
 
     protected static String teacher(UUID id) {
         return KEYS.token().subject(id).roles(List.of("TEACHER")).permissions(TEACHER)
-                .claim("teacher_profile_id", UUID.randomUUID().toString()).sign();
+                .teacherProfile().sign();
     }
 
     protected static String student(UUID id) {
         return KEYS.token().subject(id).roles(List.of("STUDENT")).permissions(STUDENT)
-                .claim("student_profile_id", UUID.randomUUID().toString()).sign();
+                .studentProfile().sign();
     }
 
     /** A student enrolled in the course, as enrollment-service's events would have recorded it here. */

@@ -68,25 +68,24 @@ public abstract class EnrollmentTestBase {
     @BeforeEach
     void client() {
         api = new ApiClient("http://localhost:" + port);
-        director = KEYS.token().subject(directorId).roles(List.of("DIRECTOR")).permissions(List.of("manage:all"))
-                .sign();
+        director = KEYS.director(directorId);
     }
 
     protected static String backOffice(UUID branch) {
         return KEYS.token().roles(List.of("BACKOFFICE")).branch(branch)
                 .permissions(List.of("read:courses", "manage:batches", "manage:enrollments", "read:attendance"))
-                .claim("staff_profile_id", UUID.randomUUID().toString()).sign();
+                .staffProfile().sign();
     }
 
     protected static String teacher(UUID id) {
         return KEYS.token().subject(id).roles(List.of("TEACHER"))
                 .permissions(List.of("read:courses", "read:batches", "read:enrollments", "manage:attendance"))
-                .claim("teacher_profile_id", UUID.randomUUID().toString()).sign();
+                .teacherProfile().sign();
     }
 
     protected static String student(UUID id) {
         return KEYS.token().subject(id).roles(List.of("STUDENT")).permissions(List.of("read:courses"))
-                .claim("student_profile_id", UUID.randomUUID().toString()).sign();
+                .studentProfile().sign();
     }
 
     /** A course as the read model would hold it after course-service's events. */

@@ -167,7 +167,7 @@ class EnrollmentsIT extends EnrollmentTestBase {
                 .path("totalElements").asInt()).isEqualTo(2);
         // Branch staff without read:enrollments (marketing, say) see no one's enrollments, not the branch's.
         String marketing = KEYS.token().roles(List.of("DIGITAL_MARKETING")).branch(pune)
-                .permissions(List.of("read:courses", "read:batches")).claim("staff_profile_id", UUID.randomUUID().toString())
+                .permissions(List.of("read:courses", "read:batches")).staffProfile()
                 .sign();
         assertThat(api.get("/api/v1/enrollments?batchId=" + batch, marketing).json().path("page").path("totalElements")
                 .asInt()).isZero();

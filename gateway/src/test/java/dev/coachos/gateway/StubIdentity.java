@@ -45,6 +45,7 @@ final class StubIdentity implements AutoCloseable {
             respond(ex, 200, "{}");
         });
         server.createContext("/api/v1/users", this::echo);
+        // Answers after 300 ms, so that many concurrent calls are in flight at once (a load shape, not a wait).
         server.createContext("/api/v1/courses/pause", ex -> {
             try {
                 Thread.sleep(300);

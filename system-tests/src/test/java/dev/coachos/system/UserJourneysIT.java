@@ -60,34 +60,19 @@ class UserJourneysIT {
                 "COACHOS_KAFKA_BOOTSTRAP", kafka,
                 "EUREKA_URL", eureka),
                 "http://localhost:" + identityPort + "/actuator/health/readiness");
-        int coursePort = SuiteProcesses.freePort();
-        suite.start("course-service", Map.of(
-                "COURSE_PORT", Integer.toString(coursePort),
-                "COACHOS_DB_URL", database.jdbcUrl(),
-                "COACHOS_KAFKA_BOOTSTRAP", kafka,
-                "COACHOS_JWKS_URI", "http://localhost:" + identityPort + "/.well-known/jwks.json",
-                "EUREKA_URL", eureka),
-                "http://localhost:" + coursePort + "/actuator/health/readiness");
-        int enrollmentPort = SuiteProcesses.freePort();
-        suite.start("enrollment-service", Map.of(
-                "ENROLLMENT_PORT", Integer.toString(enrollmentPort),
-                "COACHOS_DB_URL", database.jdbcUrl(),
-                "COACHOS_KAFKA_BOOTSTRAP", kafka,
-                "COACHOS_JWKS_URI", "http://localhost:" + identityPort + "/.well-known/jwks.json",
-                "EUREKA_URL", eureka),
-                "http://localhost:" + enrollmentPort + "/actuator/health/readiness");
-        int communicationPort = SuiteProcesses.freePort();
-        suite.start("communication-service", Map.of(
-                "COMMUNICATION_PORT", Integer.toString(communicationPort),
-                "COACHOS_DB_URL", database.jdbcUrl(),
-                "COACHOS_KAFKA_BOOTSTRAP", kafka,
-                "COACHOS_JWKS_URI", "http://localhost:" + identityPort + "/.well-known/jwks.json",
-                "EUREKA_URL", eureka),
-                "http://localhost:" + communicationPort + "/actuator/health/readiness");
+        String jwks = "http://localhost:" + identityPort + "/.well-known/jwks.json";
+        // The domain services all take the same database, broker, key set and registry.
+        for (String[] service : new String[][] {{"course-service", "COURSE_PORT"},
+                {"enrollment-service", "ENROLLMENT_PORT"}, {"communication-service", "COMMUNICATION_PORT"}}) {
+            int port = SuiteProcesses.freePort();
+            suite.start(service[0], Map.of(service[1], Integer.toString(port), "COACHOS_DB_URL", database.jdbcUrl(),
+                    "COACHOS_KAFKA_BOOTSTRAP", kafka, "COACHOS_JWKS_URI", jwks, "EUREKA_URL", eureka),
+                    "http://localhost:" + port + "/actuator/health/readiness");
+        }
         suite.start("gateway", Map.of(
                 "GATEWAY_PORT", Integer.toString(gatewayPort),
                 "EUREKA_URL", eureka,
-                "COACHOS_JWKS_URI", "http://localhost:" + identityPort + "/.well-known/jwks.json",
+                "COACHOS_JWKS_URI", jwks,
                 "COACHOS_AUTH_RATE_PER_MINUTE", "300"),
                 "http://localhost:" + gatewayPort + "/actuator/health");
 

@@ -48,25 +48,22 @@ class CourseNotifications {
                 .contains(event.type())) {
             return;
         }
-        if (event.schemaVersion() != 1) {
-            throw new IncomingEvent.MalformedEvent(event.type() + " v" + event.schemaVersion() + " is not understood here");
-        }
         List<Notification> toSend = switch (event.type()) {
-            case "CurriculumSubmitted" -> submitted(event.payloadAs(Submitted.class));
+            case "CurriculumSubmitted" -> submitted(event.payloadAs(Submitted.class, 1));
             case "CurriculumApproved" -> {
-                Decided decided = event.payloadAs(Decided.class);
+                Decided decided = event.payloadAs(Decided.class, 1);
                 yield List.of(new Notification(user(decided.teacherId()), "Curriculum approved",
                         "Your curriculum version for " + decided.courseTitle() + " was approved. Your students now follow it.",
                         Notification.Type.SUCCESS, "/curricula/" + decided.curriculumId()));
             }
             case "CurriculumRejected" -> {
-                Decided decided = event.payloadAs(Decided.class);
+                Decided decided = event.payloadAs(Decided.class, 1);
                 yield List.of(new Notification(user(decided.teacherId()), "Curriculum sent back",
                         clip("Your curriculum version for " + decided.courseTitle() + " needs changes: " + decided.reason()),
                         Notification.Type.WARNING, "/curricula/" + decided.curriculumId()));
             }
             default -> {
-                Graded graded = event.payloadAs(Graded.class);
+                Graded graded = event.payloadAs(Graded.class, 1);
                 yield List.of(new Notification(user(graded.studentId()), "Assignment graded",
                         "Your submission for " + graded.assignmentTitle() + " was graded: " + graded.points() + " of "
                                 + graded.maxPoints() + " points.",
@@ -93,11 +90,7 @@ class CourseNotifications {
     }
 
     private static UUID user(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IncomingEvent.MalformedEvent("A course event without a usable user id");
-        }
+        return IncomingEvent.uuid(id, "user id");
     }
 
     private static String clip(String message) {

@@ -88,18 +88,11 @@ class Directory {
     }
 
     private static <T> T payload(IncomingEvent event, Class<T> type) {
-        if (event.schemaVersion() != 1) {
-            throw new IncomingEvent.MalformedEvent(event.type() + " v" + event.schemaVersion() + " is not understood here");
-        }
-        return event.payloadAs(type);
+        return event.payloadAs(type, 1);
     }
 
     private static UUID uuid(String value) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IncomingEvent.MalformedEvent("An identity event without a usable userId");
-        }
+        return IncomingEvent.uuid(value, "userId");
     }
 
     record Registered(String userId, String name, String role) {

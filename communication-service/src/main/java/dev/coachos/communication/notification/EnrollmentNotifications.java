@@ -35,16 +35,8 @@ class EnrollmentNotifications {
         if (!event.type().equals("EnrollmentCreated")) {
             return;
         }
-        if (event.schemaVersion() != 1) {
-            throw new IncomingEvent.MalformedEvent("EnrollmentCreated v" + event.schemaVersion() + " is not understood here");
-        }
-        Created created = event.payloadAs(Created.class);
-        UUID student;
-        try {
-            student = UUID.fromString(created.studentId());
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IncomingEvent.MalformedEvent("EnrollmentCreated without a usable studentId");
-        }
+        Created created = event.payloadAs(Created.class, 1);
+        UUID student = IncomingEvent.uuid(created.studentId(), "studentId");
         String fee = created.netFee() == null ? "" : " Your fee is INR " + created.netFee()
                 + ("MONTHLY".equals(created.feeFrequency()) ? " a month." : ".");
         Notification confirmation = new Notification(student, "Enrollment confirmed",

@@ -35,10 +35,7 @@ class WelcomingNewUsers {
         if (!event.type().equals("UserRegistered")) {
             return;
         }
-        if (event.schemaVersion() != 1) {
-            throw new IncomingEvent.MalformedEvent("UserRegistered v" + event.schemaVersion() + " is not understood here");
-        }
-        Registered user = event.payloadAs(Registered.class);
+        Registered user = event.payloadAs(Registered.class, 1);
         UUID userId = parseUser(user);
         boolean applied = inbox.applyOnce(CONSUMER, event.eventId(), () -> notifications.save(new Notification(
                 userId, "Welcome to Coaching Center OS",
@@ -53,11 +50,7 @@ class WelcomingNewUsers {
         if (user.userId() == null || user.name() == null || user.name().isBlank()) {
             throw new IncomingEvent.MalformedEvent("UserRegistered without userId or name");
         }
-        try {
-            return UUID.fromString(user.userId());
-        } catch (IllegalArgumentException e) {
-            throw new IncomingEvent.MalformedEvent("UserRegistered with a userId that is not a UUID");
-        }
+        return IncomingEvent.uuid(user.userId(), "userId");
     }
 
     /** The fields of identity's UserRegistered this service needs; others are ignored. */

@@ -54,10 +54,7 @@ class EnrolledStudents implements StudentAccess {
         if (!event.type().equals("EnrollmentCreated") && !event.type().equals("EnrollmentStatusChanged")) {
             return;
         }
-        if (event.schemaVersion() != 1) {
-            throw new IncomingEvent.MalformedEvent(event.type() + " v" + event.schemaVersion() + " is not understood here");
-        }
-        Enrollment enrollment = event.payloadAs(Enrollment.class);
+        Enrollment enrollment = event.payloadAs(Enrollment.class, 1);
         if (enrollment.studentId() == null || enrollment.courseId() == null) {
             throw new IncomingEvent.MalformedEvent(event.type() + " without studentId or courseId");
         }

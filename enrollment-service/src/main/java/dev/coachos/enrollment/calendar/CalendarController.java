@@ -2,15 +2,12 @@ package dev.coachos.enrollment.calendar;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,6 +30,7 @@ import dev.coachos.enrollment.batch.Batch;
 import dev.coachos.enrollment.batch.Batches;
 import dev.coachos.enrollment.support.Dates;
 import dev.coachos.enrollment.support.Scope;
+import dev.coachos.enrollment.support.Sha256;
 import dev.coachos.platform.data.UuidV7;
 import dev.coachos.platform.security.Caller;
 import dev.coachos.platform.web.Problems;
@@ -158,7 +156,7 @@ class CalendarController {
                 insert into calendar_feed (token_hash, user_id, teacher, created_at) values (?, ?, ?, ?)
                 on conflict (user_id) do update set token_hash = excluded.token_hash, teacher = excluded.teacher,
                     created_at = excluded.created_at""")
-                .params(hash(token), caller.userId(), caller.teacherProfileId().isPresent(), Timestamp.from(Instant.now()))
+                .params(Sha256.hex(token), caller.userId(), caller.teacherProfileId().isPresent(), Timestamp.from(Instant.now()))
                 .update();
         String path = "/api/v1/calendar/feeds/" + token + ".ics";
         return Map.of("url", publicUrl + path, "path", path);
@@ -171,7 +169,7 @@ class CalendarController {
         String token = file.endsWith(".ics") ? file.substring(0, file.length() - 4) : file;
         record Owner(UUID user, boolean teacher) {
         }
-        Owner owner = jdbc.sql("select user_id, teacher from calendar_feed where token_hash = ?").param(hash(token))
+        Owner owner = jdbc.sql("select user_id, teacher from calendar_feed where token_hash = ?").param(Sha256.hex(token))
                 .query((rs, n) -> new Owner(rs.getObject("user_id", UUID.class), rs.getBoolean("teacher"))).optional()
                 .orElseThrow(() -> Problems.notFound("calendar feed", "given"));
         List<Batch> own = owner.teacher() ? batches.taughtBy(owner.user()) : batches.studiedBy(owner.user());
@@ -199,13 +197,6 @@ class CalendarController {
         return batch;
     }
 
-    private static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** Kinds of calendar events. */
     enum Type {

@@ -99,10 +99,7 @@ class CourseReadModel {
     }
 
     private static <T> T payload(IncomingEvent event, Class<T> type) {
-        if (event.schemaVersion() != 1) {
-            throw new IncomingEvent.MalformedEvent(event.type() + " v" + event.schemaVersion() + " is not understood here");
-        }
-        return event.payloadAs(type);
+        return event.payloadAs(type, 1);
     }
 
     /** CourseCreated has no revision (it is revision 0); CourseUpdated has one. */

@@ -38,15 +38,7 @@ class DeactivatedStudents {
         if (!event.type().equals("UserDeactivated")) {
             return;
         }
-        if (event.schemaVersion() != 1) {
-            throw new IncomingEvent.MalformedEvent("UserDeactivated v" + event.schemaVersion() + " is not understood here");
-        }
-        UUID user;
-        try {
-            user = UUID.fromString(event.payloadAs(Deactivated.class).userId());
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IncomingEvent.MalformedEvent("UserDeactivated without a usable userId");
-        }
+        UUID user = IncomingEvent.uuid(event.payloadAs(Deactivated.class, 1).userId(), "userId");
         int[] held = {0};
         boolean applied = inbox.applyOnce(CONSUMER, event.eventId(), () -> held[0] = enrollments.deactivated(user));
         log.info("UserDeactivated {} for {}: {}", event.eventId(), user,

@@ -58,10 +58,10 @@ public class Enrollments {
 
     /** Enrolls; with an idempotency key, a retry returns the first answer ({@code replayed}) and creates nothing. */
     public Outcome enroll(NewEnrollment request, String idempotencyKey, Caller caller) {
+        String requestJson = idempotencyKey == null ? null : JSON.writeValueAsString(request);
         if (idempotencyKey != null) {
             // A retry of a request that already succeeded gets its answer even if the world changed since.
-            Optional<Idempotency.Stored> done = idempotency.completed(caller.userId(), idempotencyKey,
-                    JSON.writeValueAsString(request));
+            Optional<Idempotency.Stored> done = idempotency.completed(caller.userId(), idempotencyKey, requestJson);
             if (done.isPresent()) {
                 return new Outcome(done.get().status(), done.get().body(), true,
                         JSON.readTree(done.get().body()).path("id").asString());
@@ -77,8 +77,7 @@ public class Enrollments {
         Courses.Course course = courses.requireActive(request.courseId(), "courseId");
         return transactions.execute(status -> {
             if (idempotencyKey != null) {
-                Optional<Idempotency.Stored> stored = idempotency.claim(caller.userId(), idempotencyKey,
-                        JSON.writeValueAsString(request));
+                Optional<Idempotency.Stored> stored = idempotency.claim(caller.userId(), idempotencyKey, requestJson);
                 if (stored.isPresent()) {
                     return new Outcome(stored.get().status(), stored.get().body(), true,
                             JSON.readTree(stored.get().body()).path("id").asString());

@@ -1,11 +1,7 @@
 package dev.coachos.enrollment.enrollment;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import dev.coachos.enrollment.support.Sha256;
 import dev.coachos.platform.web.Problems;
 
 /**
@@ -32,7 +29,7 @@ class Idempotency {
 
     /** Claims the key for this request, or returns the answer stored for it. Call inside the write's transaction. */
     Optional<Stored> claim(UUID caller, String key, String requestJson) {
-        String hash = sha256(requestJson);
+        String hash = Sha256.hex(requestJson);
         int claimed = jdbc.sql("""
                 insert into idempotent_request (caller_id, key, request_hash, status, body, created_at)
                 values (?, ?, ?, 0, '', ?) on conflict do nothing""")
@@ -57,7 +54,7 @@ class Idempotency {
                 .params(caller, key)
                 .query((rs, n) -> new Stored(rs.getString("request_hash"), rs.getInt("status"), rs.getString("body")))
                 .optional();
-        if (stored.isPresent() && !stored.get().hash().equals(sha256(requestJson))) {
+        if (stored.isPresent() && !stored.get().hash().equals(Sha256.hex(requestJson))) {
             throw reused();
         }
         return stored;
@@ -73,13 +70,6 @@ class Idempotency {
                 "Idempotency key reused", "This Idempotency-Key was used for a different request");
     }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** A stored answer. */
     record Stored(String hash, int status, String body) {

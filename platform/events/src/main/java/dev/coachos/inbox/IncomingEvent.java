@@ -35,6 +35,29 @@ public record IncomingEvent(UUID eventId, String type, int schemaVersion, Instan
         }
     }
 
+    /**
+     * The payload as the consumer's own view of the event, in the one schema version the
+     * consumer understands; another version can never be applied, so it is a {@link MalformedEvent}.
+     */
+    public <T> T payloadAs(Class<T> type, int understoodVersion) {
+        if (schemaVersion != understoodVersion) {
+            throw new MalformedEvent(this.type + " v" + schemaVersion + " is not understood here");
+        }
+        return payloadAs(type);
+    }
+
+    /** A payload field that must hold a UUID; a missing or malformed one can never be applied. */
+    public static UUID uuid(String value, String field) {
+        if (value == null) {
+            throw new MalformedEvent("the payload has no " + field);
+        }
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedEvent("the payload's " + field + " is not a UUID");
+        }
+    }
+
     /** The payload as the consumer's own view of the event. */
     public <T> T payloadAs(Class<T> type) {
         try {

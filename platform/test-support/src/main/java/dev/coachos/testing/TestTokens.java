@@ -90,6 +90,11 @@ public final class TestTokens {
         return new Token(this, UUID.randomUUID());
     }
 
+    /** A director's token as identity-service issues it: role DIRECTOR, permission manage:all. */
+    public String director(UUID id) {
+        return token().subject(id).roles(List.of("DIRECTOR")).permissions(List.of("manage:all")).sign();
+    }
+
     /** A token under construction; every setter returns a copy-free builder for brevity in tests. */
     public static final class Token {
         private final TestTokens tokens;
@@ -131,6 +136,21 @@ public final class TestTokens {
         public Token branch(UUID branch) {
             claims.claim("branch_id", branch.toString());
             return this;
+        }
+
+        /** The caller has a student profile (a new id), as students' tokens do. */
+        public Token studentProfile() {
+            return claim("student_profile_id", UUID.randomUUID().toString());
+        }
+
+        /** The caller has a teacher profile (a new id), as teachers' tokens do. */
+        public Token teacherProfile() {
+            return claim("teacher_profile_id", UUID.randomUUID().toString());
+        }
+
+        /** The caller has a staff profile (a new id), as staff tokens do. */
+        public Token staffProfile() {
+            return claim("staff_profile_id", UUID.randomUUID().toString());
         }
 
         public Token claim(String name, Object value) {
