@@ -7,7 +7,6 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -229,13 +228,9 @@ public class Batches {
     }
 
     private void saveSlots(UUID batch, WeeklySchedule schedule) {
-        List<Object[]> rows = new ArrayList<>();
         for (WeeklySchedule.Slot slot : schedule.slots()) {
-            rows.add(new Object[] {batch, slot.day().getValue(), slot.startMinute(), slot.endMinute()});
-        }
-        for (Object[] row : rows) {
             jdbc.sql("insert into batch_slot (batch_id, day_of_week, start_minute, end_minute) values (?, ?, ?, ?)")
-                    .params(row).update();
+                    .params(batch, slot.day().getValue(), slot.startMinute(), slot.endMinute()).update();
         }
     }
 

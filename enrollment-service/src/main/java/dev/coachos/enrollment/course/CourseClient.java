@@ -73,10 +73,6 @@ class CourseClient {
         }
     }
 
-    CircuitBreaker.State breakerState() {
-        return breaker.getState();
-    }
-
     private Optional<CourseFacts> once(UUID courseId) {
         URI uri = base().resolve("/api/v1/courses/" + courseId);
         // The public catalogue answers for active courses only: an inactive one is "not found" here too.

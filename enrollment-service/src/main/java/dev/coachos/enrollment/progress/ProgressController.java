@@ -82,7 +82,7 @@ class ProgressController {
         Caller caller = Caller.current();
         record Place(UUID branch, UUID teacher) {
         }
-        Place place = jdbc.sql("""
+        jdbc.sql("""
                 select e.branch_id, b.teacher_id from enrollment e join batch b on b.id = e.batch_id
                 where e.student_id = ? and e.course_id = ?""").params(studentId, courseId)
                 .query((rs, n) -> new Place(rs.getObject("branch_id", UUID.class), rs.getObject("teacher_id", UUID.class)))
