@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.coachos.events.Topics;
-import dev.coachos.inbox.Inbox;
-import dev.coachos.inbox.IncomingEvent;
+import dev.coachos.messaging.inbox.Inbox;
+import dev.coachos.messaging.inbox.IncomingEvent;
 
 /**
  * Tells people about course-service's decisions: every reviewer (active users whose role is in

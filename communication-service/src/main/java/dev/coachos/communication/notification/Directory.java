@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.coachos.events.Topics;
-import dev.coachos.inbox.Inbox;
-import dev.coachos.inbox.IncomingEvent;
+import dev.coachos.messaging.inbox.Inbox;
+import dev.coachos.messaging.inbox.IncomingEvent;
 
 /**
  * A local directory of users (name, role, active) fed by identity-service's events, so

@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.coachos.events.Topics;
-import dev.coachos.inbox.Inbox;
-import dev.coachos.inbox.IncomingEvent;
+import dev.coachos.messaging.inbox.Inbox;
+import dev.coachos.messaging.inbox.IncomingEvent;
 
 /** Confirms each enrollment to its student, once, however often EnrollmentCreated arrives. */
 @Component

@@ -5,7 +5,7 @@ import org.springframework.stereotype.Component;
 import dev.coachos.events.DomainEvent;
 import dev.coachos.events.Topics;
 import dev.coachos.events.enrollment.EnrollmentEvents;
-import dev.coachos.outbox.Outbox;
+import dev.coachos.messaging.outbox.Outbox;
 
 /** Stores enrollment events in the outbox, inside the transaction of the change they report. */
 @Component

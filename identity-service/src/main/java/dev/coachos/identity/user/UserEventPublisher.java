@@ -9,7 +9,7 @@ import dev.coachos.events.identity.UserDeactivated;
 import dev.coachos.events.identity.UserRegistered;
 import dev.coachos.events.identity.UserRoleChanged;
 import dev.coachos.events.identity.UserUpdated;
-import dev.coachos.outbox.Outbox;
+import dev.coachos.messaging.outbox.Outbox;
 
 /**
  * What other services learn about accounts, stored in the outbox inside the transaction of the

@@ -1,0 +1,174 @@
+package dev.coachos.messaging.outbox;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The outbox for every service that has a database and Kafka on its classpath. */
+@AutoConfiguration(after = {KafkaAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
+        DataSourceTransactionManagerAutoConfiguration.class})
+@ConditionalOnClass(KafkaTemplate.class)
+@ConditionalOnBean(JdbcTemplate.class)
+@EnableConfigurationProperties(OutboxProperties.class)
+public class OutboxAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxAutoConfiguration.class);
+
+    @Bean
+    @ConditionalOnMissingBean
+    Outbox outbox(JdbcTemplate jdbc, Environment environment, ObjectProvider<TraceContext> traceContext) {
+        TraceContext trace = traceContext.getIfAvailable(() -> () -> null);
+        // Its own mapper: the wire format must not change with a service's spring.jackson settings.
+        return new Outbox(jdbc, JsonMapper.builder().build(), environment.getProperty("spring.application.name", "unknown"),
+                trace::traceparent);
+    }
+
+    /** Acknowledged by every in-sync replica, idempotent, and never blocking longer than the send timeout. */
+    @Bean
+    KafkaTemplate<String, String> outboxKafkaTemplate(KafkaProperties kafka, OutboxProperties properties) {
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        long timeout = properties.sendTimeout().toMillis();
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout / 2);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) (timeout / 2));
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout);
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+            KafkaTemplate<String, String> outboxKafkaTemplate, OutboxProperties properties) {
+        return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), outboxKafkaTemplate, properties);
+    }
+
+    /** The backlog and the set-aside events, as gauges an operator can alert on. */
+    @Bean
+    MeterBinder outboxGauges(OutboxRelay relay) {
+        return registry -> {
+            Gauge.builder("coachos.outbox.pending", relay, OutboxRelay::pending)
+                    .description("Events stored and not yet delivered to Kafka").register(registry);
+            Gauge.builder("coachos.outbox.parked", relay, OutboxRelay::parked)
+                    .description("Events the broker can never take, set aside with their error").register(registry);
+        };
+    }
+
+    @Bean
+    SmartLifecycle outboxRelayLoop(OutboxRelay relay, OutboxProperties properties) {
+        return new RelayLoop(relay, properties.pollInterval(), properties.relayEnabled());
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(Tracer.class)
+    static class Tracing {
+
+        /** Looks the tracer up lazily: tracing may be configured after this auto-configuration. */
+        @Bean
+        TraceContext traceContext(ObjectProvider<Tracer> tracers) {
+            return () -> {
+                Tracer tracer = tracers.getIfAvailable();
+                Span span = tracer == null ? null : tracer.currentSpan();
+                return span == null ? null
+                        : "00-" + span.context().traceId() + "-" + span.context().spanId() + "-01";
+            };
+        }
+    }
+
+    /** The W3C traceparent of the current request, stored with each event. */
+    @FunctionalInterface
+    public interface TraceContext {
+        String traceparent();
+    }
+
+    /** Runs the relay on one background thread with a fixed delay between rounds. */
+    static final class RelayLoop implements SmartLifecycle {
+
+        private final OutboxRelay relay;
+        private final Duration interval;
+        private final boolean enabled;
+        private ScheduledExecutorService executor;
+
+        RelayLoop(OutboxRelay relay, Duration interval, boolean enabled) {
+            this.relay = relay;
+            this.interval = interval;
+            this.enabled = enabled;
+        }
+
+        @Override
+        public synchronized void start() {
+            if (!enabled || executor != null) {
+                return;
+            }
+            if (!relay.hasOutbox()) {
+                log.info("No outbox_event table in this service's schema: the outbox relay stays off");
+                return;
+            }
+            executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("outbox-relay").factory());
+            executor.scheduleWithFixedDelay(this::round, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        private void round() {
+            try {
+                relay.relayDue();
+            } catch (Throwable e) {
+                // Anything escaping a scheduled task would silently cancel every later round.
+                log.warn("Outbox relay round failed; it runs again in {}: {}", interval, e.toString());
+            }
+        }
+
+        @Override
+        public synchronized void stop() {
+            if (executor != null) {
+                executor.shutdown();
+                try {
+                    executor.awaitTermination(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                executor = null;
+            }
+        }
+
+        @Override
+        public synchronized boolean isRunning() {
+            return executor != null;
+        }
+    }
+}

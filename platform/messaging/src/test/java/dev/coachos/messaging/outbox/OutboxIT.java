@@ -1,0 +1,121 @@
+package dev.coachos.messaging.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+import dev.coachos.testing.IsolatedDatabase;
+import dev.coachos.testing.TestKafka;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The outbox against a real PostgreSQL and a real (embedded) Kafka broker. */
+@SpringBootTest(classes = OutboxTestApplication.class, properties = {
+        "spring.application.name=outbox-test",
+        "spring.flyway.locations=classpath:db/outbox-test",
+        "spring.flyway.schemas=identity",
+        "spring.flyway.default-schema=identity",
+        "spring.flyway.create-schemas=false",
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "coachos.outbox.max-backoff=1s",
+        "coachos.outbox.send-timeout=2s",
+        "logging.level.org.apache.kafka=warn"})
+@EmbeddedKafka(partitions = 1, topics = OutboxTestApplication.TOPIC, brokerProperties = "auto.create.topics.enable=false")
+@IsolatedDatabase(service = "identity")
+class OutboxIT {
+
+    @Autowired
+    OutboxTestApplication.Registrations registrations;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    EmbeddedKafkaBroker broker;
+    @Autowired
+    Outbox outbox;
+    @Autowired
+    OutboxRelay relay;
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @Test
+    void aCommittedChangeReachesKafkaInItsEnvelopeKeyedByItsAggregate() {
+        String id = "reg-" + UUID.randomUUID();
+        registrations.register(id, "Asha", OutboxTestApplication.TOPIC);
+        try (TestKafka.Reader reader = new TestKafka.Reader(broker.getBrokersAsString(), OutboxTestApplication.TOPIC)) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> !reader.withKey(id).isEmpty());
+            ConsumerRecord<String, String> record = reader.withKey(id).getFirst();
+            JsonNode envelope = json.readTree(record.value());
+            assertThat(envelope.path("type").asString()).isEqualTo("Registered");
+            assertThat(envelope.path("schemaVersion").asInt()).isEqualTo(1);
+            assertThat(envelope.path("source").asString()).isEqualTo("outbox-test");
+            assertThat(envelope.path("payload").path("name").asString()).isEqualTo("Asha");
+            assertThat(new String(record.headers().lastHeader("coachos-event-id").value()))
+                    .isEqualTo(envelope.path("eventId").asString());
+        }
+        assertThat(jdbc.queryForObject("select count(*) from outbox_event where record_key = ? and published_at is not null",
+                Integer.class, id)).isEqualTo(1);
+    }
+
+    @Test
+    void aRolledBackChangePublishesNothing() {
+        String id = "reg-" + UUID.randomUUID();
+        assertThatThrownBy(() -> registrations.registerThenFail(id, "Ravi")).isInstanceOf(IllegalStateException.class);
+        assertThat(jdbc.queryForObject("select count(*) from outbox_event where record_key = ?", Integer.class, id))
+                .isZero();
+        assertThat(jdbc.queryForObject("select count(*) from registration where id = ?", Integer.class, id)).isZero();
+
+        // A later event is delivered; the relay keeps commit order, so the rolled-back one would be ahead of it.
+        String later = "reg-" + UUID.randomUUID();
+        registrations.register(later, "Meera", OutboxTestApplication.TOPIC);
+        try (TestKafka.Reader reader = new TestKafka.Reader(broker.getBrokersAsString(), OutboxTestApplication.TOPIC)) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> !reader.withKey(later).isEmpty());
+            assertThat(reader.withKey(id)).isEmpty();
+        }
+    }
+
+    @Test
+    void anEventTheBrokerRefusesIsTriedAgainUntilItIsTaken() throws Exception {
+        String topic = "coachos.late" + UUID.randomUUID().toString().substring(0, 8) + ".events";
+        String id = "reg-" + UUID.randomUUID();
+        registrations.register(id, "Kiran", topic);
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "select attempts from outbox_event where record_key = ?", Integer.class, id) >= 2);
+        assertThat(relay.pending()).as("the blocked event is counted as pending").isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.queryForObject("select published_at is null and last_error is not null from outbox_event "
+                + "where record_key = ?", Boolean.class, id)).isTrue();
+
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+        }
+        try (TestKafka.Reader reader = new TestKafka.Reader(broker.getBrokersAsString(), topic)) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> reader.withKey(id).size() == 1);
+        }
+        assertThat(jdbc.queryForObject("select published_at is not null from outbox_event where record_key = ?",
+                Boolean.class, id)).isTrue();
+        await().atMost(Duration.ofSeconds(30)).until(() -> relay.pending() == 0);
+    }
+
+    @Test
+    void publishingOutsideATransactionIsRefused() {
+        assertThatThrownBy(() -> outbox.publish(OutboxTestApplication.TOPIC, "Registered", 1,
+                new OutboxTestApplication.Registered("x", "y")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("inside the transaction");
+    }
+}
