@@ -13,6 +13,7 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.core.domain.JavaMethod;
 
+import dev.coachos.testing.architecture.ServiceArchitecture;
 import jakarta.persistence.Entity;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +23,11 @@ class ArchitectureTest {
     private final JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("dev.coachos.identity");
+
+    @Test
+    void keepsTheSharedShape() {
+        ServiceArchitecture.of("dev.coachos.identity").check();
+    }
 
     @Test
     void entitiesNeverLeaveThroughTheApi() {
