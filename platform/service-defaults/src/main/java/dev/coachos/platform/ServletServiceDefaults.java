@@ -26,6 +26,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.client.RestTemplate;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -37,6 +39,8 @@ import dev.coachos.platform.security.TokenAuthorities;
 import dev.coachos.platform.security.TokenProperties;
 import dev.coachos.platform.security.TokenValidation;
 import dev.coachos.platform.web.DataProblemHandler;
+import dev.coachos.platform.web.Paging;
+import dev.coachos.platform.web.PagingArgumentResolver;
 import dev.coachos.platform.web.ProblemHandler;
 import dev.coachos.platform.web.ProblemResponses;
 import dev.coachos.platform.web.RequestSizeLimit;
@@ -97,6 +101,17 @@ public class ServletServiceDefaults {
             "org.springframework.data.core.PropertyReferenceException"})
     DataProblemHandler dataProblemHandler() {
         return new DataProblemHandler();
+    }
+
+    /** List endpoints take their page, size and sort as one {@link Paging} parameter. */
+    @Bean
+    WebMvcConfigurer pagingParameters() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new PagingArgumentResolver());
+            }
+        };
     }
 
     @Bean
