@@ -95,6 +95,21 @@ public final class TestTokens {
         return token().subject(id).roles(List.of("DIRECTOR")).permissions(List.of("manage:all")).sign();
     }
 
+    /** A student's token: role STUDENT, a student profile and the permissions given. */
+    public String student(UUID id, String... permissions) {
+        return token().subject(id).roles(List.of("STUDENT")).permissions(List.of(permissions)).studentProfile().sign();
+    }
+
+    /** A teacher's token: role TEACHER, a teacher profile and the permissions given. */
+    public String teacher(UUID id, String... permissions) {
+        return token().subject(id).roles(List.of("TEACHER")).permissions(List.of(permissions)).teacherProfile().sign();
+    }
+
+    /** A branch staff member's token (BACKOFFICE, ACCOUNTANT, ...): a staff profile, their branch and the permissions given. */
+    public String staff(String role, UUID branch, String... permissions) {
+        return token().roles(List.of(role)).branch(branch).permissions(List.of(permissions)).staffProfile().sign();
+    }
+
     /** A token under construction; every setter returns a copy-free builder for brevity in tests. */
     public static final class Token {
         private final TestTokens tokens;
