@@ -3,7 +3,12 @@ package dev.coachos.communication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-/** communication-service: notifications now; announcements, support queries and leaves later. */
+/**
+ * communication-service owns the notifications each user reads in the app ({@code notification}),
+ * made from the events of identity, course and enrollment services (one package per upstream),
+ * and a directory of users fed by identity's events. Announcements, support queries and leaves
+ * come later.
+ */
 @SpringBootApplication
 public class CommunicationApplication {
 

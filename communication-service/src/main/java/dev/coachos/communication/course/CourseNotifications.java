@@ -1,4 +1,4 @@
-package dev.coachos.communication.notification;
+package dev.coachos.communication.course;
 
 import java.util.List;
 import java.util.UUID;
@@ -10,6 +10,10 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.coachos.communication.identity.Directory;
+import dev.coachos.communication.notification.NewNotification;
+import dev.coachos.communication.notification.Notification;
+import dev.coachos.communication.notification.Notifications;
 import dev.coachos.events.Topics;
 import dev.coachos.messaging.inbox.Inbox;
 import dev.coachos.messaging.inbox.IncomingEvent;
@@ -48,34 +52,34 @@ class CourseNotifications {
                 .contains(event.type())) {
             return;
         }
-        List<Notification> toSend = switch (event.type()) {
+        List<NewNotification> toSend = switch (event.type()) {
             case "CurriculumSubmitted" -> submitted(event.payloadAs(Submitted.class, 1));
             case "CurriculumApproved" -> {
                 Decided decided = event.payloadAs(Decided.class, 1);
-                yield List.of(new Notification(user(decided.teacherId()), "Curriculum approved",
+                yield List.of(new NewNotification(user(decided.teacherId()), "Curriculum approved",
                         "Your curriculum version for " + decided.courseTitle() + " was approved. Your students now follow it.",
                         Notification.Type.SUCCESS, "/curricula/" + decided.curriculumId()));
             }
             case "CurriculumRejected" -> {
                 Decided decided = event.payloadAs(Decided.class, 1);
-                yield List.of(new Notification(user(decided.teacherId()), "Curriculum sent back",
+                yield List.of(new NewNotification(user(decided.teacherId()), "Curriculum sent back",
                         clip("Your curriculum version for " + decided.courseTitle() + " needs changes: " + decided.reason()),
                         Notification.Type.WARNING, "/curricula/" + decided.curriculumId()));
             }
             default -> {
                 Graded graded = event.payloadAs(Graded.class, 1);
-                yield List.of(new Notification(user(graded.studentId()), "Assignment graded",
+                yield List.of(new NewNotification(user(graded.studentId()), "Assignment graded",
                         "Your submission for " + graded.assignmentTitle() + " was graded: " + graded.points() + " of "
                                 + graded.maxPoints() + " points.",
                         Notification.Type.SUCCESS, "/submissions/" + graded.submissionId()));
             }
         };
-        boolean applied = inbox.applyOnce(CONSUMER, event.eventId(), () -> notifications.saveAll(toSend));
+        boolean applied = inbox.applyOnce(CONSUMER, event.eventId(), () -> notifications.send(toSend));
         log.info("{} {}: {}", event.type(), event.eventId(),
                 applied ? toSend.size() + " notification(s) created" : "already applied, skipped");
     }
 
-    private List<Notification> submitted(Submitted submitted) {
+    private List<NewNotification> submitted(Submitted submitted) {
         UUID teacher = user(submitted.teacherId());
         String who = directory.name(teacher).orElse("A teacher");
         List<UUID> reviewers = directory.withRoles(reviewerRoles);
@@ -84,7 +88,7 @@ class CourseNotifications {
             throw new IncomingEvent.NotYetApplicable("no active user with a reviewer role " + reviewerRoles
                     + " is known yet to tell of curriculum " + submitted.curriculumId());
         }
-        return reviewers.stream().map(director -> new Notification(director, "Curriculum waiting for approval",
+        return reviewers.stream().map(director -> new NewNotification(director, "Curriculum waiting for approval",
                 who + " submitted a version of the curriculum of " + submitted.courseTitle() + " for approval.",
                 Notification.Type.INFO, "/curricula/" + submitted.curriculumId())).toList();
     }
@@ -97,12 +101,15 @@ class CourseNotifications {
         return message.length() <= 2000 ? message : message.substring(0, 1997) + "...";
     }
 
+    /** The fields of course-service's CurriculumSubmitted used here. */
     record Submitted(String curriculumId, String courseTitle, String teacherId) {
     }
 
+    /** The fields of course-service's CurriculumApproved and CurriculumRejected used here (no reason when approved). */
     record Decided(String curriculumId, String courseTitle, String teacherId, String reason) {
     }
 
+    /** The fields of course-service's SubmissionGraded used here. */
     record Graded(String submissionId, String assignmentTitle, String studentId, int points, int maxPoints) {
     }
 }

@@ -1,4 +1,4 @@
-package dev.coachos.communication.notification;
+package dev.coachos.communication.enrollment;
 
 import java.util.UUID;
 
@@ -8,6 +8,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.coachos.communication.notification.NewNotification;
+import dev.coachos.communication.notification.Notification;
+import dev.coachos.communication.notification.Notifications;
 import dev.coachos.events.Topics;
 import dev.coachos.messaging.inbox.Inbox;
 import dev.coachos.messaging.inbox.IncomingEvent;
@@ -39,10 +42,10 @@ class EnrollmentNotifications {
         UUID student = IncomingEvent.uuid(created.studentId(), "studentId");
         String fee = created.netFee() == null ? "" : " Your fee is INR " + created.netFee()
                 + ("MONTHLY".equals(created.feeFrequency()) ? " a month." : ".");
-        Notification confirmation = new Notification(student, "Enrollment confirmed",
+        NewNotification confirmation = new NewNotification(student, "Enrollment confirmed",
                 "You are enrolled in " + created.courseTitle() + " (batch " + created.batchName() + ")." + fee,
                 Notification.Type.SUCCESS, "/enrollments/" + created.enrollmentId());
-        boolean applied = inbox.applyOnce(CONSUMER, event.eventId(), () -> notifications.save(confirmation));
+        boolean applied = inbox.applyOnce(CONSUMER, event.eventId(), () -> notifications.send(confirmation));
         log.info("EnrollmentCreated {} for student {}: {}", event.eventId(), student,
                 applied ? "confirmation created" : "already applied, skipped");
     }

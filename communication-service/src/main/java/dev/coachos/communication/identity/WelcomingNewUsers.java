@@ -1,4 +1,4 @@
-package dev.coachos.communication.notification;
+package dev.coachos.communication.identity;
 
 import java.util.UUID;
 
@@ -8,6 +8,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.coachos.communication.notification.NewNotification;
+import dev.coachos.communication.notification.Notification;
+import dev.coachos.communication.notification.Notifications;
 import dev.coachos.events.Topics;
 import dev.coachos.messaging.inbox.Inbox;
 import dev.coachos.messaging.inbox.IncomingEvent;
@@ -37,7 +40,7 @@ class WelcomingNewUsers {
         }
         Registered user = event.payloadAs(Registered.class, 1);
         UUID userId = parseUser(user);
-        boolean applied = inbox.applyOnce(CONSUMER, event.eventId(), () -> notifications.save(new Notification(
+        boolean applied = inbox.applyOnce(CONSUMER, event.eventId(), () -> notifications.send(new NewNotification(
                 userId, "Welcome to Coaching Center OS",
                 "Hello " + user.name() + ", your account is ready. Complete your profile to get started.",
                 Notification.Type.SUCCESS, "/profile")));
@@ -53,7 +56,7 @@ class WelcomingNewUsers {
         return IncomingEvent.uuid(user.userId(), "userId");
     }
 
-    /** The fields of identity's UserRegistered this service needs; others are ignored. */
+    /** The fields of identity's UserRegistered this listener needs; others are ignored. */
     record Registered(String userId, String name) {
     }
 }

@@ -1,95 +1,29 @@
 package dev.coachos.communication.notification;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
 
-import dev.coachos.platform.data.UuidV7;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 
-/** A message for one user, shown until they read it. */
-@Entity
-@Table(name = "notification")
-public class Notification {
+/**
+ * A message for one user, shown until they read it. Its owner is implied by who asks, so the
+ * owner's id is not part of the JSON.
+ */
+public record Notification(UUID id, @JsonIgnore UUID userId, String title, String message, Type type, boolean read,
+        String link, Instant createdAt, Instant readAt) {
 
-    @Id
-    private UUID id = UuidV7.next();
-    @Column(name = "user_id", nullable = false, updatable = false)
-    private UUID userId;
-    @Column(nullable = false)
-    private String title;
-    @Column(nullable = false)
-    private String message;
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    private Type type;
-    @Column(name = "is_read", nullable = false)
-    private boolean read;
-    private String link;
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt = Instant.now();
-    @Column(name = "read_at")
-    private Instant readAt;
-    @Version
-    private Long version;
+    static final String COLUMNS = "n.id, n.user_id, n.title, n.message, n.type, n.is_read, n.link, n.created_at, n.read_at";
 
-    protected Notification() {
-    }
-
-    Notification(UUID userId, String title, String message, Type type, String link) {
-        this.userId = userId;
-        this.title = title;
-        this.message = message;
-        this.type = type;
-        this.link = link;
-    }
-
-    void markRead(Instant now) {
-        if (!read) {
-            read = true;
-            readAt = now;
-        }
-    }
-
-    public UUID getId() {
-        return id;
-    }
-
-    public UUID getUserId() {
-        return userId;
-    }
-
-    public String getTitle() {
-        return title;
-    }
-
-    public String getMessage() {
-        return message;
-    }
-
-    public Type getType() {
-        return type;
-    }
-
-    public boolean isRead() {
-        return read;
-    }
-
-    public String getLink() {
-        return link;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public Instant getReadAt() {
-        return readAt;
+    /** The row reader (not {@code read}: that is the flag saying whether the owner has read it). */
+    static Notification readRow(ResultSet rs, int row) throws SQLException {
+        Timestamp readAt = rs.getTimestamp("read_at");
+        return new Notification(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class),
+                rs.getString("title"), rs.getString("message"), Type.valueOf(rs.getString("type")),
+                rs.getBoolean("is_read"), rs.getString("link"), rs.getTimestamp("created_at").toInstant(),
+                readAt == null ? null : readAt.toInstant());
     }
 
     /** The seed's notification types. */

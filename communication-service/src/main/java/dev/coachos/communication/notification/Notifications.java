@@ -1,27 +1,87 @@
 package dev.coachos.communication.notification;
 
+import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
 import java.util.UUID;
 
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Modifying;
-import org.springframework.data.jpa.repository.Query;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
-interface Notifications extends JpaRepository<Notification, UUID> {
+import dev.coachos.platform.data.UuidV7;
+import dev.coachos.platform.security.Caller;
+import dev.coachos.platform.web.PageResponse;
+import dev.coachos.platform.web.Problems;
 
-    @Query("select n from Notification n where n.userId = ?1 order by n.createdAt desc, n.id desc")
-    Page<Notification> findMine(UUID userId, Pageable pageable);
+/**
+ * Notifications: sent by the listeners that hear of other services' events, read and marked
+ * read by their owner only. Someone else's notification is not found, so its existence does not
+ * leak.
+ */
+@Service
+public class Notifications {
 
-    @Query("select n from Notification n where n.userId = ?1 and n.read = false order by n.createdAt desc, n.id desc")
-    Page<Notification> findMineUnread(UUID userId, Pageable pageable);
+    private final JdbcClient jdbc;
 
-    Optional<Notification> findByIdAndUserId(UUID id, UUID userId);
+    Notifications(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
 
-    @Modifying
-    @Query("update Notification n set n.read = true, n.readAt = ?2, n.version = n.version + 1 "
-            + "where n.userId = ?1 and n.read = false")
-    int markAllRead(UUID userId, Instant now);
+    /** Stores one notification, unread, in the caller's transaction (see {@link #send(List)}). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void send(NewNotification notification) {
+        send(List.of(notification));
+    }
+
+    /**
+     * Stores the notifications, unread. It joins the caller's transaction, which must exist: a
+     * listener records the event it is applying in the same one.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void send(List<NewNotification> notifications) {
+        for (NewNotification n : notifications) {
+            jdbc.sql("""
+                    insert into notification (id, user_id, title, message, type, is_read, link, created_at, version)
+                    values (?, ?, ?, ?, ?, false, ?, ?, 0)""")
+                    .params(UuidV7.next(), n.userId(), n.title(), n.message(), n.type().name(), n.link(),
+                            Timestamp.from(Instant.now()))
+                    .update();
+        }
+    }
+
+    /** The caller's notifications (only the unread ones if asked), newest first. */
+    @Transactional(readOnly = true)
+    public PageResponse<Notification> mine(Caller caller, boolean unreadOnly, int page, int size) {
+        String where = " where n.user_id = :me" + (unreadOnly ? " and not n.is_read" : "");
+        long total = jdbc.sql("select count(*) from notification n" + where).param("me", caller.userId())
+                .query(Long.class).single();
+        List<Notification> rows = jdbc.sql("select " + Notification.COLUMNS + " from notification n" + where
+                + " order by n.created_at desc, n.id desc limit :limit offset :offset")
+                .param("me", caller.userId()).param("limit", size).param("offset", (long) page * size)
+                .query(Notification::readRow).list();
+        return PageResponse.of(rows, size, page, total);
+    }
+
+    /** Marks one of the caller's notifications read; one already read keeps the time it was first read. */
+    @Transactional
+    public Notification markRead(UUID id, Caller caller) {
+        jdbc.sql("""
+                update notification set is_read = true, read_at = ?, version = version + 1
+                where id = ? and user_id = ? and not is_read""")
+                .params(Timestamp.from(Instant.now()), id, caller.userId()).update();
+        return jdbc.sql("select " + Notification.COLUMNS + " from notification n where n.id = ? and n.user_id = ?")
+                .params(id, caller.userId()).query(Notification::readRow).optional()
+                .orElseThrow(() -> Problems.notFound("notification", id));
+    }
+
+    /** Marks every unread notification of the caller read; returns how many it marked. */
+    @Transactional
+    public int markAllRead(Caller caller) {
+        return jdbc.sql("""
+                update notification set is_read = true, read_at = ?, version = version + 1
+                where user_id = ? and not is_read""")
+                .params(Timestamp.from(Instant.now()), caller.userId()).update();
+    }
 }

@@ -1,0 +1,86 @@
+package dev.coachos.communication.identity;
+
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.coachos.events.Topics;
+import dev.coachos.messaging.inbox.Inbox;
+import dev.coachos.messaging.inbox.IncomingEvent;
+
+/**
+ * Feeds the {@link Directory} from identity-service's events, each once. It has its own consumer
+ * group: on its first start it reads the identity topic from the beginning.
+ */
+@Component
+class DirectoryReadModel {
+
+    static final String CONSUMER = "communication.directory";
+
+    private static final Logger log = LoggerFactory.getLogger(DirectoryReadModel.class);
+
+    private final Inbox inbox;
+    private final Directory directory;
+
+    DirectoryReadModel(Inbox inbox, Directory directory) {
+        this.inbox = inbox;
+        this.directory = directory;
+    }
+
+    @KafkaListener(topics = Topics.IDENTITY, groupId = "communication-service.directory")
+    @Transactional
+    void on(String value) {
+        IncomingEvent event = IncomingEvent.read(value);
+        Runnable effect = switch (event.type()) {
+            case "UserRegistered" -> {
+                Registered user = payload(event, Registered.class);
+                yield () -> directory.registered(uuid(user.userId()), user.name(), user.role());
+            }
+            case "UserUpdated" -> {
+                Updated user = payload(event, Updated.class);
+                yield () -> directory.updated(uuid(user.userId()), user.name(), user.active());
+            }
+            case "UserRoleChanged" -> {
+                RoleChanged user = payload(event, RoleChanged.class);
+                yield () -> directory.roleChanged(uuid(user.userId()), user.role());
+            }
+            case "UserDeactivated" -> {
+                Deactivated user = payload(event, Deactivated.class);
+                yield () -> directory.deactivated(uuid(user.userId()));
+            }
+            default -> null;
+        };
+        if (effect != null) {
+            inbox.applyOnce(CONSUMER, event.eventId(), effect);
+            log.debug("{} {} applied to the directory", event.type(), event.eventId());
+        }
+    }
+
+    private static <T> T payload(IncomingEvent event, Class<T> type) {
+        return event.payloadAs(type, 1);
+    }
+
+    private static UUID uuid(String value) {
+        return IncomingEvent.uuid(value, "userId");
+    }
+
+    /** The fields of identity's UserRegistered the directory keeps. */
+    record Registered(String userId, String name, String role) {
+    }
+
+    /** The fields of identity's UserUpdated the directory keeps. */
+    record Updated(String userId, String name, boolean active) {
+    }
+
+    /** The fields of identity's UserRoleChanged the directory keeps. */
+    record RoleChanged(String userId, String role) {
+    }
+
+    /** The field of identity's UserDeactivated the directory needs. */
+    record Deactivated(String userId) {
+    }
+}
