@@ -1,7 +1,5 @@
 package dev.coachos.course.assignment;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -12,13 +10,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.coachos.course.CourseEvents;
+import dev.coachos.course.catalogue.CourseAccess;
+import dev.coachos.course.catalogue.Html;
 import dev.coachos.course.curriculum.Curricula;
 import dev.coachos.course.curriculum.Curriculum;
-import dev.coachos.course.support.CourseAccess;
-import dev.coachos.course.support.CourseEventPublisher;
-import dev.coachos.course.support.Html;
-import dev.coachos.events.course.AssignmentSubmitted;
-import dev.coachos.events.course.SubmissionGraded;
 import dev.coachos.platform.data.UuidV7;
 import dev.coachos.platform.security.Caller;
 import dev.coachos.platform.web.PageResponse;
@@ -33,27 +29,19 @@ import dev.coachos.platform.web.Problems;
 @Service
 public class Assignments {
 
-    static final String ASSIGNMENT = """
-            select a.id, a.curriculum_id, cu.course_id, a.lesson_id, a.title, a.instructions, a.due_at, a.max_points,
-                   a.created_by, a.created_at
-            from assignment a join curriculum cu on cu.id = a.curriculum_id""";
-    static final String SUBMISSION = """
-            select s.id, s.assignment_id, a.title as assignment_title, a.max_points, s.student_id, s.text_content,
-                   s.link_url, s.status, s.submitted_at, s.attempts, s.points, s.feedback, s.graded_by, s.graded_at
-            from submission s join assignment a on a.id = s.assignment_id""";
-
     private final JdbcClient jdbc;
     private final Curricula curricula;
     private final CourseAccess access;
-    private final CourseEventPublisher events;
+    private final CourseEvents events;
 
-    Assignments(JdbcClient jdbc, Curricula curricula, CourseAccess access, CourseEventPublisher events) {
+    Assignments(JdbcClient jdbc, Curricula curricula, CourseAccess access, CourseEvents events) {
         this.jdbc = jdbc;
         this.curricula = curricula;
         this.access = access;
         this.events = events;
     }
 
+    /** Sets an assignment: the curriculum's graders only; the lesson, if named, must be of that curriculum. */
     @Transactional
     public Assignment create(NewAssignment request, Caller caller) {
         Curriculum c = curricula.find(request.curriculumId())
@@ -78,8 +66,8 @@ public class Assignments {
     public List<Assignment> ofCurriculum(UUID curriculumId, Caller caller) {
         curricula.find(curriculumId).filter(found -> curricula.readable(found, caller))
                 .orElseThrow(() -> Problems.notFound("curriculum", curriculumId));
-        return jdbc.sql(ASSIGNMENT + " where a.curriculum_id = ? order by a.due_at, a.id").param(curriculumId)
-                .query(Assignments::assignment).list();
+        return jdbc.sql(Assignment.SELECT + " where a.curriculum_id = ? order by a.due_at, a.id").param(curriculumId)
+                .query(Assignment::read).list();
     }
 
     @Transactional(readOnly = true)
@@ -92,7 +80,12 @@ public class Assignments {
 
     /** Submits or resubmits the calling student's work; refused after the due date or once graded. */
     @Transactional
-    public Submission submit(UUID assignmentId, String text, String link, Caller caller) {
+    public Submission submit(UUID assignmentId, NewSubmission work, Caller caller) {
+        if ((work.text() == null || work.text().isBlank()) && work.linkUrl() == null) {
+            throw Problems.invalidField("text", "give text, a link (linkUrl) or both");
+        }
+        String text = work.text();
+        String link = work.linkUrl();
         if (caller.studentProfileId().isEmpty()) {
             throw Problems.forbidden("Only students submit assignments");
         }
@@ -103,8 +96,8 @@ public class Assignments {
         if (now.isAfter(a.dueAt())) {
             throw Problems.conflict("The due date of this assignment (" + a.dueAt() + ") has passed");
         }
-        Optional<Submission> earlier = jdbc.sql(SUBMISSION + " where s.assignment_id = ? and s.student_id = ? for update of s")
-                .params(assignmentId, caller.userId()).query(Assignments::submission).optional();
+        Optional<Submission> earlier = jdbc.sql(Submission.SELECT + " where s.assignment_id = ? and s.student_id = ? for update of s")
+                .params(assignmentId, caller.userId()).query(Submission::read).optional();
         UUID id;
         if (earlier.isPresent()) {
             if (earlier.get().status() == Submission.Status.GRADED) {
@@ -123,9 +116,8 @@ public class Assignments {
                 throw Problems.conflict("Your submission was saved by a parallel request; reload and resubmit if needed");
             }
         }
-        events.publish(new AssignmentSubmitted(id.toString(), assignmentId.toString(), a.courseId().toString(),
-                caller.userId().toString(), earlier.isPresent()));
-        return jdbc.sql(SUBMISSION + " where s.id = ?").param(id).query(Assignments::submission).single();
+        events.assignmentSubmitted(id, assignmentId, a.courseId(), caller.userId(), earlier.isPresent());
+        return jdbc.sql(Submission.SELECT + " where s.id = ?").param(id).query(Submission::read).single();
     }
 
     /** All submissions for graders; a student gets only their own. */
@@ -134,26 +126,26 @@ public class Assignments {
         Assignment a = read(assignmentId, caller);
         Curriculum c = curricula.find(a.curriculumId()).orElseThrow();
         if (grades(c, caller)) {
-            return jdbc.sql(SUBMISSION + " where s.assignment_id = ? order by s.submitted_at").param(assignmentId)
-                    .query(Assignments::submission).list();
+            return jdbc.sql(Submission.SELECT + " where s.assignment_id = ? order by s.submitted_at").param(assignmentId)
+                    .query(Submission::read).list();
         }
-        return jdbc.sql(SUBMISSION + " where s.assignment_id = ? and s.student_id = ?").params(assignmentId, caller.userId())
-                .query(Assignments::submission).list();
+        return jdbc.sql(Submission.SELECT + " where s.assignment_id = ? and s.student_id = ?").params(assignmentId, caller.userId())
+                .query(Submission::read).list();
     }
 
     @Transactional(readOnly = true)
     public PageResponse<Submission> mine(Caller caller, int page, int size) {
         long total = jdbc.sql("select count(*) from submission where student_id = ?").param(caller.userId())
                 .query(Long.class).single();
-        List<Submission> rows = jdbc.sql(SUBMISSION + " where s.student_id = ? order by s.submitted_at desc, s.id limit ? offset ?")
-                .params(caller.userId(), size, (long) page * size).query(Assignments::submission).list();
+        List<Submission> rows = jdbc.sql(Submission.SELECT + " where s.student_id = ? order by s.submitted_at desc, s.id limit ? offset ?")
+                .params(caller.userId(), size, (long) page * size).query(Submission::read).list();
         return PageResponse.of(rows, size, page, total);
     }
 
     /** A submission for its student or a grader; anyone else gets 404. */
     @Transactional(readOnly = true)
     public Submission submission(UUID id, Caller caller) {
-        Submission s = jdbc.sql(SUBMISSION + " where s.id = ?").param(id).query(Assignments::submission).optional()
+        Submission s = jdbc.sql(Submission.SELECT + " where s.id = ?").param(id).query(Submission::read).optional()
                 .orElseThrow(() -> Problems.notFound("submission", id));
         if (caller.is(s.studentId()) || grades(curriculumOfAssignment(s.assignmentId()), caller)) {
             return s;
@@ -161,13 +153,16 @@ public class Assignments {
         throw Problems.notFound("submission", id);
     }
 
-    @Transactional
     /**
      * Grades the submission's attempt the grader read; if the student resubmitted since, the
      * grade is refused (409) so that it is never given to work the grader has not seen.
      */
-    public Submission grade(UUID id, int attempt, int points, String feedback, Caller caller) {
-        Submission s = jdbc.sql(SUBMISSION + " where s.id = ? for update of s").param(id).query(Assignments::submission)
+    @Transactional
+    public Submission grade(UUID id, Grade grade, Caller caller) {
+        int attempt = grade.attempt();
+        int points = grade.points();
+        String feedback = grade.feedback();
+        Submission s = jdbc.sql(Submission.SELECT + " where s.id = ? for update of s").param(id).query(Submission::read)
                 .optional().orElseThrow(() -> Problems.notFound("submission", id));
         Curriculum c = curriculumOfAssignment(s.assignmentId());
         if (!grades(c, caller)) {
@@ -184,9 +179,9 @@ public class Assignments {
         }
         jdbc.sql("update submission set status = 'GRADED', points = ?, feedback = ?, graded_by = ?, graded_at = ? where id = ?")
                 .params(points, feedback, caller.userId(), Timestamp.from(Instant.now()), id).update();
-        events.publish(new SubmissionGraded(id.toString(), s.assignmentId().toString(), s.assignmentTitle(),
-                c.courseId().toString(), s.studentId().toString(), points, s.maxPoints(), caller.userId().toString()));
-        return jdbc.sql(SUBMISSION + " where s.id = ?").param(id).query(Assignments::submission).single();
+        events.submissionGraded(id, s.assignmentId(), s.assignmentTitle(), c.courseId(), s.studentId(), points,
+                s.maxPoints(), caller.userId());
+        return jdbc.sql(Submission.SELECT + " where s.id = ?").param(id).query(Submission::read).single();
     }
 
     private Curriculum curriculumOfAssignment(UUID assignmentId) {
@@ -215,40 +210,6 @@ public class Assignments {
     }
 
     private Optional<Assignment> find(UUID id) {
-        return jdbc.sql(ASSIGNMENT + " where a.id = ?").param(id).query(Assignments::assignment).optional();
-    }
-
-    static Assignment assignment(ResultSet rs, int n) throws SQLException {
-        return new Assignment(rs.getObject("id", UUID.class), rs.getObject("curriculum_id", UUID.class),
-                rs.getObject("course_id", UUID.class), rs.getObject("lesson_id", UUID.class), rs.getString("title"),
-                rs.getString("instructions"), rs.getTimestamp("due_at").toInstant(), rs.getInt("max_points"),
-                rs.getObject("created_by", UUID.class), rs.getTimestamp("created_at").toInstant());
-    }
-
-    static Submission submission(ResultSet rs, int n) throws SQLException {
-        Timestamp graded = rs.getTimestamp("graded_at");
-        return new Submission(rs.getObject("id", UUID.class), rs.getObject("assignment_id", UUID.class),
-                rs.getString("assignment_title"), rs.getInt("max_points"), rs.getObject("student_id", UUID.class),
-                rs.getString("text_content"), rs.getString("link_url"), Submission.Status.valueOf(rs.getString("status")),
-                rs.getTimestamp("submitted_at").toInstant(), rs.getInt("attempts"), (Integer) rs.getObject("points"),
-                rs.getString("feedback"), rs.getObject("graded_by", UUID.class), graded == null ? null : graded.toInstant());
-    }
-
-    public record NewAssignment(UUID curriculumId, UUID lessonId, String title, String instructions, Instant dueAt,
-            int maxPoints) {
-    }
-
-    public record Assignment(UUID id, UUID curriculumId, UUID courseId, UUID lessonId, String title,
-            String instructions, Instant dueAt, int maxPoints, UUID createdBy, Instant createdAt) {
-    }
-
-    public record Submission(UUID id, UUID assignmentId, String assignmentTitle, int maxPoints, UUID studentId,
-            String text, String linkUrl, Status status, Instant submittedAt, int attempts, Integer points,
-            String feedback, UUID gradedBy, Instant gradedAt) {
-
-        /** Where a submission stands. */
-        public enum Status {
-            SUBMITTED, GRADED
-        }
+        return jdbc.sql(Assignment.SELECT + " where a.id = ?").param(id).query(Assignment::read).optional();
     }
 }

@@ -1,6 +1,5 @@
 package dev.coachos.course.catalogue;
 
-import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,23 +9,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.coachos.course.support.CourseEventPublisher;
-import dev.coachos.course.support.Html;
-import dev.coachos.course.support.Slugs;
-import dev.coachos.events.course.CourseCreated;
-import dev.coachos.events.course.CourseUpdated;
+import dev.coachos.course.CourseEvents;
 import dev.coachos.platform.data.UuidV7;
+import dev.coachos.platform.security.Caller;
 import dev.coachos.platform.web.PageResponse;
 import dev.coachos.platform.web.Problems;
 
-/** Courses: the public catalogue page, one course, and the director's edits. */
+/**
+ * Courses: the public catalogue page, one course, and the edits of holders of
+ * {@code manage:courses}. Anyone sees active courses; only course managers see inactive ones.
+ */
 @Service
 public class Catalogue {
 
@@ -37,22 +35,25 @@ public class Catalogue {
     /** Sort properties whose column may be empty; the others sort without a NULLS clause so their index serves. */
     static final Set<String> NULLABLE = Set.of("durationHours");
 
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+");
-
     private final JdbcClient jdbc;
-    private final CourseEventPublisher events;
+    private final CourseEvents events;
 
-    Catalogue(JdbcClient jdbc, CourseEventPublisher events) {
+    Catalogue(JdbcClient jdbc, CourseEvents events) {
         this.jdbc = jdbc;
         this.events = events;
     }
 
     /**
      * One page of the catalogue in two statements (count and page), whatever the page size.
-     * Inactive courses are included only when {@code includeInactive} (for staff).
+     * Inactive courses are included only when {@code includeInactive}, which only course
+     * managers may ask for; {@code caller} is empty for an anonymous reader.
      */
     @Transactional(readOnly = true)
-    public PageResponse<Course> page(Filter filter, String sortProperty, boolean ascending, int page, int size) {
+    public PageResponse<Course> page(Filter filter, Optional<Caller> caller, String sortProperty, boolean ascending,
+            int page, int size) {
+        if (filter.includeInactive() && !manager(caller)) {
+            throw Problems.forbidden("Only holders of manage:courses see inactive courses");
+        }
         StringBuilder where = new StringBuilder(" where true");
         Map<String, Object> params = new LinkedHashMap<>();
         if (!filter.includeInactive()) {
@@ -71,7 +72,7 @@ public class Catalogue {
             params.put("roadmap", filter.roadmapId());
         }
         if (filter.text() != null && !filter.text().isBlank()) {
-            String query = prefixQuery(filter.text());
+            String query = PrefixQuery.of(filter.text());
             if (query.isEmpty()) {
                 return PageResponse.of(List.of(), size, page, 0);
             }
@@ -93,16 +94,22 @@ public class Catalogue {
         return PageResponse.of(rows, size, page, total);
     }
 
-    /** A course by id or slug. */
+    /** A course by id or slug; an inactive course is found only by those who manage the catalogue. */
     @Transactional(readOnly = true)
-    public Optional<Course> find(String idOrSlug) {
+    public Course read(String idOrSlug, Optional<Caller> caller) {
+        return find(idOrSlug).filter(c -> c.active() || manager(caller))
+                .orElseThrow(() -> Problems.notFound("course", idOrSlug));
+    }
+
+    private Optional<Course> find(String idOrSlug) {
         Optional<UUID> id = uuid(idOrSlug);
         return jdbc.sql("select " + Course.COLUMNS + " from course c where " + (id.isPresent() ? "c.id = ?" : "c.slug = ?"))
                 .param(id.isPresent() ? id.get() : idOrSlug).query(Course::read).optional();
     }
 
+    /** A new course with its (empty) official curriculum; publishes CourseCreated. */
     @Transactional
-    public Course create(NewCourse course, UUID by) {
+    public Course create(NewCourse course) {
         String slug = course.slug() != null ? course.slug() : Slugs.of(course.title(), "course");
         requireFreeSlug(slug, null);
         UUID id = UuidV7.next();
@@ -127,14 +134,17 @@ public class Catalogue {
                 values (?, ?, null, 'APPROVED', 'Official', ?, ?)""")
                 .params(UuidV7.next(), id, Timestamp.from(now), Timestamp.from(now)).update();
         Course created = find(id.toString()).orElseThrow();
-        events.publish(new CourseCreated(id.toString(), created.title(), created.slug(), created.price().toPlainString(),
-                created.level().name(), created.active()));
+        events.courseCreated(id, created.title(), created.slug(), created.price(), created.level().name(),
+                created.active());
         return created;
     }
 
     /** Applies the fields present in the change; publishes CourseUpdated when title, price, slug, level or active changed. */
     @Transactional
     public Course update(UUID id, CourseChange change) {
+        if (change.title() != null && change.title().isBlank()) {
+            throw Problems.invalidField("title", "must not be blank");
+        }
         Course before = jdbc.sql("select " + Course.COLUMNS + " from course c where c.id = ? for no key update").param(id)
                 .query(Course::read).optional().orElseThrow(() -> Problems.notFound("course", id));
         if (change.slug() != null && !change.slug().equals(before.slug())) {
@@ -166,8 +176,8 @@ public class Catalogue {
         }
         if (announced) {
             long revision = jdbc.sql("select revision from course where id = ?").param(id).query(Long.class).single();
-            events.publish(new CourseUpdated(id.toString(), after.title(), after.slug(), after.price().toPlainString(),
-                    after.level().name(), after.active(), revision));
+            events.courseUpdated(id, after.title(), after.slug(), after.price(), after.level().name(), after.active(),
+                    revision);
         }
         return find(id.toString()).orElseThrow();
     }
@@ -201,13 +211,8 @@ public class Catalogue {
         return kept.toArray(String[]::new);
     }
 
-    /**
-     * The words of a search text as a prefix query ({@code "jee phys"} finds "JEE Physics"):
-     * letters and digits only, so nothing a user types can change the query's syntax.
-     */
-    static String prefixQuery(String text) {
-        return WORD.matcher(text.toLowerCase(java.util.Locale.ROOT)).results().map(m -> m.group() + ":*").limit(10)
-                .collect(java.util.stream.Collectors.joining(" & "));
+    private static boolean manager(Optional<Caller> caller) {
+        return caller.map(CourseAccess::manages).orElse(false);
     }
 
     static Optional<UUID> uuid(String value) {
@@ -220,15 +225,5 @@ public class Catalogue {
 
     /** What the catalogue page is filtered by; null means "any". */
     public record Filter(Course.Level level, Boolean featured, UUID roadmapId, String text, boolean includeInactive) {
-    }
-
-    public record NewCourse(String title, String slug, String description, BigDecimal price, Course.Level level,
-            Integer durationHours, String thumbnailUrl, Boolean active, Boolean featured, List<String> whatYouWillLearn,
-            List<String> features) {
-    }
-
-    public record CourseChange(String title, String slug, String description, BigDecimal price, Course.Level level,
-            Integer durationHours, String thumbnailUrl, Boolean active, Boolean featured, List<String> whatYouWillLearn,
-            List<String> features) {
     }
 }

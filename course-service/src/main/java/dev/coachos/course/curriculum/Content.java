@@ -14,18 +14,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.coachos.course.support.Html;
+import dev.coachos.course.catalogue.Html;
 import dev.coachos.platform.data.UuidV7;
 import dev.coachos.platform.security.Caller;
 import dev.coachos.platform.web.Problems;
 
 /**
- * Modules and lessons of a curriculum. Every change first locks the curriculum through
- * {@link Curricula#lockForEdit}, so edits of one curriculum happen one at a time and obey its
- * approval state. Rich text is sanitized on the way in.
+ * Modules, lessons and lesson resources of a curriculum, and their order. Every change first
+ * locks the curriculum through {@link Curricula#lockForEdit}, so edits of one curriculum happen
+ * one at a time and obey its approval state. Rich text is sanitized on the way in.
  */
 @Service
 public class Content {
+
+    /** What a content, video or resource address may be: an http(s) URL or a path on this site. */
+    static final String URL = "^(https?://|/)\\S*$";
 
     private final JdbcClient jdbc;
     private final Curricula curricula;
@@ -38,7 +41,7 @@ public class Content {
     }
 
     @Transactional
-    public CurriculumTree.ModuleNode addModule(UUID curriculumId, ModuleFields fields, Caller caller) {
+    public CurriculumTree.ModuleNode addModule(UUID curriculumId, NewModule fields, Caller caller) {
         Curriculum c = curricula.lockForEdit(curriculumId, caller);
         UUID id = UuidV7.next();
         jdbc.sql("""
@@ -52,7 +55,7 @@ public class Content {
     }
 
     @Transactional
-    public CurriculumTree.ModuleNode updateModule(UUID moduleId, ModuleFields fields, Caller caller) {
+    public CurriculumTree.ModuleNode updateModule(UUID moduleId, ModuleChange fields, Caller caller) {
         Curriculum c = curricula.lockForEdit(curriculumOfModule(moduleId), caller);
         int updated = jdbc.sql("""
                 update module set title = coalesce(?, title), active = coalesce(?, active),
@@ -80,7 +83,7 @@ public class Content {
     }
 
     @Transactional
-    public CurriculumTree.LessonNode addLesson(UUID moduleId, LessonFields fields, Caller caller) {
+    public CurriculumTree.LessonNode addLesson(UUID moduleId, NewLesson fields, Caller caller) {
         Curriculum c = curricula.lockForEdit(curriculumOfModule(moduleId), caller);
         UUID id = UuidV7.next();
         Timestamp now = Timestamp.from(Instant.now());
@@ -101,7 +104,8 @@ public class Content {
      * must belong to the same curriculum.
      */
     @Transactional
-    public CurriculumTree.LessonNode updateLesson(UUID lessonId, LessonFields fields, UUID moveTo, Caller caller) {
+    public CurriculumTree.LessonNode updateLesson(UUID lessonId, LessonChange fields, Caller caller) {
+        UUID moveTo = fields.moduleId();
         UUID curriculumId = curriculumOfLesson(lessonId);
         Curriculum c = curricula.lockForEdit(curriculumId, caller);
         if (moveTo != null) {
@@ -155,13 +159,14 @@ public class Content {
      * module within the curriculum. Anything else is refused before a row changes.
      */
     @Transactional
-    public CurriculumTree reorder(UUID curriculumId, List<ModuleOrder> order, Caller caller) {
+    public CurriculumTree reorder(UUID curriculumId, CurriculumOrder request, Caller caller) {
+        List<CurriculumOrder.ModuleOrder> order = request.modules();
         Curriculum c = curricula.lockForEdit(curriculumId, caller);
         Set<UUID> modules = new HashSet<>(jdbc.sql("select id from module where curriculum_id = ?").param(curriculumId)
                 .query(UUID.class).list());
         Set<UUID> lessons = new HashSet<>(jdbc.sql("select id from lesson where curriculum_id = ?").param(curriculumId)
                 .query(UUID.class).list());
-        List<UUID> moduleIds = order.stream().map(ModuleOrder::moduleId).toList();
+        List<UUID> moduleIds = order.stream().map(CurriculumOrder.ModuleOrder::moduleId).toList();
         if (moduleIds.size() != modules.size() || !modules.equals(new HashSet<>(moduleIds))) {
             throw Problems.invalidField("modules", "must list each of the curriculum's " + modules.size()
                     + " modules exactly once");
@@ -221,12 +226,56 @@ public class Content {
         return lesson(c, lessonId);
     }
 
-    UUID curriculumOfModule(UUID moduleId) {
+    /**
+     * Attaches a resource of the lesson's own, or one of the shared library, to the lesson; a
+     * library resource at most once.
+     */
+    @Transactional
+    public CurriculumTree.LessonNode attach(UUID lessonId, Attachment attachment, Caller caller) {
+        Curriculum c = curricula.lockForEdit(curriculumOfLesson(lessonId), caller);
+        boolean library = attachment.resourceId() != null;
+        boolean own = attachment.title() != null || attachment.type() != null || attachment.url() != null;
+        if (library == own) {
+            throw Problems.invalidField("resourceId", "give either resourceId (a library resource) or title, type and url");
+        }
+        if (own && (attachment.title() == null || attachment.type() == null || attachment.url() == null)) {
+            throw Problems.invalidField(attachment.title() == null ? "title" : attachment.type() == null ? "type" : "url",
+                    "is required for a resource of the lesson's own");
+        }
+        if (library && !jdbc.sql("select exists (select 1 from resource where id = ?)").param(attachment.resourceId())
+                .query(Boolean.class).single()) {
+            throw Problems.invalidField("resourceId", "no library resource with id " + attachment.resourceId());
+        }
+        int added = jdbc.sql("""
+                insert into lesson_resource (id, lesson_id, resource_id, title, type, url, created_at)
+                values (?, ?, ?, ?, ?, ?, ?) on conflict (lesson_id, resource_id) do nothing""")
+                .params(UuidV7.next(), lessonId, attachment.resourceId(), attachment.title(),
+                        attachment.type() == null ? null : attachment.type().name(), attachment.url(),
+                        Timestamp.from(Instant.now()))
+                .update();
+        if (added == 0) {
+            throw Problems.conflict("This library resource is already attached to the lesson");
+        }
+        curricula.changed(c, false);
+        return lesson(c, lessonId);
+    }
+
+    /** Removes one of the lesson's resources (a library resource stays in the library). */
+    @Transactional
+    public void detach(UUID lessonId, UUID attachmentId, Caller caller) {
+        Curriculum c = curricula.lockForEdit(curriculumOfLesson(lessonId), caller);
+        if (jdbc.sql("delete from lesson_resource where id = ? and lesson_id = ?").params(attachmentId, lessonId).update() == 0) {
+            throw Problems.notFound("lesson resource", attachmentId);
+        }
+        curricula.changed(c, false);
+    }
+
+    private UUID curriculumOfModule(UUID moduleId) {
         return jdbc.sql("select curriculum_id from module where id = ?").param(moduleId).query(UUID.class).optional()
                 .orElseThrow(() -> Problems.notFound("module", moduleId));
     }
 
-    public UUID curriculumOfLesson(UUID lessonId) {
+    private UUID curriculumOfLesson(UUID lessonId) {
         return jdbc.sql("select curriculum_id from lesson where id = ?").param(lessonId).query(UUID.class).optional()
                 .orElseThrow(() -> Problems.notFound("lesson", lessonId));
     }
@@ -237,17 +286,7 @@ public class Content {
                 .orElseThrow(() -> Problems.notFound("module", moduleId));
     }
 
-    CurriculumTree.LessonNode lesson(Curriculum c, UUID lessonId) {
+    private CurriculumTree.LessonNode lesson(Curriculum c, UUID lessonId) {
         return trees.lesson(lessonId).orElseThrow(() -> Problems.notFound("lesson", lessonId));
-    }
-
-    public record ModuleFields(String title, Boolean active, String richTextContent) {
-    }
-
-    public record LessonFields(String title, String contentUrl, String richTextContent, String videoUrl,
-            Integer weightage) {
-    }
-
-    public record ModuleOrder(UUID moduleId, List<UUID> lessonIds) {
     }
 }

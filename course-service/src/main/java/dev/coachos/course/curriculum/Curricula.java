@@ -15,38 +15,35 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.coachos.course.support.CourseAccess;
-import dev.coachos.course.support.CourseEventPublisher;
-import dev.coachos.events.course.CurriculumApproved;
-import dev.coachos.events.course.CurriculumRejected;
-import dev.coachos.events.course.CurriculumSubmitted;
+import dev.coachos.course.CourseEvents;
+import dev.coachos.course.catalogue.CourseAccess;
 import dev.coachos.events.course.LessonsChanged;
 import dev.coachos.platform.data.UuidV7;
 import dev.coachos.platform.security.Caller;
 import dev.coachos.platform.web.Problems;
 
 /**
- * Curriculum versions and their approval. The rules:
+ * Curriculum versions: who reads and who edits which. The rules:
  * <ul>
  * <li>one official curriculum per course, edited by holders of {@code manage:courses};</li>
  * <li>one version per assigned teacher per course, starting as a copy of the official one;</li>
  * <li>only its teacher edits a version, and only while DRAFT or REJECTED; nobody edits a version
  * under review, and an approved version is frozen;</li>
- * <li>holders of {@code manage:curricula} approve or reject a submitted version;</li>
+ * <li>holders of {@code manage:curricula} approve or reject a submitted version ({@link Reviews});</li>
  * <li>the effective curriculum for a teacher is their APPROVED version, else the official one.</li>
  * </ul>
- * Status changes are conditional updates, so two reviewers deciding at once cannot both win.
+ * Every edit of a curriculum locks it first ({@link #lockForEdit}), so edits happen one at a time.
  */
 @Service
 public class Curricula {
 
     private final JdbcClient jdbc;
     private final CourseAccess access;
-    private final CourseEventPublisher events;
+    private final CourseEvents events;
     private final Trees trees;
     private final JdbcTemplate batch;
 
-    Curricula(JdbcClient jdbc, JdbcTemplate batch, CourseAccess access, CourseEventPublisher events, Trees trees) {
+    Curricula(JdbcClient jdbc, JdbcTemplate batch, CourseAccess access, CourseEvents events, Trees trees) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.access = access;
@@ -93,16 +90,10 @@ public class Curricula {
         return visible;
     }
 
-    /** The review queue: versions waiting for a decision, oldest first. */
-    @Transactional(readOnly = true)
-    public List<Curriculum> pending() {
-        return jdbc.sql(Curriculum.SELECT + " where cu.status = 'PENDING_APPROVAL' order by cu.submitted_at limit 200")
-                .query(Curriculum::read).list();
-    }
-
-    /** A new version for the calling teacher, copied from the official curriculum. */
+    /** A new version for the calling teacher, copied from the official curriculum; {@code name} may be null. */
     @Transactional
-    public CurriculumTree createTeacherVersion(UUID courseId, String versionName, Caller caller) {
+    public CurriculumTree createTeacherVersion(UUID courseId, VersionName name, Caller caller) {
+        String versionName = name == null ? null : name.versionName();
         Curriculum official = jdbc.sql(Curriculum.SELECT + " where cu.course_id = ? and cu.teacher_id is null for share of cu")
                 .param(courseId).query(Curriculum::read).optional()
                 .orElseThrow(() -> Problems.notFound("course", courseId));
@@ -174,65 +165,11 @@ public class Curricula {
     }
 
     @Transactional
-    public CurriculumTree rename(UUID id, String versionName, Caller caller) {
+    public CurriculumTree rename(UUID id, VersionName name, Caller caller) {
         Curriculum c = lockForEdit(id, caller);
         jdbc.sql("update curriculum set version_name = ?, updated_at = ? where id = ?")
-                .params(versionName, Timestamp.from(Instant.now()), id).update();
+                .params(name.versionName(), Timestamp.from(Instant.now()), id).update();
         return trees.of(find(c.id()).orElseThrow(), true);
-    }
-
-    @Transactional
-    public Curriculum submit(UUID id, Caller caller) {
-        Curriculum c = lockForEdit(id, caller);
-        if (c.official()) {
-            throw Problems.conflict("The official curriculum needs no approval");
-        }
-        boolean hasLessons = jdbc.sql("select exists (select 1 from lesson where curriculum_id = ?)").param(id)
-                .query(Boolean.class).single();
-        if (!hasLessons) {
-            throw Problems.conflict("A version without lessons cannot be submitted");
-        }
-        jdbc.sql("""
-                update curriculum set status = 'PENDING_APPROVAL', submitted_at = ?, rejection_reason = null, updated_at = ?
-                where id = ?""")
-                .params(Timestamp.from(Instant.now()), Timestamp.from(Instant.now()), id).update();
-        events.publish(new CurriculumSubmitted(id.toString(), c.courseId().toString(), c.courseTitle(),
-                c.teacherId().toString(), c.versionName()));
-        return find(id).orElseThrow();
-    }
-
-    @Transactional
-    public Curriculum approve(UUID id, Caller caller) {
-        Curriculum c = decide(id, "APPROVED", null, caller);
-        events.publish(new CurriculumApproved(id.toString(), c.courseId().toString(), c.courseTitle(),
-                c.teacherId().toString(), caller.userId().toString()));
-        publishLessons(id);
-        return find(id).orElseThrow();
-    }
-
-    @Transactional
-    public Curriculum reject(UUID id, String reason, Caller caller) {
-        Curriculum c = decide(id, "REJECTED", reason, caller);
-        events.publish(new CurriculumRejected(id.toString(), c.courseId().toString(), c.courseTitle(),
-                c.teacherId().toString(), caller.userId().toString(), reason));
-        return find(id).orElseThrow();
-    }
-
-    private Curriculum decide(UUID id, String status, String reason, Caller caller) {
-        Curriculum c = find(id).orElseThrow(() -> Problems.notFound("curriculum", id));
-        if (c.teacherId() != null && c.teacherId().equals(caller.userId())) {
-            throw Problems.forbidden("Nobody reviews their own curriculum version");
-        }
-        Timestamp now = Timestamp.from(Instant.now());
-        int changed = jdbc.sql("""
-                update curriculum set status = ?, rejection_reason = ?, reviewed_at = ?, reviewed_by = ?, updated_at = ?
-                where id = ? and status = 'PENDING_APPROVAL'""")
-                .params(status, reason, now, caller.userId(), now, id).update();
-        if (changed == 0) {
-            throw Problems.conflict("Only a version waiting for approval can be approved or rejected; this one is "
-                    + find(id).orElseThrow().status());
-        }
-        return c;
     }
 
     /**
@@ -272,7 +209,8 @@ public class Curricula {
         }
     }
 
-    private void publishLessons(UUID id) {
+    /** Publishes the curriculum's lessons (those of active modules, in order) at its next lessons revision. */
+    void publishLessons(UUID id) {
         Curriculum c = find(id).orElseThrow();
         long revision = jdbc.sql("update curriculum set lessons_revision = lessons_revision + 1 where id = ? returning lessons_revision")
                 .param(id).query(Long.class).single();
@@ -283,8 +221,7 @@ public class Curricula {
                 .query((rs, n) -> new LessonsChanged.LessonEntry(rs.getObject("id", UUID.class).toString(),
                         rs.getObject("module_id", UUID.class).toString(), n + 1, rs.getInt("weightage")))
                 .list();
-        events.publish(new LessonsChanged(id.toString(), c.courseId().toString(),
-                c.teacherId() == null ? null : c.teacherId().toString(), revision, lessons));
+        events.lessonsChanged(id, c.courseId(), c.teacherId(), revision, lessons);
     }
 
     /**

@@ -44,6 +44,24 @@ public record Curriculum(UUID id, UUID courseId, String courseTitle, boolean cou
 
     /** The approval states of a version. */
     public enum Status {
-        DRAFT, PENDING_APPROVAL, APPROVED, REJECTED
+        DRAFT, PENDING_APPROVAL, APPROVED, REJECTED;
+
+        /**
+         * A draft or a rejected version is submitted (PENDING_APPROVAL); a submitted one is
+         * APPROVED or REJECTED by a reviewer; an approved one is final.
+         */
+        boolean mayBecome(Status next) {
+            return switch (this) {
+                case DRAFT, REJECTED -> next == PENDING_APPROVAL;
+                case PENDING_APPROVAL -> next == APPROVED || next == REJECTED;
+                case APPROVED -> false;
+            };
+        }
+
+        /** The names of the statuses a version may be in to become {@code next}, for a conditional update. */
+        static String[] allowedBefore(Status next) {
+            return java.util.Arrays.stream(values()).filter(status -> status.mayBecome(next)).map(Status::name)
+                    .toArray(String[]::new);
+        }
     }
 }

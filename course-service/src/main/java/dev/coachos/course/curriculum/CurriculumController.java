@@ -15,11 +15,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.coachos.platform.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 
-/** Curriculum versions, their approval, and the effective curriculum a student follows. */
+/** Curriculum versions and the effective curriculum a student follows. */
 @RestController
 class CurriculumController {
 
@@ -35,12 +34,14 @@ class CurriculumController {
      */
     @GetMapping("/api/v1/courses/{courseId}/curriculum")
     @PreAuthorize("@permissions.allow('read:courses')")
+    @Operation(summary = "Read the curriculum a teacher's students follow")
     CurriculumTree effective(@PathVariable UUID courseId, @RequestParam(required = false) UUID teacherId) {
         return curricula.effective(courseId, teacherId, Caller.current());
     }
 
     @GetMapping("/api/v1/courses/{courseId}/curricula")
     @PreAuthorize("@permissions.allow('read:courses')")
+    @Operation(summary = "List the curriculum versions of a course")
     List<Curriculum> versions(@PathVariable UUID courseId) {
         return curricula.versions(courseId, Caller.current());
     }
@@ -49,50 +50,22 @@ class CurriculumController {
     @PostMapping("/api/v1/courses/{courseId}/curricula")
     @PreAuthorize("@permissions.allow('create:curricula')")
     @ResponseStatus(HttpStatus.CREATED)
-    CurriculumTree draft(@PathVariable UUID courseId, @Valid @RequestBody(required = false) VersionRequest request) {
-        return curricula.createTeacherVersion(courseId, request == null ? null : request.versionName(), Caller.current());
-    }
-
-    /** The review queue. */
-    @GetMapping("/api/v1/curricula")
-    @PreAuthorize("@permissions.allow('manage:curricula')")
-    List<Curriculum> pending() {
-        return curricula.pending();
+    @Operation(summary = "Draft your own version of a course's curriculum")
+    CurriculumTree draft(@PathVariable UUID courseId, @Valid @RequestBody(required = false) VersionName name) {
+        return curricula.createTeacherVersion(courseId, name, Caller.current());
     }
 
     @GetMapping("/api/v1/curricula/{id}")
     @PreAuthorize("@permissions.allow('read:courses')")
+    @Operation(summary = "Read a curriculum version")
     CurriculumTree one(@PathVariable UUID id) {
         return curricula.read(id, Caller.current());
     }
 
     @PatchMapping("/api/v1/curricula/{id}")
     @PreAuthorize("@permissions.allow('read:courses')")
-    CurriculumTree rename(@PathVariable UUID id, @Valid @RequestBody VersionRequest request) {
-        return curricula.rename(id, request.versionName(), Caller.current());
-    }
-
-    @PostMapping("/api/v1/curricula/{id}/submit")
-    @PreAuthorize("@permissions.allow('create:curricula')")
-    Curriculum submit(@PathVariable UUID id) {
-        return curricula.submit(id, Caller.current());
-    }
-
-    @PostMapping("/api/v1/curricula/{id}/approve")
-    @PreAuthorize("@permissions.allow('manage:curricula')")
-    Curriculum approve(@PathVariable UUID id) {
-        return curricula.approve(id, Caller.current());
-    }
-
-    @PostMapping("/api/v1/curricula/{id}/reject")
-    @PreAuthorize("@permissions.allow('manage:curricula')")
-    Curriculum reject(@PathVariable UUID id, @Valid @RequestBody Rejection rejection) {
-        return curricula.reject(id, rejection.reason().strip(), Caller.current());
-    }
-
-    record VersionRequest(@Size(max = 200) String versionName) {
-    }
-
-    record Rejection(@NotBlank @Size(max = 2000) String reason) {
+    @Operation(summary = "Rename a curriculum version")
+    CurriculumTree rename(@PathVariable UUID id, @Valid @RequestBody VersionName name) {
+        return curricula.rename(id, name, Caller.current());
     }
 }

@@ -1,4 +1,4 @@
-package dev.coachos.course.support;
+package dev.coachos.course.catalogue;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;

@@ -1,10 +1,10 @@
-package dev.coachos.course.support;
+package dev.coachos.course.catalogue;
 
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import dev.coachos.course.enrollment.EnrolledStudents;
 import dev.coachos.platform.security.Caller;
 
 /**
@@ -13,18 +13,18 @@ import dev.coachos.platform.security.Caller;
  * <li>the catalogue and official curricula: holders of {@code manage:courses};</li>
  * <li>reviewing teachers' versions: holders of {@code manage:curricula};</li>
  * <li>teaching (drafting a version, setting and grading assignments): holders of
- * {@code create:curricula} who are assigned to the course;</li>
- * <li>studying: whoever {@link StudentAccess} lets in.</li>
+ * {@code create:curricula} who are assigned to the course ({@link Teachers});</li>
+ * <li>studying: whoever {@link EnrolledStudents} lets in.</li>
  * </ul>
  */
 @Component
 public class CourseAccess {
 
-    private final JdbcClient jdbc;
-    private final StudentAccess students;
+    private final Teachers teachers;
+    private final EnrolledStudents students;
 
-    CourseAccess(JdbcClient jdbc, StudentAccess students) {
-        this.jdbc = jdbc;
+    CourseAccess(Teachers teachers, EnrolledStudents students) {
+        this.teachers = teachers;
         this.students = students;
     }
 
@@ -38,9 +38,7 @@ public class CourseAccess {
 
     /** Whether the caller is a teacher assigned to the course. */
     public boolean teaches(Caller caller, UUID courseId) {
-        return caller.can("create:curricula") && jdbc.sql(
-                "select exists (select 1 from course_teacher where course_id = ? and teacher_id = ?)")
-                .params(courseId, caller.userId()).query(Boolean.class).single();
+        return teachers.teaches(caller, courseId);
     }
 
     /** Whether the caller may read the course's published curricula (official or approved versions). */

@@ -1,4 +1,4 @@
-package dev.coachos.course.support;
+package dev.coachos.course.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

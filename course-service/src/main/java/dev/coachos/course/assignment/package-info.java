@@ -1,0 +1,2 @@
+/** Assignments set on curricula, students' submissions and their grading. */
+package dev.coachos.course.assignment;

@@ -1,0 +1,2 @@
+/** The shared library of files and links that any lesson can reference. */
+package dev.coachos.course.library;
