@@ -9,11 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -21,28 +16,19 @@ import org.springframework.test.context.TestPropertySource;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
-import dev.coachos.testing.ApiClient;
 import dev.coachos.testing.ApiClient.Response;
 import dev.coachos.testing.IsolatedDatabase;
-import dev.coachos.testing.JwksServer;
-import dev.coachos.testing.TestTokens;
+import dev.coachos.testing.ServiceIntegrationTest;
 
 /**
- * enrollment-service as it runs: a real HTTP port, its own database on the real PostgreSQL,
- * tokens from a JWKS it trusts, and WireMock standing in for course-service's HTTP API. Events
- * stay in the outbox (the tests read them there) unless a subclass relays them.
+ * enrollment-service as it runs (see {@link ServiceIntegrationTest}), with WireMock standing in
+ * for course-service's HTTP API.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @IsolatedDatabase(service = "enrollment")
-@TestPropertySource(properties = {"coachos.outbox.relay-enabled=false", "spring.kafka.admin.auto-create=false",
-        "spring.kafka.listener.auto-startup=false", "eureka.client.enabled=false",
-        "coachos.courses.read-timeout=500ms", "coachos.courses.wait-between-attempts=50ms",
+@TestPropertySource(properties = {"coachos.courses.read-timeout=500ms", "coachos.courses.wait-between-attempts=50ms",
         "coachos.courses.breaker-open-for=1s"})
-public abstract class EnrollmentTestBase {
+public abstract class EnrollmentTestBase extends ServiceIntegrationTest {
 
-    protected static final TestTokens KEYS = TestTokens.withNewKey();
-    /** Shared by every test class of this JVM; their threads end with the JVM. */
-    static final JwksServer JWKS = new JwksServer(KEYS::jwksJson);
     protected static final WireMockServer COURSES = new WireMockServer(WireMockConfiguration.options().dynamicPort());
 
     static {
@@ -50,42 +36,21 @@ public abstract class EnrollmentTestBase {
         Runtime.getRuntime().addShutdownHook(new Thread(COURSES::stop));
     }
 
-    @LocalServerPort
-    protected int port;
-    @Autowired
-    protected JdbcTemplate jdbc;
-    protected ApiClient api;
-
-    protected final UUID directorId = UUID.randomUUID();
-    protected String director;
-
     @DynamicPropertySource
-    static void outside(DynamicPropertyRegistry registry) {
-        registry.add("coachos.security.jwk-set-uri", JWKS::url);
+    static void courseService(DynamicPropertyRegistry registry) {
         registry.add("coachos.courses.base-url", COURSES::baseUrl);
     }
 
-    @BeforeEach
-    void client() {
-        api = new ApiClient("http://localhost:" + port);
-        director = KEYS.director(directorId);
-    }
-
     protected static String backOffice(UUID branch) {
-        return KEYS.token().roles(List.of("BACKOFFICE")).branch(branch)
-                .permissions(List.of("read:courses", "manage:batches", "manage:enrollments", "read:attendance"))
-                .staffProfile().sign();
+        return KEYS.staff("BACKOFFICE", branch, "read:courses", "manage:batches", "manage:enrollments", "read:attendance");
     }
 
     protected static String teacher(UUID id) {
-        return KEYS.token().subject(id).roles(List.of("TEACHER"))
-                .permissions(List.of("read:courses", "read:batches", "read:enrollments", "manage:attendance"))
-                .teacherProfile().sign();
+        return KEYS.teacher(id, "read:courses", "read:batches", "read:enrollments", "manage:attendance");
     }
 
     protected static String student(UUID id) {
-        return KEYS.token().subject(id).roles(List.of("STUDENT")).permissions(List.of("read:courses"))
-                .studentProfile().sign();
+        return KEYS.student(id, "read:courses");
     }
 
     /** A course as the read model would hold it after course-service's events. */
@@ -133,11 +98,6 @@ public abstract class EnrollmentTestBase {
     }
 
     protected List<String> events(String type, String aggregateId) {
-        return jdbc.queryForList("select envelope::text from outbox_event where type = ? and record_key = ? order by seq",
-                String.class, type, aggregateId);
-    }
-
-    protected int count(String sql, Object... args) {
-        return jdbc.queryForObject(sql, Integer.class, args);
+        return outbox.events(type, aggregateId);
     }
 }

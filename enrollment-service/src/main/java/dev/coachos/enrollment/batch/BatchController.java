@@ -1,9 +1,6 @@
 package dev.coachos.enrollment.batch;
 
-import java.math.BigDecimal;
 import java.net.URI;
-import java.time.LocalDate;
-import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.http.ResponseEntity;
@@ -19,14 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.coachos.platform.security.Caller;
 import dev.coachos.platform.web.PageResponse;
+import dev.coachos.platform.web.Paging;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 
 /** Batches: opened by back office ({@code manage:batches}); read within the caller's reach. */
 @RestController
@@ -41,52 +33,31 @@ class BatchController {
 
     @PostMapping
     @PreAuthorize("@permissions.allow('manage:batches')")
-    ResponseEntity<Batch> create(@Valid @RequestBody BatchRequest request) {
-        Batch batch = batches.create(new Batches.NewBatch(request.courseId(), request.name(), request.startDate(),
-                request.endDate(), request.capacity(), request.schedule(), request.teacherId(), request.branchId(),
-                request.fee(), request.feeFrequency(), request.teacherCompensation(), request.teacherCommission(),
-                request.monthlyOverheadCost()), Caller.current());
+    @Operation(summary = "Open a batch of a course")
+    ResponseEntity<Batch> create(@Valid @RequestBody NewBatch request) {
+        Batch batch = batches.create(request, Caller.current());
         return ResponseEntity.created(URI.create("/api/v1/batches/" + batch.id())).body(batch);
     }
 
     @GetMapping
     @PreAuthorize("@permissions.allow('read:batches') or @permissions.allow('read:courses')")
+    @Operation(summary = "List the batches in the caller's reach")
     PageResponse<Batch> list(@RequestParam(required = false) UUID courseId, @RequestParam(required = false) UUID teacherId,
-            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return batches.list(courseId, teacherId, Caller.current(), page, size);
+            Paging paging) {
+        return batches.list(courseId, teacherId, Caller.current(), paging);
     }
 
     @GetMapping("/{id}")
     @PreAuthorize("@permissions.allow('read:batches') or @permissions.allow('read:courses')")
+    @Operation(summary = "Read a batch")
     Batch one(@PathVariable UUID id) {
         return batches.read(id, Caller.current());
     }
 
     @PatchMapping("/{id}")
     @PreAuthorize("@permissions.allow('manage:batches')")
-    Batch update(@PathVariable UUID id, @Valid @RequestBody BatchChangeRequest change) {
-        return batches.update(id, new Batches.BatchChange(change.name(), change.capacity(), change.endDate(),
-                change.schedule(), change.teacherId()), Caller.current());
-    }
-
-    record BatchRequest(
-            @NotNull UUID courseId,
-            @NotBlank @Size(max = 200) String name,
-            @NotNull LocalDate startDate,
-            LocalDate endDate,
-            @Min(1) @Max(10_000) Integer capacity,
-            @Size(max = 7) Map<String, String> schedule,
-            UUID teacherId,
-            UUID branchId,
-            @DecimalMin(value = "0.00", message = "must not be negative") @Digits(integer = 10, fraction = 2) BigDecimal fee,
-            Batch.FeeFrequency feeFrequency,
-            @DecimalMin(value = "0.00", message = "must not be negative") @Digits(integer = 10, fraction = 2) BigDecimal teacherCompensation,
-            @DecimalMin(value = "0.00", message = "must not be negative") @Digits(integer = 10, fraction = 2) BigDecimal teacherCommission,
-            @DecimalMin(value = "0.00", message = "must not be negative") @Digits(integer = 10, fraction = 2) BigDecimal monthlyOverheadCost) {
-    }
-
-    record BatchChangeRequest(@Size(min = 1, max = 200) String name, @Min(1) @Max(10_000) Integer capacity,
-            LocalDate endDate, @Size(max = 7) Map<String, String> schedule, UUID teacherId) {
+    @Operation(summary = "Change a batch's name, capacity, end date, schedule or teacher")
+    Batch update(@PathVariable UUID id, @Valid @RequestBody BatchChange change) {
+        return batches.update(id, change, Caller.current());
     }
 }

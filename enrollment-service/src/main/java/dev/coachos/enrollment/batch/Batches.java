@@ -19,14 +19,18 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.coachos.enrollment.course.Courses;
-import dev.coachos.enrollment.support.EnrollmentEventPublisher;
-import dev.coachos.enrollment.support.Scope;
-import dev.coachos.enrollment.support.Dates;
+import dev.coachos.enrollment.EnrollmentEvents;
+import dev.coachos.enrollment.Scope;
+import dev.coachos.platform.web.Dates;
 import dev.coachos.events.enrollment.BatchCreated;
 import dev.coachos.events.enrollment.BatchUpdated;
 import dev.coachos.platform.data.UuidV7;
 import dev.coachos.platform.security.Caller;
+import dev.coachos.platform.data.PagedQuery;
+import dev.coachos.platform.data.Sorting;
+import dev.coachos.platform.data.Where;
 import dev.coachos.platform.web.PageResponse;
+import dev.coachos.platform.web.Paging;
 import dev.coachos.platform.web.Problems;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,13 +43,15 @@ import tools.jackson.databind.json.JsonMapper;
 public class Batches {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Sorting SORTING = Sorting.of(Map.of("startDate", "b.start_date", "name", "b.name",
+            "capacity", "b.capacity"), "b.start_date desc", "b.id");
 
     private final JdbcClient jdbc;
     private final Courses courses;
-    private final EnrollmentEventPublisher events;
+    private final EnrollmentEvents events;
     private final TransactionTemplate transactions;
 
-    Batches(JdbcClient jdbc, Courses courses, EnrollmentEventPublisher events, TransactionTemplate transactions) {
+    Batches(JdbcClient jdbc, Courses courses, EnrollmentEvents events, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.courses = courses;
         this.events = events;
@@ -86,7 +92,7 @@ public class Batches {
                 .update();
         saveSlots(id, schedule);
         Batch batch = find(id).orElseThrow();
-        events.publish(new BatchCreated(id.toString(), course.id().toString(), batch.name(),
+        events.batchCreated(new BatchCreated(id.toString(), course.id().toString(), batch.name(),
                 batch.startDate().toString(), batch.endDate() == null ? null : batch.endDate().toString(),
                 batch.capacity(), text(batch.teacherId()), text(batch.branchId()), batch.fee().toPlainString(),
                 batch.feeFrequency().name(), money(batch.teacherCompensation()), money(batch.teacherCommission()),
@@ -124,7 +130,7 @@ public class Batches {
         jdbc.sql("delete from batch_slot where batch_id = ?").param(id).update();
         saveSlots(id, schedule);
         Batch updated = find(id).orElseThrow();
-        events.publish(new BatchUpdated(id.toString(), updated.name(),
+        events.batchUpdated(new BatchUpdated(id.toString(), updated.name(),
                 updated.endDate() == null ? null : updated.endDate().toString(), updated.capacity(),
                 text(updated.teacherId()), updated.schedule()));
         return updated;
@@ -136,41 +142,24 @@ public class Batches {
         return caller.can("manage:batches") ? batch : batch.withoutCosts();
     }
 
-    /** The batches in the caller's reach, newest first. */
+    /** The batches in the caller's reach, newest first unless sorted otherwise. */
     @Transactional(readOnly = true)
-    public PageResponse<Batch> list(UUID courseId, UUID teacherId, Caller caller, int page, int size) {
+    public PageResponse<Batch> list(UUID courseId, UUID teacherId, Caller caller, Paging paging) {
         Scope scope = Scope.of(caller, "read:batches");
-        StringBuilder where = new StringBuilder(" where true");
-        Map<String, Object> params = new LinkedHashMap<>();
+        Where where = Where.always();
         switch (scope.kind()) {
             case ALL -> { }
-            case BRANCH -> {
-                where.append(" and b.branch_id = :branch");
-                params.put("branch", scope.branchId() == null ? new UUID(0, 0) : scope.branchId());
-            }
-            case TEACHING -> {
-                where.append(" and b.teacher_id = :me");
-                params.put("me", caller.userId());
-            }
-            case OWN -> {
-                where.append(" and exists (select 1 from enrollment e where e.batch_id = b.id and e.student_id = :me)");
-                params.put("me", caller.userId());
-            }
+            case BRANCH -> where.and("b.branch_id = :branch", "branch",
+                    scope.branchId() == null ? new UUID(0, 0) : scope.branchId());
+            case TEACHING -> where.and("b.teacher_id = :me", "me", caller.userId());
+            case OWN -> where.and("exists (select 1 from enrollment e where e.batch_id = b.id and e.student_id = :me)",
+                    "me", caller.userId());
         }
-        if (courseId != null) {
-            where.append(" and b.course_id = :course");
-            params.put("course", courseId);
-        }
-        if (teacherId != null) {
-            where.append(" and b.teacher_id = :teacher");
-            params.put("teacher", teacherId);
-        }
-        long total = jdbc.sql("select count(*) from batch b" + where).params(params).query(Long.class).single();
-        List<Batch> rows = jdbc.sql("select " + Batch.COLUMNS + " from batch b" + where
-                + " order by b.start_date desc, b.id limit :limit offset :offset")
-                .params(params).param("limit", size).param("offset", (long) page * size).query(Batch::read).list();
+        where.andIfPresent(courseId, "b.course_id = :course", "course")
+                .andIfPresent(teacherId, "b.teacher_id = :teacher", "teacher");
+        PageResponse<Batch> page = PagedQuery.page(jdbc, Batch.COLUMNS, "batch b", where, SORTING, paging, Batch::read);
         boolean costs = caller.can("manage:batches");
-        return PageResponse.of(rows.stream().map(b -> costs ? b : b.withoutCosts()).toList(), size, page, total);
+        return new PageResponse<>(page.content().stream().map(b -> costs ? b : b.withoutCosts()).toList(), page.page());
     }
 
     /** The batches a teacher teaches. */
@@ -203,26 +192,29 @@ public class Batches {
 
     private void refuseClash(UUID teacher, UUID except, LocalDate start, LocalDate end, WeeklySchedule schedule) {
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param("teacher:" + teacher).query().singleRow();
+        record Taught(UUID id, String name, WeeklySchedule.Slot slot) {
+        }
+        // The teacher's other batches whose dates overlap these; whether their hours overlap is the slots' rule.
+        List<Taught> taught = jdbc.sql("""
+                select b.id, b.name, s.day_of_week, s.start_minute, s.end_minute
+                from batch b join batch_slot s on s.batch_id = b.id
+                where b.teacher_id = ? and b.id <> ?
+                  and b.start_date <= coalesce(?::date, 'infinity'::date)
+                  and coalesce(b.end_date, 'infinity'::date) >= ?::date
+                order by b.start_date, s.day_of_week, s.start_minute""")
+                .params(teacher, except == null ? new UUID(0, 0) : except, end == null ? null : Date.valueOf(end),
+                        Date.valueOf(start))
+                .query((rs, n) -> new Taught(rs.getObject("id", UUID.class), rs.getString("name"),
+                        WeeklySchedule.Slot.ofMinutes(DayOfWeek.of(rs.getInt("day_of_week")), rs.getInt("start_minute"),
+                                rs.getInt("end_minute"))))
+                .list();
         for (WeeklySchedule.Slot slot : schedule.slots()) {
-            record Clash(UUID id, String name, int start, int end) {
-            }
-            Optional<Clash> clash = jdbc.sql("""
-                    select b.id, b.name, s.start_minute, s.end_minute from batch b join batch_slot s on s.batch_id = b.id
-                    where b.teacher_id = ? and b.id <> ? and s.day_of_week = ?
-                      and s.start_minute < ? and ? < s.end_minute
-                      and b.start_date <= coalesce(?::date, 'infinity'::date)
-                      and coalesce(b.end_date, 'infinity'::date) >= ?::date
-                    order by b.start_date limit 1""")
-                    .params(teacher, except == null ? new UUID(0, 0) : except, slot.day().getValue(), slot.endMinute(),
-                            slot.startMinute(), end == null ? null : Date.valueOf(end), Date.valueOf(start))
-                    .query((rs, n) -> new Clash(rs.getObject("id", UUID.class), rs.getString("name"),
-                            rs.getInt("start_minute"), rs.getInt("end_minute")))
-                    .optional();
-            if (clash.isPresent()) {
-                Clash c = clash.get();
-                throw Problems.conflict("Teacher " + teacher + " already teaches batch '" + c.name() + "' (" + c.id() + ") on "
-                        + day(slot.day()) + " " + time(c.start()) + "-" + time(c.end()) + ", which overlaps "
-                        + slot.text());
+            for (Taught other : taught) {
+                if (slot.overlaps(other.slot())) {
+                    throw Problems.conflict("Teacher " + teacher + " already teaches batch '" + other.name() + "' ("
+                            + other.id() + ") on " + day(slot.day()) + " " + other.slot().text() + ", which overlaps "
+                            + slot.text());
+                }
             }
         }
     }
@@ -249,24 +241,11 @@ public class Batches {
         return day.getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH);
     }
 
-    private static String time(int minute) {
-        return minute == 1440 ? "24:00" : LocalTime.of(minute / 60, minute % 60).toString();
-    }
-
     private static String text(Object value) {
         return value == null ? null : value.toString();
     }
 
     private static String money(BigDecimal value) {
         return value == null ? null : value.toPlainString();
-    }
-
-    public record NewBatch(UUID courseId, String name, LocalDate startDate, LocalDate endDate, Integer capacity,
-            Map<String, String> schedule, UUID teacherId, UUID branchId, BigDecimal fee, Batch.FeeFrequency feeFrequency,
-            BigDecimal teacherCompensation, BigDecimal teacherCommission, BigDecimal monthlyOverheadCost) {
-    }
-
-    public record BatchChange(String name, Integer capacity, LocalDate endDate, Map<String, String> schedule,
-            UUID teacherId) {
     }
 }

@@ -69,8 +69,19 @@ public record WeeklySchedule(List<Slot> slots) {
         return map;
     }
 
-    /** One weekly slot. */
+    /** One weekly slot; an end of {@code LocalTime.MAX} stands for midnight at the end of the day (24:00). */
     public record Slot(DayOfWeek day, LocalTime start, LocalTime end) {
+
+        /** A slot from minutes after midnight, as slots are stored (1440 = 24:00). */
+        public static Slot ofMinutes(DayOfWeek day, int startMinute, int endMinute) {
+            return new Slot(day, LocalTime.of(startMinute / 60, startMinute % 60),
+                    endMinute >= 1440 ? LocalTime.MAX : LocalTime.of(endMinute / 60, endMinute % 60));
+        }
+
+        /** Whether both slots are on the same weekday and share time; touching ends (10-12, 12-14) do not overlap. */
+        public boolean overlaps(Slot other) {
+            return day == other.day && startMinute() < other.endMinute() && other.startMinute() < endMinute();
+        }
 
         int startMinute() {
             return start.getHour() * 60 + start.getMinute();

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 import dev.coachos.enrollment.batch.Batch;
 import dev.coachos.enrollment.batch.WeeklySchedule;
-import dev.coachos.enrollment.support.InstituteClock;
+import dev.coachos.enrollment.InstituteClock;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.ProdId;

@@ -4,6 +4,8 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import dev.coachos.platform.http.ServiceClient;
+
 /**
  * How enrollment-service asks course-service about a course it has not heard of
  * ({@code coachos.courses.*}).
@@ -30,5 +32,10 @@ public record CourseClientProperties(String baseUrl, Duration connectTimeout, Du
         breakerFailureRate = breakerFailureRate <= 0 ? 50 : breakerFailureRate;
         breakerMinimumCalls = breakerMinimumCalls <= 0 ? 5 : breakerMinimumCalls;
         breakerOpenFor = breakerOpenFor == null ? Duration.ofSeconds(15) : breakerOpenFor;
+    }
+
+    ServiceClient.Settings settings() {
+        return new ServiceClient.Settings(baseUrl, connectTimeout, readTimeout, attempts, waitBetweenAttempts,
+                breakerFailureRate, breakerMinimumCalls, breakerOpenFor);
     }
 }

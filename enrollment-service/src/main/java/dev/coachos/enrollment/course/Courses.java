@@ -6,25 +6,30 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.http.HttpStatus;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.cloud.client.loadbalancer.LoadBalancerClient;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.web.client.RestClient;
 
+import dev.coachos.platform.http.ServiceClient;
 import dev.coachos.platform.web.Problems;
 
 /**
  * Courses as this service knows them: the read model fed by course events first; on a miss,
- * course-service itself (and the answer is kept). When neither can say, a 503 problem.
+ * course-service itself through a {@link ServiceClient} (and the answer is kept). When neither can
+ * say, a 503 problem.
  */
 @Service
 public class Courses {
 
     private final JdbcClient jdbc;
-    private final CourseClient client;
+    private final ServiceClient courseService;
 
-    Courses(JdbcClient jdbc, CourseClient client) {
+    Courses(JdbcClient jdbc, CourseClientProperties properties, ObjectProvider<LoadBalancerClient> loadBalancer,
+            RestClient.Builder http) {
         this.jdbc = jdbc;
-        this.client = client;
+        this.courseService = new ServiceClient("course-service", properties.settings(), loadBalancer, http);
     }
 
     /** The course, which must exist and be active; 400 if it does not, 503 if nobody can tell. */
@@ -40,14 +45,9 @@ public class Courses {
             }
             return known.get();
         }
-        Optional<CourseClient.CourseFacts> fetched;
-        try {
-            fetched = client.fetch(courseId);
-        } catch (CourseClient.Unavailable e) {
-            throw Problems.raise(HttpStatus.SERVICE_UNAVAILABLE, Problems.SERVICE_UNAVAILABLE, "Service unavailable",
-                    "Course " + courseId + " is not known here yet and course-service cannot be reached; try again shortly");
-        }
-        CourseClient.CourseFacts facts = fetched
+        // The public catalogue answers for active courses only: an inactive one is "not found" there too.
+        CourseFacts facts = courseService.find("/api/v1/courses/" + courseId, CourseFacts.class)
+                .filter(CourseFacts::active)
                 .orElseThrow(() -> Problems.invalidField(field, "no active course with id " + courseId));
         // Kept as revision -1: any event about the course replaces it.
         jdbc.sql("""
@@ -55,6 +55,10 @@ public class Courses {
                 values (?, ?, ?, true, -1, ?) on conflict (course_id) do nothing""")
                 .params(courseId, facts.title(), facts.price(), Timestamp.from(Instant.now())).update();
         return new Course(courseId, facts.title(), facts.price(), true);
+    }
+
+    /** The fields of course-service's course this service keeps. */
+    record CourseFacts(UUID id, String title, BigDecimal price, boolean active) {
     }
 
     /** A course as kept here. */

@@ -1,6 +1,5 @@
 package dev.coachos.enrollment.enrollment;
 
-import java.math.BigDecimal;
 import java.net.URI;
 import java.util.UUID;
 
@@ -17,20 +16,22 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.coachos.messaging.idempotency.IdempotencyKeys;
 import dev.coachos.platform.security.Caller;
 import dev.coachos.platform.web.PageResponse;
-import dev.coachos.platform.web.Problems;
+import dev.coachos.platform.web.Paging;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Digits;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Enrollments: written by back office ({@code manage:enrollments}); read within the caller's reach. */
 @RestController
 @RequestMapping("/api/v1/enrollments")
 class EnrollmentController {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Enrollments enrollments;
 
@@ -40,45 +41,41 @@ class EnrollmentController {
 
     @PostMapping
     @PreAuthorize("@permissions.allow('manage:enrollments')")
-    ResponseEntity<String> enroll(@Valid @RequestBody EnrollmentRequest request,
+    @Operation(summary = "Enroll a student in a batch (send an Idempotency-Key to retry safely)")
+    ResponseEntity<String> enroll(@Valid @RequestBody NewEnrollment request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-            throw Problems.invalidField("Idempotency-Key", "must be 1 to 200 characters");
-        }
-        Enrollments.Outcome outcome = enrollments.enroll(new Enrollments.NewEnrollment(request.studentId(),
-                request.courseId(), request.batchId(), request.discountType(), request.discount()), idempotencyKey,
+        IdempotencyKeys.Answer answer = enrollments.enroll(request, IdempotencyKeys.validKey(idempotencyKey),
                 Caller.current());
-        return ResponseEntity.status(outcome.status()).location(URI.create("/api/v1/enrollments/" + outcome.id()))
-                .header("Idempotent-Replayed", Boolean.toString(outcome.replayed()))
-                .contentType(MediaType.APPLICATION_JSON).body(outcome.body());
+        String id = JSON.readTree(answer.body()).path("id").asString();
+        return ResponseEntity.status(answer.status()).location(URI.create("/api/v1/enrollments/" + id))
+                .header("Idempotent-Replayed", Boolean.toString(answer.replayed()))
+                .contentType(MediaType.APPLICATION_JSON).body(answer.body());
     }
 
     @GetMapping
     @PreAuthorize("@permissions.allow('read:enrollments') or @permissions.allow('read:courses')")
+    @Operation(summary = "List the enrollments in the caller's reach")
     PageResponse<Enrollment> list(@RequestParam(required = false) UUID batchId,
             @RequestParam(required = false) UUID courseId, @RequestParam(required = false) UUID studentId,
-            @RequestParam(required = false) Enrollment.Status status,
-            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return enrollments.list(new Enrollments.Filter(batchId, courseId, studentId, status), Caller.current(), page, size);
+            @RequestParam(required = false) Enrollment.Status status, Paging paging) {
+        return enrollments.list(new Enrollments.Filter(batchId, courseId, studentId, status), Caller.current(), paging);
     }
 
     @GetMapping("/{id}")
     @PreAuthorize("@permissions.allow('read:enrollments') or @permissions.allow('read:courses')")
+    @Operation(summary = "Read an enrollment")
     Enrollment one(@PathVariable UUID id) {
         return enrollments.read(id, Caller.current());
     }
 
     @PutMapping("/{id}/status")
     @PreAuthorize("@permissions.allow('manage:enrollments')")
+    @Operation(summary = "Put an enrollment on hold, back to active, completed or dropped")
     Enrollment status(@PathVariable UUID id, @Valid @RequestBody StatusChange change) {
         return enrollments.changeStatus(id, change.status(), change.reason(), Caller.current());
     }
 
-    record EnrollmentRequest(@NotNull UUID studentId, @NotNull UUID courseId, @NotNull UUID batchId,
-            Enrollment.DiscountType discountType, @Digits(integer = 10, fraction = 2) BigDecimal discount) {
-    }
-
+    /** The status an enrollment moves to, and why. */
     record StatusChange(@NotNull Enrollment.Status status, @Size(max = 500) String reason) {
     }
 }

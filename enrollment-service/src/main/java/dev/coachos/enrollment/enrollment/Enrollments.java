@@ -1,10 +1,8 @@
 package dev.coachos.enrollment.enrollment;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,18 +12,22 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.coachos.enrollment.batch.Batch;
 import dev.coachos.enrollment.batch.Batches;
 import dev.coachos.enrollment.course.Courses;
-import dev.coachos.enrollment.support.EnrollmentEventPublisher;
-import dev.coachos.enrollment.support.Scope;
+import dev.coachos.enrollment.EnrollmentEvents;
+import dev.coachos.enrollment.Scope;
 import dev.coachos.events.enrollment.EnrollmentCreated;
 import dev.coachos.events.enrollment.EnrollmentStatusChanged;
+import dev.coachos.messaging.idempotency.IdempotencyKeys;
+import dev.coachos.platform.data.PagedQuery;
+import dev.coachos.platform.data.Sorting;
 import dev.coachos.platform.data.UuidV7;
+import dev.coachos.platform.data.Where;
 import dev.coachos.platform.security.Caller;
 import dev.coachos.platform.web.PageResponse;
+import dev.coachos.platform.web.Paging;
 import dev.coachos.platform.web.Problems;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,34 +40,34 @@ import tools.jackson.databind.json.JsonMapper;
 public class Enrollments {
 
     private static final JsonMapper JSON = JsonMapper.builder().findAndAddModules().build();
+    private static final Sorting SORTING = Sorting.of(Map.of("enrolledAt", "e.enrolled_at", "status", "e.status"),
+            "e.enrolled_at desc", "e.id");
 
     private final JdbcClient jdbc;
     private final Batches batches;
     private final Courses courses;
-    private final Idempotency idempotency;
-    private final EnrollmentEventPublisher events;
-    private final TransactionTemplate transactions;
+    private final IdempotencyKeys idempotency;
+    private final EnrollmentEvents events;
 
-    Enrollments(JdbcClient jdbc, Batches batches, Courses courses, Idempotency idempotency,
-            EnrollmentEventPublisher events, TransactionTemplate transactions) {
+    Enrollments(JdbcClient jdbc, Batches batches, Courses courses, IdempotencyKeys idempotency,
+            EnrollmentEvents events) {
         this.jdbc = jdbc;
         this.batches = batches;
         this.courses = courses;
         this.idempotency = idempotency;
         this.events = events;
-        this.transactions = transactions;
     }
 
-    /** Enrolls; with an idempotency key, a retry returns the first answer ({@code replayed}) and creates nothing. */
-    public Outcome enroll(NewEnrollment request, String idempotencyKey, Caller caller) {
-        String requestJson = idempotencyKey == null ? null : JSON.writeValueAsString(request);
-        if (idempotencyKey != null) {
-            // A retry of a request that already succeeded gets its answer even if the world changed since.
-            Optional<Idempotency.Stored> done = idempotency.completed(caller.userId(), idempotencyKey, requestJson);
-            if (done.isPresent()) {
-                return new Outcome(done.get().status(), done.get().body(), true,
-                        JSON.readTree(done.get().body()).path("id").asString());
-            }
+    /**
+     * Enrolls; with an idempotency key, a retry returns the first answer (marked replayed) and
+     * creates nothing. The batch and the course are checked before the transaction (the course may
+     * take a call to course-service); the seat, the row, the event and the stored answer commit together.
+     */
+    public IdempotencyKeys.Answer enroll(NewEnrollment request, String idempotencyKey, Caller caller) {
+        // A retry of a request that already succeeded gets its answer even if the world changed since.
+        Optional<IdempotencyKeys.Answer> done = idempotency.finished(caller.userId(), idempotencyKey, request);
+        if (done.isPresent()) {
+            return done.get();
         }
         Batch batch = batches.find(request.batchId())
                 .filter(b -> Scope.of(caller, "manage:enrollments").reachesBatch(b.branchId(), b.teacherId()))
@@ -73,16 +75,9 @@ public class Enrollments {
         if (!batch.courseId().equals(request.courseId())) {
             throw Problems.invalidField("batchId", "batch " + batch.id() + " is for another course");
         }
-        BigDecimal net = netFee(batch.fee(), request.discountType(), request.discount());
+        BigDecimal net = NetFee.of(batch.fee(), request.discountType(), request.discount());
         Courses.Course course = courses.requireActive(request.courseId(), "courseId");
-        return transactions.execute(status -> {
-            if (idempotencyKey != null) {
-                Optional<Idempotency.Stored> stored = idempotency.claim(caller.userId(), idempotencyKey, requestJson);
-                if (stored.isPresent()) {
-                    return new Outcome(stored.get().status(), stored.get().body(), true,
-                            JSON.readTree(stored.get().body()).path("id").asString());
-                }
-            }
+        return idempotency.once(caller.userId(), idempotencyKey, request, () -> {
             if (jdbc.sql("select exists (select 1 from deactivated_user where user_id = ?)").param(request.studentId())
                     .query(Boolean.class).single()) {
                 throw Problems.conflict("Student " + request.studentId() + " has a deactivated account");
@@ -111,17 +106,13 @@ public class Enrollments {
                             Timestamp.from(now), caller.userId(), Timestamp.from(now))
                     .update();
             Enrollment enrollment = find(id).orElseThrow();
-            events.publish(new EnrollmentCreated(id.toString(), request.studentId().toString(), course.id().toString(),
-                    course.title(), batch.id().toString(), batch.name(),
+            events.enrollmentCreated(new EnrollmentCreated(id.toString(), request.studentId().toString(),
+                    course.id().toString(), course.title(), batch.id().toString(), batch.name(),
                     batch.branchId() == null ? null : batch.branchId().toString(), batch.fee().toPlainString(),
                     batch.feeFrequency().name(), request.discountType() == null ? null : request.discountType().name(),
                     request.discount() == null ? null : request.discount().toPlainString(), net.toPlainString(),
                     now.toString()));
-            String body = JSON.writeValueAsString(enrollment);
-            if (idempotencyKey != null) {
-                idempotency.remember(caller.userId(), idempotencyKey, 201, body);
-            }
-            return new Outcome(201, body, false, id.toString());
+            return IdempotencyKeys.Answer.of(201, JSON.writeValueAsString(enrollment));
         });
     }
 
@@ -140,14 +131,13 @@ public class Enrollments {
     }
 
     /**
-     * An account was deactivated: remembered (it is not enrolled again), its calendar feed revoked,
-     * and its active enrollments put on hold (their seats are kept). Returns how many were held.
+     * An account was deactivated: remembered (it is not enrolled again) and its active enrollments
+     * put on hold (their seats are kept). Returns how many were held.
      */
     @Transactional
     public int deactivated(UUID student) {
         jdbc.sql("insert into deactivated_user (user_id, deactivated_at) values (?, now()) on conflict do nothing")
                 .param(student).update();
-        jdbc.sql("delete from calendar_feed where user_id = ?").param(student).update();
         List<Enrollment> active = jdbc.sql("select " + Enrollment.COLUMNS
                 + " from enrollment e where e.student_id = ? and e.status = 'ACTIVE' for update").param(student)
                 .query(Enrollment::read).list();
@@ -163,7 +153,7 @@ public class Enrollments {
         if (next == Enrollment.Status.DROPPED) {
             jdbc.sql("update batch set seats_taken = seats_taken - 1 where id = ?").param(current.batchId()).update();
         }
-        events.publish(new EnrollmentStatusChanged(current.id().toString(), current.studentId().toString(),
+        events.enrollmentStatusChanged(new EnrollmentStatusChanged(current.id().toString(), current.studentId().toString(),
                 current.courseId().toString(), current.batchId().toString(), current.status().name(), next.name(), reason));
     }
 
@@ -174,46 +164,22 @@ public class Enrollments {
 
     /** Enrollments in the caller's reach: students their own, teachers their batches', staff their branch's. */
     @Transactional(readOnly = true)
-    public PageResponse<Enrollment> list(Filter filter, Caller caller, int page, int size) {
+    public PageResponse<Enrollment> list(Filter filter, Caller caller, Paging paging) {
         Scope scope = Scope.of(caller, "read:enrollments");
-        StringBuilder where = new StringBuilder(" where true");
-        Map<String, Object> params = new LinkedHashMap<>();
+        Where where = Where.always();
         switch (scope.kind()) {
             case ALL -> { }
-            case BRANCH -> {
-                where.append(" and e.branch_id = :branch");
-                params.put("branch", scope.branchId() == null ? new UUID(0, 0) : scope.branchId());
-            }
-            case TEACHING -> {
-                where.append(" and exists (select 1 from batch b where b.id = e.batch_id and b.teacher_id = :me)");
-                params.put("me", caller.userId());
-            }
-            case OWN -> {
-                where.append(" and e.student_id = :me");
-                params.put("me", caller.userId());
-            }
+            case BRANCH -> where.and("e.branch_id = :branch", "branch",
+                    scope.branchId() == null ? new UUID(0, 0) : scope.branchId());
+            case TEACHING -> where.and("exists (select 1 from batch b where b.id = e.batch_id and b.teacher_id = :me)",
+                    "me", caller.userId());
+            case OWN -> where.and("e.student_id = :me", "me", caller.userId());
         }
-        if (filter.batchId() != null) {
-            where.append(" and e.batch_id = :batch");
-            params.put("batch", filter.batchId());
-        }
-        if (filter.courseId() != null) {
-            where.append(" and e.course_id = :course");
-            params.put("course", filter.courseId());
-        }
-        if (filter.studentId() != null) {
-            where.append(" and e.student_id = :student");
-            params.put("student", filter.studentId());
-        }
-        if (filter.status() != null) {
-            where.append(" and e.status = :status");
-            params.put("status", filter.status().name());
-        }
-        long total = jdbc.sql("select count(*) from enrollment e" + where).params(params).query(Long.class).single();
-        List<Enrollment> rows = jdbc.sql("select " + Enrollment.COLUMNS + " from enrollment e" + where
-                + " order by e.enrolled_at desc, e.id limit :limit offset :offset")
-                .params(params).param("limit", size).param("offset", (long) page * size).query(Enrollment::read).list();
-        return PageResponse.of(rows, size, page, total);
+        where.andIfPresent(filter.batchId(), "e.batch_id = :batch", "batch")
+                .andIfPresent(filter.courseId(), "e.course_id = :course", "course")
+                .andIfPresent(filter.studentId(), "e.student_id = :student", "student")
+                .andIfPresent(filter.status() == null ? null : filter.status().name(), "e.status = :status", "status");
+        return PagedQuery.page(jdbc, Enrollment.COLUMNS, "enrollment e", where, SORTING, paging, Enrollment::read);
     }
 
     Optional<Enrollment> find(UUID id) {
@@ -231,42 +197,7 @@ public class Enrollments {
         return scope.reachesBatch(e.branchId(), teacher) && (!toChange || caller.can("manage:enrollments"));
     }
 
-    /** The fee after the discount; a discount above the fee (or 100%) is refused. */
-    static BigDecimal netFee(BigDecimal fee, Enrollment.DiscountType type, BigDecimal discount) {
-        if ((type == null) != (discount == null)) {
-            throw Problems.invalidField(type == null ? "discountType" : "discount",
-                    "give discountType and discount together");
-        }
-        if (type == null) {
-            return fee;
-        }
-        if (discount.signum() < 0) {
-            throw Problems.invalidField("discount", "must not be negative");
-        }
-        return switch (type) {
-            case PERCENTAGE -> {
-                if (discount.compareTo(BigDecimal.valueOf(100)) > 0) {
-                    throw Problems.invalidField("discount", "a percentage is at most 100");
-                }
-                yield fee.subtract(fee.multiply(discount).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP));
-            }
-            case FIXED -> {
-                if (discount.compareTo(fee) > 0) {
-                    throw Problems.invalidField("discount", "must not be above the fee of " + fee.toPlainString());
-                }
-                yield fee.subtract(discount);
-            }
-        };
-    }
-
-    public record NewEnrollment(UUID studentId, UUID courseId, UUID batchId, Enrollment.DiscountType discountType,
-            BigDecimal discount) {
-    }
-
+    /** What a list of enrollments may be narrowed to. */
     public record Filter(UUID batchId, UUID courseId, UUID studentId, Enrollment.Status status) {
-    }
-
-    /** What to answer: the status and JSON body, and whether it is a stored answer replayed. */
-    public record Outcome(int status, String body, boolean replayed, String id) {
     }
 }

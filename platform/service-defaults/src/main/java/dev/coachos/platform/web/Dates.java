@@ -1,9 +1,8 @@
-package dev.coachos.enrollment.support;
+package dev.coachos.platform.web;
 
 import java.time.Instant;
 import java.time.LocalDate;
 
-import dev.coachos.platform.web.Problems;
 
 /** Dates and instants a coaching institute can mean: years 1900 to 2200. Anything else is a 400, not arithmetic overflow. */
 public final class Dates {

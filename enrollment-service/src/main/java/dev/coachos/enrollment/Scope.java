@@ -1,4 +1,4 @@
-package dev.coachos.enrollment.support;
+package dev.coachos.enrollment;
 
 import java.util.UUID;
 

@@ -1,0 +1,57 @@
+package dev.coachos.enrollment;
+
+import org.springframework.stereotype.Component;
+
+import dev.coachos.events.DomainEvent;
+import dev.coachos.events.Topics;
+import dev.coachos.events.enrollment.AttendanceMarked;
+import dev.coachos.events.enrollment.BatchCreated;
+import dev.coachos.events.enrollment.BatchUpdated;
+import dev.coachos.events.enrollment.EnrollmentCreated;
+import dev.coachos.events.enrollment.EnrollmentStatusChanged;
+import dev.coachos.events.enrollment.LessonCompleted;
+import dev.coachos.messaging.outbox.Outbox;
+
+/**
+ * The events enrollment-service publishes, one method each, and the only caller of the outbox:
+ * each is stored in the transaction of the change it reports and relayed to
+ * {@value dev.coachos.events.Topics#ENROLLMENT} afterwards.
+ */
+@Component
+public class EnrollmentEvents {
+
+    private final Outbox outbox;
+
+    EnrollmentEvents(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public void batchCreated(BatchCreated event) {
+        publish(event);
+    }
+
+    public void batchUpdated(BatchUpdated event) {
+        publish(event);
+    }
+
+    public void enrollmentCreated(EnrollmentCreated event) {
+        publish(event);
+    }
+
+    public void enrollmentStatusChanged(EnrollmentStatusChanged event) {
+        publish(event);
+    }
+
+    public void attendanceMarked(AttendanceMarked event) {
+        publish(event);
+    }
+
+    public void lessonCompleted(LessonCompleted event) {
+        publish(event);
+    }
+
+    private void publish(DomainEvent event) {
+        outbox.publish(Topics.ENROLLMENT, dev.coachos.events.enrollment.EnrollmentEvents.typeOf(event),
+                dev.coachos.events.enrollment.EnrollmentEvents.SCHEMA_VERSION, event);
+    }
+}

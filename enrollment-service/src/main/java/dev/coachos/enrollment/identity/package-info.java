@@ -1,0 +1,2 @@
+/** What enrollment-service hears from identity-service: deactivated accounts. */
+package dev.coachos.enrollment.identity;

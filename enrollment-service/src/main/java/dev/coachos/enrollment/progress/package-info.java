@@ -1,0 +1,2 @@
+/** Lesson progress: lessons a student completed, weighted by the curriculum they follow. */
+package dev.coachos.enrollment.progress;

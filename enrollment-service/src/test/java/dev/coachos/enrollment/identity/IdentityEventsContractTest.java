@@ -1,0 +1,24 @@
+package dev.coachos.enrollment.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import dev.coachos.events.identity.UserDeactivated;
+import dev.coachos.messaging.inbox.IncomingEvent;
+import dev.coachos.testing.PublishedEvent;
+
+/** identity-service's events as published, read the way enrollment-service's listener reads them. */
+class IdentityEventsContractTest {
+
+    @Test
+    void userDeactivatedNamesTheUser() {
+        UUID user = UUID.randomUUID();
+        IncomingEvent event = IncomingEvent.read(PublishedEvent.json("UserDeactivated", new UserDeactivated(user.toString())));
+        assertThat(event.type()).isEqualTo("UserDeactivated");
+        assertThat(IncomingEvent.uuid(event.payloadAs(DeactivatedUsers.Deactivated.class, 1).userId(), "userId"))
+                .isEqualTo(user);
+    }
+}
