@@ -171,7 +171,8 @@ class UserAdministrationIT extends IdentityTestBase {
         Response badSort = api.get("/api/v1/users?sort=passwordHash", director);
         assertThat(badSort.status()).isEqualTo(400);
 
-        assertThat(api.get("/api/v1/users?size=1000", director).status()).isEqualTo(200);
+        // One paging rule for every service: a size above 100 is refused, not clamped.
+        assertThat(api.get("/api/v1/users?size=1000", director).status()).isEqualTo(400);
         assertThat(api.get("/api/v1/branches?page=2000000000&size=100", director).status()).isEqualTo(400);
         assertThat(api.post("/api/v1/roles", director, "{\"name\":\"X_ROLE\",\"profileType\":\"STAFF\",\"rank\":1,"
                 + "\"permissions\":[null]}").status()).isEqualTo(400);

@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.ErrorResponseException;
 
 import dev.coachos.platform.web.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -30,36 +32,46 @@ class AuthController {
         this.keys = keys;
     }
 
+    @Operation(summary = "Log in with e-mail and password")
+    @ApiResponse(responseCode = "200", description = "A new access token and refresh token")
+    @ApiResponse(responseCode = "401", description = "Wrong e-mail or password")
     @PostMapping("/api/v1/auth/login")
     TokenIssuer.TokenPair login(@Valid @RequestBody LoginRequest request) {
         return (signingIn.login(request.email(), request.password())
                 .orElseThrow(() -> refused("Invalid e-mail or password")));
     }
 
+    @Operation(summary = "Exchange a refresh token for new tokens")
+    @ApiResponse(responseCode = "200", description = "A new access token and refresh token")
+    @ApiResponse(responseCode = "401", description = "The refresh token is invalid, expired or already used")
     @PostMapping("/api/v1/auth/refresh")
     TokenIssuer.TokenPair refresh(@Valid @RequestBody RefreshRequest request) {
         return (signingIn.refresh(request.refreshToken())
                 .orElseThrow(() -> refused("The refresh token is invalid, expired or already used")));
     }
 
+    @Operation(summary = "Log out by revoking a refresh token")
     @PostMapping("/api/v1/auth/logout")
     ResponseEntity<Void> logout(@Valid @RequestBody RefreshRequest request) {
         signingIn.logout(request.refreshToken());
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(summary = "Ask for a password reset e-mail")
     @PostMapping("/api/v1/auth/password-reset")
     ResponseEntity<Void> requestReset(@Valid @RequestBody ResetRequest request) {
         resets.request(request.email());
         return ResponseEntity.accepted().build();
     }
 
+    @Operation(summary = "Set a new password with a reset token")
     @PostMapping("/api/v1/auth/password-reset/confirm")
     ResponseEntity<Void> confirmReset(@Valid @RequestBody ResetConfirmation request) {
         resets.confirm(request.token(), request.newPassword());
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(summary = "Read the public keys that sign access tokens")
     @GetMapping({"/api/v1/auth/jwks", "/.well-known/jwks.json"})
     ResponseEntity<Map<String, Object>> jwks() {
         return ResponseEntity.ok()

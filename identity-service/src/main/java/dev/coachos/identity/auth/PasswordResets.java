@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.event.TransactionalEventListener;
 
+import dev.coachos.platform.security.OpaqueSecret;
 import dev.coachos.identity.user.Passwords;
 import dev.coachos.identity.user.User;
 import dev.coachos.identity.user.UserEvents;
@@ -59,7 +60,7 @@ class PasswordResets {
     @Transactional
     void confirm(String secret, String newPassword) {
         Instant now = Instant.now();
-        String hash = SecretTokens.hash(secret);
+        String hash = OpaqueSecret.hashOf(secret);
         PasswordResetToken token = tokens.findByTokenHash(hash)
                 .filter(t -> t.isUsable(now))
                 .orElseThrow(() -> Problems.invalidField("token", "is invalid, used or expired"));
@@ -96,9 +97,9 @@ class PasswordResets {
 
     private Issued store(User user, java.time.Duration ttl) {
         Instant now = Instant.now();
-        String secret = SecretTokens.newSecret();
-        tokens.save(new PasswordResetToken(user.getId(), SecretTokens.hash(secret), now, now.plus(ttl)));
-        return new Issued(user.getEmail(), user.getName(), secret);
+        OpaqueSecret secret = OpaqueSecret.generate();
+        tokens.save(new PasswordResetToken(user.getId(), secret.hash(), now, now.plus(ttl)));
+        return new Issued(user.getEmail(), user.getName(), secret.value());
     }
 
     record Issued(String email, String name, String secret) {

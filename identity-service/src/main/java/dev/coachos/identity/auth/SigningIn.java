@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.coachos.platform.security.OpaqueSecret;
 import dev.coachos.identity.user.Passwords;
 import dev.coachos.identity.user.User;
 import dev.coachos.identity.user.UserEvents;
@@ -83,7 +84,7 @@ class SigningIn {
     @Transactional(noRollbackFor = RuntimeException.class)
     Optional<TokenIssuer.TokenPair> refresh(String secret) {
         Instant now = Instant.now();
-        Optional<RefreshToken> found = refreshTokens.findByTokenHash(SecretTokens.hash(secret));
+        Optional<RefreshToken> found = refreshTokens.findByTokenHash(OpaqueSecret.hashOf(secret));
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -110,7 +111,7 @@ class SigningIn {
     /** Ends the session the refresh token belongs to. Unknown tokens are ignored. */
     @Transactional
     void logout(String secret) {
-        refreshTokens.findByTokenHash(SecretTokens.hash(secret))
+        refreshTokens.findByTokenHash(OpaqueSecret.hashOf(secret))
                 .ifPresent(t -> refreshTokens.revokeFamily(t.getFamilyId(), Instant.now()));
     }
 

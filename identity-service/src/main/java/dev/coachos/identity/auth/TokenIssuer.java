@@ -12,6 +12,7 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.stereotype.Component;
 
+import dev.coachos.platform.security.OpaqueSecret;
 import dev.coachos.identity.profile.ProfileDirectory;
 import dev.coachos.identity.user.User;
 import dev.coachos.platform.security.Claims;
@@ -44,10 +45,10 @@ class TokenIssuer {
 
     /** A new pair in the given session family (a new family at login). Call inside a transaction. */
     TokenPair issue(User user, UUID family, Instant now) {
-        String secret = SecretTokens.newSecret();
-        refreshTokens.save(new RefreshToken(user.getId(), family, SecretTokens.hash(secret), now,
+        OpaqueSecret secret = OpaqueSecret.generate();
+        refreshTokens.save(new RefreshToken(user.getId(), family, secret.hash(), now,
                 now.plus(properties.refreshTokenTtl())));
-        return new TokenPair(accessToken(user, now), secret, "Bearer", properties.accessTokenTtl().toSeconds());
+        return new TokenPair(accessToken(user, now), secret.value(), "Bearer", properties.accessTokenTtl().toSeconds());
     }
 
     TokenPair issueNewSession(User user, Instant now) {

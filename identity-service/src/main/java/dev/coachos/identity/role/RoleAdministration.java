@@ -23,6 +23,17 @@ public class RoleAdministration {
         this.catalog = catalog;
     }
 
+    /** Every role, each shown by {@code view} inside the transaction (its permissions are loaded lazily). */
+    @Transactional(readOnly = true)
+    public <T> List<T> list(java.util.function.Function<Role, T> view) {
+        return roles.findAll().stream().map(view).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public <T> T get(UUID id, java.util.function.Function<Role, T> view) {
+        return view.apply(roles.findById(id).orElseThrow(() -> Problems.notFound("role", id)));
+    }
+
     @Transactional
     public Role create(Caller caller, String name, String description, Role.ProfileType profileType, int rank,
             List<String> permissionCodes) {

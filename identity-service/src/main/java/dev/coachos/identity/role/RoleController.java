@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.coachos.platform.security.Caller;
 import dev.coachos.platform.web.Problems;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -40,21 +41,22 @@ class RoleController {
         this.administration = administration;
     }
 
+    @Operation(summary = "List roles, highest rank first")
     @GetMapping("/api/v1/roles")
     @PreAuthorize("@permissions.allow('read:roles')")
-    @Transactional(readOnly = true)
     List<RoleView> list() {
-        return roles.findAll().stream().map(RoleView::of)
+        return administration.list(RoleView::of).stream()
                 .sorted((a, b) -> Integer.compare(b.rank(), a.rank())).toList();
     }
 
+    @Operation(summary = "Read one role")
     @GetMapping("/api/v1/roles/{id}")
     @PreAuthorize("@permissions.allow('read:roles')")
-    @Transactional(readOnly = true)
     RoleView get(@PathVariable UUID id) {
-        return RoleView.of(roles.findById(id).orElseThrow(() -> Problems.notFound("role", id)));
+        return administration.get(id, RoleView::of);
     }
 
+    @Operation(summary = "Create a role")
     @PostMapping("/api/v1/roles")
     @PreAuthorize("@permissions.allow('manage:roles')")
     ResponseEntity<RoleView> create(@Valid @RequestBody NewRole request) {
@@ -63,18 +65,21 @@ class RoleController {
         return ResponseEntity.created(URI.create("/api/v1/roles/" + role.getId())).body(RoleView.of(role));
     }
 
+    @Operation(summary = "Grant a permission to a role")
     @PostMapping("/api/v1/roles/{id}/permissions")
     @PreAuthorize("@permissions.allow('manage:roles')")
     RoleView grant(@PathVariable UUID id, @Valid @RequestBody PermissionGrant request) {
         return RoleView.of(administration.grant(Caller.current(), id, request.permission()));
     }
 
+    @Operation(summary = "Revoke a permission from a role")
     @DeleteMapping("/api/v1/roles/{id}/permissions/{permission}")
     @PreAuthorize("@permissions.allow('manage:roles')")
     RoleView revoke(@PathVariable UUID id, @PathVariable String permission) {
         return RoleView.of(administration.revoke(Caller.current(), id, permission));
     }
 
+    @Operation(summary = "Delete a role")
     @DeleteMapping("/api/v1/roles/{id}")
     @PreAuthorize("@permissions.allow('manage:roles')")
     ResponseEntity<Void> delete(@PathVariable UUID id) {
@@ -82,6 +87,7 @@ class RoleController {
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(summary = "List every permission")
     @GetMapping("/api/v1/permissions")
     @PreAuthorize("@permissions.allow('read:roles')")
     List<PermissionView> permissions() {

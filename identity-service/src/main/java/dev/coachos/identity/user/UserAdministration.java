@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,6 +14,9 @@ import dev.coachos.identity.branch.Branches;
 import dev.coachos.identity.role.Role;
 import dev.coachos.identity.role.Roles;
 import dev.coachos.platform.security.Caller;
+import dev.coachos.platform.data.PageRequests;
+import dev.coachos.platform.data.Sorting;
+import dev.coachos.platform.web.Paging;
 import dev.coachos.platform.web.Problems;
 
 /**
@@ -24,6 +26,10 @@ import dev.coachos.platform.web.Problems;
  */
 @Service
 public class UserAdministration {
+
+    /** What a list of users may be sorted by (entity properties); by name unless asked otherwise. */
+    private static final Sorting SORTING = Sorting.of(java.util.Map.of("name", "name", "email", "email",
+            "createdAt", "createdAt", "lastLoginAt", "lastLoginAt"), "name", "id");
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(UserAdministration.class);
 
@@ -74,7 +80,7 @@ public class UserAdministration {
 
     @Transactional(readOnly = true)
     public Page<User> search(Caller caller, Optional<String> text, Optional<String> role, Optional<UUID> branch,
-            Optional<Boolean> active, Pageable pageable) {
+            Optional<Boolean> active, Paging paging) {
         Specification<User> spec = Users.live();
         if (!caller.seesAllBranches()) {
             UUID own = caller.branchId().orElseThrow(() -> Problems.forbidden("You belong to no branch"));
@@ -95,7 +101,7 @@ public class UserAdministration {
         if (active.isPresent()) {
             spec = spec.and(Users.active(active.get()));
         }
-        return users.findAll(spec, pageable);
+        return users.findAll(spec, PageRequests.of(paging, SORTING));
     }
 
     /** A user the caller may see: themselves, or one within reach when they may read users. */

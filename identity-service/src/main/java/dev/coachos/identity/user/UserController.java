@@ -4,8 +4,6 @@ import java.net.URI;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.web.PageableDefault;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -21,7 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.coachos.platform.security.Caller;
 import dev.coachos.platform.web.PageResponse;
+import dev.coachos.platform.web.Paging;
 import dev.coachos.platform.web.Problems;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -32,7 +32,6 @@ import jakarta.validation.constraints.Size;
 @RequestMapping("/api/v1/users")
 class UserController {
 
-    static final java.util.Set<String> SORTABLE = java.util.Set.of("name", "email", "createdAt", "lastLoginAt");
 
     static final String PHONE = "\\+?[0-9 -]{6,19}";
 
@@ -42,18 +41,21 @@ class UserController {
         this.administration = administration;
     }
 
+    @Operation(summary = "Read your own account")
     @GetMapping("/me")
     UserView me() {
         Caller caller = Caller.current();
         return UserView.of(administration.get(caller, caller.userId()));
     }
 
+    @Operation(summary = "Change your own name, phone or avatar")
     @PatchMapping("/me")
     UserView updateMe(@Valid @RequestBody SelfUpdate request) {
         return UserView.of(administration.updateSelf(Caller.current(), request.name(), request.phone(),
                 request.avatarUrl()));
     }
 
+    @Operation(summary = "Create a user account")
     @PostMapping
     @PreAuthorize("@permissions.allow('create:users')")
     ResponseEntity<UserView> create(@Valid @RequestBody CreateUser request) {
@@ -62,25 +64,23 @@ class UserController {
         return ResponseEntity.created(URI.create("/api/v1/users/" + user.getId())).body(UserView.of(user));
     }
 
+    @Operation(summary = "Search users by name, role, branch or status")
     @GetMapping
     @PreAuthorize("@permissions.allow('read:users')")
     PageResponse<UserView> search(@RequestParam Optional<String> q, @RequestParam Optional<String> role,
             @RequestParam Optional<UUID> branchId, @RequestParam Optional<Boolean> active,
-            @PageableDefault(size = 20, sort = "name") Pageable pageable) {
-        pageable.getSort().forEach(order -> {
-            if (!SORTABLE.contains(order.getProperty())) {
-                throw Problems.invalidField("sort", "sort by one of " + SORTABLE);
-            }
-        });
-        return PageResponse.of(administration.search(Caller.current(), q, role, branchId, active, pageable),
+            Paging paging) {
+        return PageResponse.of(administration.search(Caller.current(), q, role, branchId, active, paging),
                 UserView::of);
     }
 
+    @Operation(summary = "Read one user")
     @GetMapping("/{id}")
     UserView get(@PathVariable UUID id) {
         return UserView.of(administration.get(Caller.current(), id));
     }
 
+    @Operation(summary = "Change a user's details, branch or status")
     @PatchMapping("/{id}")
     @PreAuthorize("@permissions.allow('update:users')")
     UserView update(@PathVariable UUID id, @Valid @RequestBody UpdateUser request) {
@@ -89,12 +89,14 @@ class UserController {
                 request.verified())));
     }
 
+    @Operation(summary = "Give a user another role")
     @PutMapping("/{id}/role")
     @PreAuthorize("@permissions.allow('update:users')")
     UserView changeRole(@PathVariable UUID id, @Valid @RequestBody RoleChange request) {
         return UserView.of(administration.changeRole(Caller.current(), id, request.roleName()));
     }
 
+    @Operation(summary = "Deactivate a user")
     @DeleteMapping("/{id}")
     @PreAuthorize("@permissions.allow('delete:users')")
     ResponseEntity<Void> deactivate(@PathVariable UUID id) {

@@ -1,0 +1,2 @@
+/** Signing in: tokens, refresh sessions, password resets and the first director. */
+package dev.coachos.identity.auth;

@@ -1,0 +1,2 @@
+/** Branches of the institute. */
+package dev.coachos.identity.branch;

@@ -1,0 +1,2 @@
+/** Student, teacher and staff profiles, bank details included. */
+package dev.coachos.identity.profile;

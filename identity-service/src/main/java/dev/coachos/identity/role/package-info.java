@@ -1,0 +1,2 @@
+/** Roles as data: permissions, ranks and who may give which role. */
+package dev.coachos.identity.role;

@@ -1,0 +1,2 @@
+/** The institute's settings as JSON values. */
+package dev.coachos.identity.setting;
