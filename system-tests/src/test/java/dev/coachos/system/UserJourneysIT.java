@@ -227,6 +227,32 @@ class UserJourneysIT {
         assertThat(gateway.get("/swagger-ui/index.html", null).status()).isEqualTo(200);
     }
 
+    /** The documented walkthrough (docs/walkthrough.sh) runs as written against this suite, so the docs cannot drift. */
+    @Test
+    void theDocumentedWalkthroughRunsAsWritten() throws Exception {
+        Path root = Path.of("").toAbsolutePath();
+        while (root != null && !Files.isRegularFile(root.resolve("docs/walkthrough.sh"))) {
+            root = root.getParent();
+        }
+        assertThat(root).as("no docs/walkthrough.sh above " + Path.of("").toAbsolutePath()).isNotNull();
+        Path output = Files.createTempFile("walkthrough", ".log");
+        ProcessBuilder walkthrough = new ProcessBuilder("bash", "docs/walkthrough.sh").directory(root.toFile())
+                .redirectErrorStream(true).redirectOutput(output.toFile());
+        walkthrough.environment().put("COACHOS_GATEWAY_URL", gateway.baseUrl());
+        walkthrough.environment().put("COACHOS_ADMIN_EMAIL", DIRECTOR);
+        walkthrough.environment().put("COACHOS_ADMIN_PASSWORD", DIRECTOR_PASSWORD);
+        Process process = walkthrough.start();
+        // The script bounds each of its waits; this only guards against a hang outside them.
+        boolean finished = process.waitFor(10, java.util.concurrent.TimeUnit.MINUTES);
+        if (!finished) {
+            process.destroyForcibly();
+        }
+        String log = Files.readString(output);
+        Files.deleteIfExists(output);
+        assertThat(finished).as("the walkthrough did not finish within 10 minutes:%n%s", log).isTrue();
+        assertThat(process.exitValue()).as("the walkthrough failed:%n%s", log).isZero();
+    }
+
     @Test
     void aTeachersApprovedCurriculumIsWhatTheirBatchStudiesWithAttendanceAndProgress() {
         String director = gateway.login(DIRECTOR, DIRECTOR_PASSWORD).access();
