@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.coachos.platform.security.Caller;
 import dev.coachos.platform.web.PageResponse;
+import dev.coachos.platform.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -70,9 +71,8 @@ class AssignmentController {
     @GetMapping("/api/v1/submissions")
     @PreAuthorize("@permissions.allow('read:courses')")
     @Operation(summary = "List your own submissions, newest first")
-    PageResponse<Submission> mine(@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return assignments.mine(Caller.current(), page, size);
+    PageResponse<Submission> mine(Paging paging) {
+        return assignments.mine(Caller.current(), paging);
     }
 
     @GetMapping("/api/v1/submissions/{id}")

@@ -17,7 +17,9 @@ import dev.coachos.course.curriculum.Curricula;
 import dev.coachos.course.curriculum.Curriculum;
 import dev.coachos.platform.data.UuidV7;
 import dev.coachos.platform.security.Caller;
+import dev.coachos.platform.data.Sorting;
 import dev.coachos.platform.web.PageResponse;
+import dev.coachos.platform.web.Paging;
 import dev.coachos.platform.web.Problems;
 
 /**
@@ -28,6 +30,9 @@ import dev.coachos.platform.web.Problems;
  */
 @Service
 public class Assignments {
+
+    private static final Sorting MY_SUBMISSIONS = Sorting.of(java.util.Map.of("submittedAt", "s.submitted_at"),
+            "s.submitted_at desc", "s.id");
 
     private final JdbcClient jdbc;
     private final Curricula curricula;
@@ -134,12 +139,13 @@ public class Assignments {
     }
 
     @Transactional(readOnly = true)
-    public PageResponse<Submission> mine(Caller caller, int page, int size) {
+    public PageResponse<Submission> mine(Caller caller, Paging paging) {
         long total = jdbc.sql("select count(*) from submission where student_id = ?").param(caller.userId())
                 .query(Long.class).single();
-        List<Submission> rows = jdbc.sql(Submission.SELECT + " where s.student_id = ? order by s.submitted_at desc, s.id limit ? offset ?")
-                .params(caller.userId(), size, (long) page * size).query(Submission::read).list();
-        return PageResponse.of(rows, size, page, total);
+        List<Submission> rows = jdbc.sql(Submission.SELECT + " where s.student_id = ?"
+                + MY_SUBMISSIONS.orderBy(paging) + " limit ? offset ?")
+                .params(caller.userId(), paging.size(), paging.offset()).query(Submission::read).list();
+        return PageResponse.of(rows, paging.size(), paging.page(), total);
     }
 
     /** A submission for its student or a grader; anyone else gets 404. */

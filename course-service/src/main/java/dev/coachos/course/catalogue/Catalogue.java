@@ -18,7 +18,11 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.coachos.course.CourseEvents;
 import dev.coachos.platform.data.UuidV7;
 import dev.coachos.platform.security.Caller;
+import dev.coachos.platform.data.PagedQuery;
+import dev.coachos.platform.data.Sorting;
+import dev.coachos.platform.data.Where;
 import dev.coachos.platform.web.PageResponse;
+import dev.coachos.platform.web.Paging;
 import dev.coachos.platform.web.Problems;
 
 /**
@@ -28,12 +32,10 @@ import dev.coachos.platform.web.Problems;
 @Service
 public class Catalogue {
 
-    /** What the catalogue may be sorted by, and the column each name stands for. */
-    static final Map<String, String> SORTABLE = Map.of("title", "c.title", "price", "c.price", "createdAt",
-            "c.created_at", "level", "c.level", "durationHours", "c.duration_hours");
-
-    /** Sort properties whose column may be empty; the others sort without a NULLS clause so their index serves. */
-    static final Set<String> NULLABLE = Set.of("durationHours");
+    /** What the catalogue may be sorted by; a column that may be empty sorts nulls last, the others keep their index. */
+    static final Sorting SORTING = Sorting.of(Map.of("title", "c.title", "price", "c.price", "createdAt",
+            "c.created_at", "level", "c.level", "durationHours", "c.duration_hours"), "c.created_at desc", "c.id")
+            .nullsLast("durationHours");
 
     private final JdbcClient jdbc;
     private final CourseEvents events;
@@ -49,49 +51,28 @@ public class Catalogue {
      * managers may ask for; {@code caller} is empty for an anonymous reader.
      */
     @Transactional(readOnly = true)
-    public PageResponse<Course> page(Filter filter, Optional<Caller> caller, String sortProperty, boolean ascending,
-            int page, int size) {
+    public PageResponse<Course> page(Filter filter, Optional<Caller> caller, Paging paging) {
         if (filter.includeInactive() && !manager(caller)) {
             throw Problems.forbidden("Only holders of manage:courses see inactive courses");
         }
-        StringBuilder where = new StringBuilder(" where true");
-        Map<String, Object> params = new LinkedHashMap<>();
+        SORTING.orderBy(paging);
+        Where where = Where.always();
         if (!filter.includeInactive()) {
-            where.append(" and c.active");
+            where.and("c.active");
         }
-        if (filter.level() != null) {
-            where.append(" and c.level = :level");
-            params.put("level", filter.level().name());
-        }
-        if (filter.featured() != null) {
-            where.append(" and c.featured = :featured");
-            params.put("featured", filter.featured());
-        }
-        if (filter.roadmapId() != null) {
-            where.append(" and exists (select 1 from roadmap_course rc where rc.course_id = c.id and rc.roadmap_id = :roadmap)");
-            params.put("roadmap", filter.roadmapId());
-        }
+        where.andIfPresent(filter.level() == null ? null : filter.level().name(), "c.level = :level", "level")
+                .andIfPresent(filter.featured(), "c.featured = :featured", "featured")
+                .andIfPresent(filter.roadmapId(),
+                        "exists (select 1 from roadmap_course rc where rc.course_id = c.id and rc.roadmap_id = :roadmap)",
+                        "roadmap");
         if (filter.text() != null && !filter.text().isBlank()) {
             String query = PrefixQuery.of(filter.text());
             if (query.isEmpty()) {
-                return PageResponse.of(List.of(), size, page, 0);
+                return PageResponse.of(List.of(), paging.size(), paging.page(), 0);
             }
-            where.append(" and c.search @@ to_tsquery('simple', :text)");
-            params.put("text", query);
+            where.and("c.search @@ to_tsquery('simple', :text)", "text", query);
         }
-        String column = SORTABLE.get(sortProperty);
-        if (column == null) {
-            throw Problems.invalidField("sort", "cannot sort by " + sortProperty + "; use one of "
-                    + SORTABLE.keySet().stream().sorted().toList());
-        }
-        long total = jdbc.sql("select count(*) from course c" + where).params(params).query(Long.class).single();
-        List<Course> rows = total == 0 ? List.of() : jdbc.sql("select " + Course.COLUMNS + " from course c" + where
-                + " order by " + column + (ascending ? " asc" : " desc") + (NULLABLE.contains(sortProperty) ? " nulls last" : "")
-                + ", c.id"
-                + " limit :limit offset :offset")
-                .params(params).param("limit", size).param("offset", (long) page * size)
-                .query(Course::read).list();
-        return PageResponse.of(rows, size, page, total);
+        return PagedQuery.page(jdbc, Course.COLUMNS, "course c", where, SORTING, paging, Course::read);
     }
 
     /** A course by id or slug; an inactive course is found only by those who manage the catalogue. */

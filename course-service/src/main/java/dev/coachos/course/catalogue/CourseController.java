@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.coachos.platform.security.Caller;
 import dev.coachos.platform.web.PageResponse;
+import dev.coachos.platform.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -41,14 +42,9 @@ class CourseController {
     PageResponse<Course> browse(@RequestParam(required = false) Course.Level level,
             @RequestParam(required = false) Boolean featured, @RequestParam(required = false) UUID roadmap,
             @RequestParam(required = false) @Size(max = 100) String q,
-            @RequestParam(defaultValue = "false") boolean includeInactive,
-            @RequestParam(defaultValue = "createdAt,desc") String sort,
-            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        String[] parts = sort.split(",", 2);
-        boolean ascending = parts.length < 2 || !parts[1].equalsIgnoreCase("desc");
+            @RequestParam(defaultValue = "false") boolean includeInactive, Paging paging) {
         return catalogue.page(new Catalogue.Filter(level, featured, roadmap, q, includeInactive), Caller.optional(),
-                parts[0], ascending, page, size);
+                paging);
     }
 
     @GetMapping("/{idOrSlug}")

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.coachos.platform.security.Caller;
 import dev.coachos.platform.web.PageResponse;
+import dev.coachos.platform.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -35,9 +36,8 @@ class RoadmapController {
 
     @GetMapping
     @Operation(summary = "List roadmaps with their courses")
-    PageResponse<Roadmap> list(@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return roadmaps.page(Caller.optional(), page, size);
+    PageResponse<Roadmap> list(Paging paging) {
+        return roadmaps.page(Caller.optional(), paging);
     }
 
     @GetMapping("/{idOrSlug}")

@@ -17,7 +17,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.coachos.platform.data.UuidV7;
 import dev.coachos.platform.security.Caller;
+import dev.coachos.platform.data.PagedQuery;
+import dev.coachos.platform.data.Sorting;
+import dev.coachos.platform.data.Where;
 import dev.coachos.platform.web.PageResponse;
+import dev.coachos.platform.web.Paging;
 import dev.coachos.platform.web.Problems;
 
 /**
@@ -27,6 +31,9 @@ import dev.coachos.platform.web.Problems;
  */
 @Service
 public class Roadmaps {
+
+    private static final Sorting SORTING = Sorting.of(java.util.Map.of("createdAt", "r.created_at", "title", "r.title"),
+            "r.created_at", "r.id");
 
     private static final String COLUMNS = "r.id, r.title, r.slug, r.description, r.active, r.created_at";
 
@@ -41,17 +48,14 @@ public class Roadmaps {
      * {@code caller} is empty for an anonymous reader.
      */
     @Transactional(readOnly = true)
-    public PageResponse<Roadmap> page(Optional<Caller> caller, int page, int size) {
+    public PageResponse<Roadmap> page(Optional<Caller> caller, Paging paging) {
         boolean staff = staff(caller);
-        String where = staff ? "" : " where r.active";
-        long total = jdbc.sql("select count(*) from roadmap r" + where).query(Long.class).single();
-        List<Roadmap> rows = jdbc.sql("select " + COLUMNS + " from roadmap r" + where
-                + " order by r.created_at, r.id limit ? offset ?").params(size, (long) page * size)
-                .query((rs, n) -> new Roadmap(rs.getObject("id", UUID.class), rs.getString("title"), rs.getString("slug"),
+        PageResponse<Roadmap> page = PagedQuery.page(jdbc, COLUMNS, "roadmap r",
+                staff ? Where.always() : Where.always().and("r.active"), SORTING, paging,
+                (rs, n) -> new Roadmap(rs.getObject("id", UUID.class), rs.getString("title"), rs.getString("slug"),
                         rs.getString("description"), rs.getBoolean("active"), rs.getTimestamp("created_at").toInstant(),
-                        List.of()))
-                .list();
-        return PageResponse.of(withCourses(rows, staff), size, page, total);
+                        List.of()));
+        return new PageResponse<>(withCourses(page.content(), staff), page.page());
     }
 
     /** A roadmap by id or slug; an inactive one only for course managers. */

@@ -14,7 +14,11 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.coachos.course.catalogue.CourseAccess;
 import dev.coachos.platform.data.UuidV7;
 import dev.coachos.platform.security.Caller;
+import dev.coachos.platform.data.PagedQuery;
+import dev.coachos.platform.data.Sorting;
+import dev.coachos.platform.data.Where;
 import dev.coachos.platform.web.PageResponse;
+import dev.coachos.platform.web.Paging;
 import dev.coachos.platform.web.Problems;
 
 /**
@@ -23,6 +27,9 @@ import dev.coachos.platform.web.Problems;
  */
 @Service
 public class Library {
+
+    private static final Sorting SORTING = Sorting.of(Map.of("createdAt", "created_at", "title", "title"),
+            "created_at desc", "id");
 
     private final JdbcClient jdbc;
 
@@ -35,27 +42,14 @@ public class Library {
      * {@code q} in the title (SQL wildcards in it are only text).
      */
     @Transactional(readOnly = true)
-    public PageResponse<Resource> browse(UUID courseId, Resource.Type type, String q, int page, int size) {
-        StringBuilder where = new StringBuilder(" where true");
-        Map<String, Object> params = new LinkedHashMap<>();
-        if (courseId != null) {
-            where.append(" and course_id = :course");
-            params.put("course", courseId);
-        }
-        if (type != null) {
-            where.append(" and type = :type");
-            params.put("type", type.name());
-        }
+    public PageResponse<Resource> browse(UUID courseId, Resource.Type type, String q, Paging paging) {
+        Where where = Where.always().andIfPresent(courseId, "course_id = :course", "course")
+                .andIfPresent(type == null ? null : type.name(), "type = :type", "type");
         if (q != null && !q.isBlank()) {
-            where.append(" and title ilike :q escape '\\'");
-            params.put("q", "%" + q.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            where.and("title ilike :q escape '\\'", "q",
+                    "%" + q.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
-        long total = jdbc.sql("select count(*) from resource" + where).params(params).query(Long.class).single();
-        List<Resource> rows = jdbc.sql("select " + Resource.COLUMNS + " from resource" + where
-                + " order by created_at desc, id limit :limit offset :offset")
-                .params(params).param("limit", size).param("offset", (long) page * size)
-                .query(Resource::read).list();
-        return PageResponse.of(rows, size, page, total);
+        return PagedQuery.page(jdbc, Resource.COLUMNS, "resource", where, SORTING, paging, Resource::read);
     }
 
     /** Adds a resource to the library, written down as the caller's. */

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.coachos.platform.security.Caller;
 import dev.coachos.platform.web.PageResponse;
+import dev.coachos.platform.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -41,9 +42,8 @@ class ResourceController {
     @Operation(summary = "Browse the resource library")
     PageResponse<Resource> browse(@RequestParam(required = false) UUID courseId,
             @RequestParam(required = false) Resource.Type type, @RequestParam(required = false) @Size(max = 100) String q,
-            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return library.browse(courseId, type, q, page, size);
+            Paging paging) {
+        return library.browse(courseId, type, q, paging);
     }
 
     @PostMapping

@@ -25,12 +25,13 @@ public final class PagedQuery {
      */
     public static <T> PageResponse<T> page(JdbcClient jdbc, String columns, String from, Where where, Sorting sorting,
             Paging paging, RowMapper<T> rows) {
+        String order = sorting.orderBy(paging); // a sort outside the allow-list is refused before any statement runs
         Map<String, Object> params = where.params();
         long total = jdbc.sql("select count(*) from " + from + where.sql()).params(params).query(Long.class).single();
         if (total <= paging.offset()) {
             return PageResponse.of(List.of(), paging.size(), paging.page(), total);
         }
-        List<T> content = jdbc.sql("select " + columns + " from " + from + where.sql() + sorting.orderBy(paging)
+        List<T> content = jdbc.sql("select " + columns + " from " + from + where.sql() + order
                 + " limit :pageLimit offset :pageOffset")
                 .params(params).param("pageLimit", paging.size()).param("pageOffset", paging.offset())
                 .query(rows).list();
