@@ -7,30 +7,22 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import dev.coachos.events.Topics;
-import dev.coachos.testing.ApiClient;
 import dev.coachos.testing.ApiClient.Response;
 import dev.coachos.testing.IsolatedDatabase;
-import dev.coachos.testing.JwksServer;
+import dev.coachos.testing.ServiceIntegrationTest;
 import dev.coachos.testing.TestKafka;
-import dev.coachos.testing.TestTokens;
 
 /** Welcome notifications from identity's events, and each user's own notification API. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@TestPropertySource(properties = {
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "eureka.client.enabled=false",
+        "spring.kafka.listener.auto-startup=true",
         "coachos.events.partitions=1",
         "coachos.notifications.curriculum-reviewer-roles=DIRECTOR,GENERAL_MANAGER",
         "logging.level.org.apache.kafka=warn"})
@@ -38,33 +30,10 @@ import dev.coachos.testing.TestTokens;
         Topics.ENROLLMENT, Topics.ENROLLMENT + ".dlt"},
         brokerProperties = "auto.create.topics.enable=false")
 @IsolatedDatabase(service = "communication")
-class NotificationsIT {
-
-    static final TestTokens KEYS = TestTokens.withNewKey();
-    static final JwksServer JWKS = new JwksServer(KEYS::jwksJson);
+class NotificationsIT extends ServiceIntegrationTest {
 
     @Autowired
     EmbeddedKafkaBroker broker;
-    @Autowired
-    JdbcTemplate jdbc;
-    @LocalServerPort
-    int port;
-    ApiClient api;
-
-    @DynamicPropertySource
-    static void keys(DynamicPropertyRegistry registry) {
-        registry.add("coachos.security.jwk-set-uri", JWKS::url);
-    }
-
-    @AfterAll
-    static void stop() {
-        JWKS.close();
-    }
-
-    @BeforeEach
-    void client() {
-        api = new ApiClient("http://localhost:" + port);
-    }
 
     @Test
     void aNewUserFindsExactlyOneWelcomeEvenWhenTheEventArrivesTwice() {

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.coachos.platform.security.Caller;
 import dev.coachos.platform.web.PageResponse;
+import dev.coachos.platform.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -32,9 +33,8 @@ class NotificationController {
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "List your notifications, newest first")
     PageResponse<Notification> mine(@RequestParam(defaultValue = "false") boolean unread,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return notifications.mine(Caller.current(), unread, page, size);
+            Paging paging) {
+        return notifications.mine(Caller.current(), unread, paging);
     }
 
     @PostMapping("/{id}/read")

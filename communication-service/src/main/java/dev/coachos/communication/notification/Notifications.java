@@ -12,7 +12,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.coachos.platform.data.UuidV7;
 import dev.coachos.platform.security.Caller;
+import dev.coachos.platform.data.PagedQuery;
+import dev.coachos.platform.data.Sorting;
+import dev.coachos.platform.data.Where;
 import dev.coachos.platform.web.PageResponse;
+import dev.coachos.platform.web.Paging;
 import dev.coachos.platform.web.Problems;
 
 /**
@@ -22,6 +26,10 @@ import dev.coachos.platform.web.Problems;
  */
 @Service
 public class Notifications {
+
+    /** Newest first unless asked otherwise. */
+    private static final Sorting SORTING = Sorting.of(java.util.Map.of("createdAt", "n.created_at"),
+            "n.created_at desc", "n.id desc");
 
     private final JdbcClient jdbc;
 
@@ -53,15 +61,13 @@ public class Notifications {
 
     /** The caller's notifications (only the unread ones if asked), newest first. */
     @Transactional(readOnly = true)
-    public PageResponse<Notification> mine(Caller caller, boolean unreadOnly, int page, int size) {
-        String where = " where n.user_id = :me" + (unreadOnly ? " and not n.is_read" : "");
-        long total = jdbc.sql("select count(*) from notification n" + where).param("me", caller.userId())
-                .query(Long.class).single();
-        List<Notification> rows = jdbc.sql("select " + Notification.COLUMNS + " from notification n" + where
-                + " order by n.created_at desc, n.id desc limit :limit offset :offset")
-                .param("me", caller.userId()).param("limit", size).param("offset", (long) page * size)
-                .query(Notification::readRow).list();
-        return PageResponse.of(rows, size, page, total);
+    public PageResponse<Notification> mine(Caller caller, boolean unreadOnly, Paging paging) {
+        Where where = Where.always().and("n.user_id = :me", "me", caller.userId());
+        if (unreadOnly) {
+            where.and("not n.is_read");
+        }
+        return PagedQuery.page(jdbc, Notification.COLUMNS, "notification n", where, SORTING, paging,
+                Notification::readRow);
     }
 
     /** Marks one of the caller's notifications read; one already read keeps the time it was first read. */
