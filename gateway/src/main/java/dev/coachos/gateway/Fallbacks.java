@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
 import dev.coachos.platform.web.Problems;
+import io.swagger.v3.oas.annotations.Operation;
 import reactor.core.publisher.Mono;
 
 /**
@@ -28,6 +29,7 @@ class Fallbacks {
         this.writer = writer;
     }
 
+    @Operation(summary = "Answer for a route whose service is down or too slow", hidden = true)
     @RequestMapping("/fallback/{service}")
     Mono<Void> fallback(ServerWebExchange exchange) {
         Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);

@@ -134,7 +134,9 @@ class GatewayIT extends GatewayTestBase {
         long millis = (System.nanoTime() - started) / 1_000_000;
         assertThat(response.status()).isEqualTo(504);
         assertThat(response.text("type")).isEqualTo("urn:coachos:problem:gateway-timeout");
-        assertThat(millis).as("answered before the service did").isLessThan(3900);
+        // The stand-in answers after 30 s and the timeout is 1 s: a bound this wide holds on a loaded machine,
+        // and still fails if the gateway waited for the service.
+        assertThat(millis).as("answered long before the service did").isLessThan(20_000);
     }
 
     @Test

@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A real HTTP server standing in for identity-service behind the gateway: it publishes a JWK
- * set, answers logins, echoes what reached it, and can be slow on purpose.
+ * set, answers logins, echoes what reached it, serves an OpenAPI document, and can be slow on purpose.
  */
 final class StubIdentity implements AutoCloseable {
 
@@ -36,15 +36,19 @@ final class StubIdentity implements AutoCloseable {
         server.createContext("/.well-known/jwks.json", ex -> respond(ex, 200, this.jwks.get()));
         server.createContext("/api/v1/auth/login", ex -> respond(ex, 200,
                 "{\"accessToken\":\"a\",\"refreshToken\":\"r\",\"tokenType\":\"Bearer\",\"expiresIn\":600}"));
+        // Far slower than any timeout the gateway has, so that answering in time can only be the gateway's doing.
         server.createContext("/api/v1/users/slow", ex -> {
             try {
-                Thread.sleep(4000);
+                Thread.sleep(30_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             respond(ex, 200, "{}");
         });
         server.createContext("/api/v1/users", this::echo);
+        // The service's own OpenAPI document, which the gateway's Swagger UI reads through a route.
+        server.createContext("/v3/api-docs", ex -> respond(ex, 200,
+                "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"stand-in\",\"version\":\"1\"},\"paths\":{}}"));
         // Answers after 300 ms, so that many concurrent calls are in flight at once (a load shape, not a wait).
         server.createContext("/api/v1/courses/pause", ex -> {
             try {
