@@ -145,10 +145,23 @@ final class SuiteProcesses implements AutoCloseable {
 
     /** A cluster id in Kafka's form: 16 random bytes, URL-safe Base64 without padding. */
     private static String clusterId() {
-        java.util.UUID id = java.util.UUID.randomUUID();
-        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16)
-                .putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits());
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+        return clusterId(java.util.UUID::randomUUID);
+    }
+
+    /**
+     * About one id in 64 starts with {@code -}, which the storage tool's argument parser takes for an
+     * option, failing the whole run; like Kafka's own generator, draw again until it does not.
+     */
+    static String clusterId(java.util.function.Supplier<java.util.UUID> random) {
+        while (true) {
+            java.util.UUID id = random.get();
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16)
+                    .putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits());
+            String encoded = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+            if (!encoded.startsWith("-")) {
+                return encoded;
+            }
+        }
     }
 
     private List<String> kafkaCommand;
