@@ -1,5 +1,6 @@
 package dev.coachos.testing;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -12,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -30,6 +33,7 @@ public final class ApiDocsLint {
 
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     private static final String CLI = "node_modules/@redocly/cli/bin/cli.js";
+    private static final Pattern NODE_VERSION = Pattern.compile("v?(\\d+)\\.(\\d+).*");
 
     private ApiDocsLint() {
     }
@@ -143,10 +147,25 @@ public final class ApiDocsLint {
                 throw new AssertionError("""
                         The OpenAPI lint needs Node.js (20.19+ or 22.12+) and npm on the PATH, to run the \
                         @redocly/cli pinned in tools/api-lint, and `%s --version` did not answer (%s). Install \
-                        them (Debian/Ubuntu: apt-get install nodejs npm, or see https://nodejs.org) and run again."""
+                        them (see https://nodejs.org; a distribution's package may be too old) and run again."""
                         .formatted(command, version.output().strip()));
             }
+            if (command.equals("node") && !supported(version.output().strip())) {
+                throw new AssertionError("The OpenAPI lint runs @redocly/cli (pinned in tools/api-lint), which needs "
+                        + "Node.js 20.19+ or 22.12+; the node on the PATH is " + version.output().strip());
+            }
         }
+    }
+
+    /** The Node.js versions the pinned @redocly/cli declares it runs on: 20.19+ (not 21) or 22.12+. */
+    static boolean supported(String nodeVersion) {
+        Matcher version = NODE_VERSION.matcher(nodeVersion);
+        if (!version.matches()) {
+            return false;
+        }
+        int major = Integer.parseInt(version.group(1));
+        int minor = Integer.parseInt(version.group(2));
+        return (major == 20 && minor >= 19) || (major == 22 && minor >= 12) || major > 22;
     }
 
     /**
@@ -209,8 +228,8 @@ public final class ApiDocsLint {
         }
     }
 
-    private static java.io.File nullDevice() {
-        return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
+    private static File nullDevice() {
+        return new File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
     }
 
     private static String read(Path file) {

@@ -52,6 +52,17 @@ class ApiDocsLintTest {
     }
 
     @Test
+    void nodeVersionsTheLinterRunsOn() {
+        assertThat(ApiDocsLint.supported("v20.20.2")).isTrue();
+        assertThat(ApiDocsLint.supported("v22.12.0")).isTrue();
+        assertThat(ApiDocsLint.supported("v24.1.0")).isTrue();
+        assertThat(ApiDocsLint.supported("v18.19.0")).isFalse();
+        assertThat(ApiDocsLint.supported("v20.18.1")).isFalse();
+        assertThat(ApiDocsLint.supported("v21.7.3")).isFalse();
+        assertThat(ApiDocsLint.supported("v22.11.0")).isFalse();
+    }
+
+    @Test
     void pointersReadAsOperations() {
         assertThat(ApiDocsLint.where("#/paths/~1api~1v1~1users~1{id}/get/summary"))
                 .isEqualTo("GET /api/v1/users/{id} › summary");
