@@ -18,6 +18,7 @@ import dev.coachos.platform.security.Caller;
 import dev.coachos.platform.web.PageResponse;
 import dev.coachos.platform.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -47,9 +48,9 @@ class CourseController {
                 paging);
     }
 
-    @GetMapping("/{idOrSlug}")
+    @GetMapping("/{id}")
     @Operation(summary = "Read a course by id or slug")
-    Course one(@PathVariable String idOrSlug) {
+    Course one(@PathVariable("id") @Parameter(description = "The id or the slug") String idOrSlug) {
         return catalogue.read(idOrSlug, Caller.optional());
     }
 

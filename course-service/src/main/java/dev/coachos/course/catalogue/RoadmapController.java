@@ -19,6 +19,7 @@ import dev.coachos.platform.security.Caller;
 import dev.coachos.platform.web.PageResponse;
 import dev.coachos.platform.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -40,9 +41,9 @@ class RoadmapController {
         return roadmaps.page(Caller.optional(), paging);
     }
 
-    @GetMapping("/{idOrSlug}")
+    @GetMapping("/{id}")
     @Operation(summary = "Read a roadmap by id or slug")
-    Roadmap one(@PathVariable String idOrSlug) {
+    Roadmap one(@PathVariable("id") @Parameter(description = "The id or the slug") String idOrSlug) {
         return roadmaps.read(idOrSlug, Caller.optional());
     }
 
