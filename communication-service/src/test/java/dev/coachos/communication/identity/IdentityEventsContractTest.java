@@ -31,7 +31,7 @@ class IdentityEventsContractTest {
     @Test
     void aNewUserIsWelcomedByTheNameIdentityGaveThem() {
         IncomingEvent event = travel(new UserRegistered("0190a1b2-0000-7000-8000-000000000001", "asha@example.in",
-                "Asha Rao", "STUDENT", "0190a1b2-0000-7000-8000-0000000000b1"));
+                "Asha Rao", "STUDENT", "0190a1b2-0000-7000-8000-0000000000b1", "STUDENT"));
 
         assertThat(event.type()).isEqualTo("UserRegistered");
         WelcomingNewUsers.Registered read = event.payloadAs(WelcomingNewUsers.Registered.class, 1);
@@ -42,7 +42,7 @@ class IdentityEventsContractTest {
     @Test
     void theDirectoryLearnsANewUsersNameAndRole() {
         IncomingEvent event = travel(new UserRegistered("0190a1b2-0000-7000-8000-000000000002", "ravi@example.in",
-                "Ravi Kumar", "DIRECTOR", null));
+                "Ravi Kumar", "DIRECTOR", null, "STAFF"));
 
         assertThat(event.type()).isEqualTo("UserRegistered");
         DirectoryReadModel.Registered read = event.payloadAs(DirectoryReadModel.Registered.class, 1);
@@ -66,7 +66,7 @@ class IdentityEventsContractTest {
     @Test
     void theDirectoryLearnsTheNewRoleNotThePreviousOne() {
         IncomingEvent event = travel(new UserRoleChanged("0190a1b2-0000-7000-8000-000000000004", "STUDENT",
-                "GENERAL_MANAGER"));
+                "GENERAL_MANAGER", "STAFF"));
 
         assertThat(event.type()).isEqualTo("UserRoleChanged");
         DirectoryReadModel.RoleChanged read = event.payloadAs(DirectoryReadModel.RoleChanged.class, 1);

@@ -26,7 +26,7 @@ public class UserEventPublisher {
 
     public void registered(User user) {
         publish(new UserRegistered(user.getId().toString(), user.getEmail(), user.getName(), user.getRole().getName(),
-                branch(user)));
+                branch(user), user.getRole().getProfileType().name()));
     }
 
     void updated(User user) {
@@ -35,7 +35,8 @@ public class UserEventPublisher {
     }
 
     void roleChanged(User user, String previousRole) {
-        publish(new UserRoleChanged(user.getId().toString(), previousRole, user.getRole().getName()));
+        publish(new UserRoleChanged(user.getId().toString(), previousRole, user.getRole().getName(),
+                user.getRole().getProfileType().name()));
     }
 
     void deactivated(User user) {

@@ -32,7 +32,7 @@ class EventJsonContractTest {
         UUID id = UUID.randomUUID();
         EventEnvelope<UserRegistered> envelope = new EventEnvelope<>(id, "UserRegistered", 1,
                 Instant.parse("2026-11-24T10:00:00Z"), "identity-service", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
-                new UserRegistered("u-1", "asha@example.in", "Asha", "STUDENT", "b-1"));
+                new UserRegistered("u-1", "asha@example.in", "Asha", "STUDENT", "b-1", "STUDENT"));
         JsonNode written = json.readTree(json.writeValueAsString(envelope));
         assertThat(written.path("eventId").asString()).isEqualTo(id.toString());
         assertThat(written.path("type").asString()).isEqualTo("UserRegistered");
@@ -43,7 +43,7 @@ class EventJsonContractTest {
         assertThat(written.path("payload").path("email").asString()).isEqualTo("asha@example.in");
         // Exactly these fields travel: a secret (or anything else) added to the record fails here first.
         assertThat(written.path("payload").propertyNames()).containsExactlyInAnyOrder("userId", "email", "name", "role",
-                "branchId");
+                "branchId", "profileType");
         assertThat(written.propertyNames()).containsExactlyInAnyOrder("eventId", "type", "schemaVersion", "occurredAt",
                 "source", "traceparent", "payload");
     }
@@ -69,7 +69,7 @@ class EventJsonContractTest {
         assertThat(IdentityEvents.TYPES.values()).allMatch(t -> t.getPackageName().endsWith(".identity"));
         assertThat(CourseEvents.TYPES.values()).allMatch(t -> t.getPackageName().endsWith(".course"));
         assertThat(EnrollmentEvents.TYPES.values()).allMatch(t -> t.getPackageName().endsWith(".enrollment"));
-        assertThat(IdentityEvents.typeOf(new UserRegistered("u", "e", "n", "r", null))).isEqualTo("UserRegistered");
+        assertThat(IdentityEvents.typeOf(new UserRegistered("u", "e", "n", "r", null, "STAFF"))).isEqualTo("UserRegistered");
         assertThat(IdentityEvents.typeOf(new UserDeactivated("u"))).isEqualTo("UserDeactivated");
         assertThatThrownBy(() -> CourseEvents.typeOf(new UserDeactivated("u")))
                 .isInstanceOf(IllegalArgumentException.class);
