@@ -6,10 +6,14 @@ import dev.coachos.events.DomainEvent;
 import dev.coachos.events.Topics;
 import dev.coachos.events.enrollment.AttendanceMarked;
 import dev.coachos.events.enrollment.BatchCreated;
+import dev.coachos.events.enrollment.BatchFeeChanged;
 import dev.coachos.events.enrollment.BatchUpdated;
 import dev.coachos.events.enrollment.EnrollmentCreated;
 import dev.coachos.events.enrollment.EnrollmentStatusChanged;
+import dev.coachos.events.enrollment.EnrollmentTransferred;
 import dev.coachos.events.enrollment.LessonCompleted;
+import dev.coachos.events.enrollment.WaitlistJoined;
+import dev.coachos.events.enrollment.WaitlistPromoted;
 import dev.coachos.messaging.outbox.Outbox;
 
 /**
@@ -39,6 +43,22 @@ public class EnrollmentEvents {
     }
 
     public void enrollmentStatusChanged(EnrollmentStatusChanged event) {
+        publish(event);
+    }
+
+    public void batchFeeChanged(BatchFeeChanged event) {
+        publish(event);
+    }
+
+    public void enrollmentTransferred(EnrollmentTransferred event) {
+        publish(event);
+    }
+
+    public void waitlistJoined(WaitlistJoined event) {
+        publish(event);
+    }
+
+    public void waitlistPromoted(WaitlistPromoted event) {
         publish(event);
     }
 

@@ -46,7 +46,7 @@ class CourseLookupIT extends EnrollmentTestBase {
     @Test
     void aSlowOrFailingCourseServiceGivesA503AndTheBreakerStopsCallingUntilItRecovers() {
         UUID slow = UUID.randomUUID();
-        // The stand-in hangs for 30 s; the service gives up after its read time-out (500 ms here, 3 tries).
+        // The stand-in hangs for 30 s; the service gives up after its read time-out (2 s here, 3 tries).
         COURSES.stubFor(get("/api/v1/courses/" + slow).willReturn(json(slow, true).withFixedDelay(30_000)));
         long started = System.nanoTime();
         Response timedOut = create(slow);

@@ -25,8 +25,8 @@ import dev.coachos.testing.ServiceIntegrationTest;
  * for course-service's HTTP API.
  */
 @IsolatedDatabase(service = "enrollment")
-@TestPropertySource(properties = {"coachos.courses.read-timeout=500ms", "coachos.courses.wait-between-attempts=50ms",
-        "coachos.courses.breaker-open-for=1s"})
+@TestPropertySource(properties = {"coachos.courses.read-timeout=2s", "coachos.courses.wait-between-attempts=50ms",
+        "coachos.courses.breaker-open-for=1s", "coachos.enrollment.directory-wait=300ms"})
 public abstract class EnrollmentTestBase extends ServiceIntegrationTest {
 
     protected static final WireMockServer COURSES = new WireMockServer(WireMockConfiguration.options().dynamicPort());
@@ -41,15 +41,33 @@ public abstract class EnrollmentTestBase extends ServiceIntegrationTest {
         registry.add("coachos.courses.base-url", COURSES::baseUrl);
     }
 
+    /** A user as the directory would know them after identity-service's events; a branch fills in an unknown one. */
+    protected void knownUser(UUID id, String profile, UUID branch) {
+        jdbc.update("""
+                insert into known_user (user_id, role, profile_type, branch_id, active, updated_at)
+                values (?, ?, ?, ?, true, now())
+                on conflict (user_id) do update set branch_id = coalesce(known_user.branch_id, excluded.branch_id)""",
+                id, profile, profile, branch);
+    }
+
+    /** A new student the directory knows, of no branch. */
+    protected UUID newStudent() {
+        UUID id = UUID.randomUUID();
+        knownUser(id, "STUDENT", null);
+        return id;
+    }
+
     protected static String backOffice(UUID branch) {
         return KEYS.staff("BACKOFFICE", branch, "read:courses", "manage:batches", "manage:enrollments", "read:attendance");
     }
 
-    protected static String teacher(UUID id) {
+    protected String teacher(UUID id) {
+        knownUser(id, "TEACHER", null);
         return KEYS.teacher(id, "read:courses", "read:batches", "read:enrollments", "manage:attendance");
     }
 
-    protected static String student(UUID id) {
+    protected String student(UUID id) {
+        knownUser(id, "STUDENT", null);
         return KEYS.student(id, "read:courses");
     }
 
@@ -82,6 +100,7 @@ public abstract class EnrollmentTestBase extends ServiceIntegrationTest {
         body.put("capacity", capacity);
         body.put("schedule", schedule);
         if (teacher != null) {
+            knownUser(teacher, "TEACHER", null);
             body.put("teacherId", teacher.toString());
         }
         if (branch != null) {
@@ -92,7 +111,9 @@ public abstract class EnrollmentTestBase extends ServiceIntegrationTest {
         return UUID.fromString(created.text("id"));
     }
 
+    /** Enrolls a student, whom the directory is made to know first (in the batch's branch). */
     protected Response enroll(String token, UUID student, UUID course, UUID batch) {
+        knownUser(student, "STUDENT", jdbc.queryForObject("select branch_id from batch where id = ?", UUID.class, batch));
         return api.post("/api/v1/enrollments", token, Map.of("studentId", student.toString(), "courseId",
                 course.toString(), "batchId", batch.toString()));
     }

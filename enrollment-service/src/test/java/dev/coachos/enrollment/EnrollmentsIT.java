@@ -58,7 +58,7 @@ class EnrollmentsIT extends EnrollmentTestBase {
     void discountsAreAppliedAndNeverExceedTheFee() {
         UUID course = knownCourse("Discounts", "10000.00", true);
         UUID batch = batch(course, "Discounted", 30, null, null, Map.of());
-        UUID student = UUID.randomUUID();
+        UUID student = newStudent();
         Response percent = api.post("/api/v1/enrollments", director, Map.of("studentId", student.toString(),
                 "courseId", course.toString(), "batchId", batch.toString(), "discountType", "PERCENTAGE", "discount", 15));
         assertThat(percent.status()).as(percent.toString()).isEqualTo(201);
@@ -67,18 +67,18 @@ class EnrollmentsIT extends EnrollmentTestBase {
         assertThat(event).contains("\"netFee\": \"8500.00\"", "\"discountType\": \"PERCENTAGE\"", "\"courseTitle\": \"Discounts\"",
                 "\"batchName\": \"Discounted\"", "\"studentId\": \"" + student + "\"");
 
-        Map<String, Object> tooMuch = Map.of("studentId", UUID.randomUUID().toString(), "courseId", course.toString(),
+        Map<String, Object> tooMuch = Map.of("studentId", newStudent().toString(), "courseId", course.toString(),
                 "batchId", batch.toString(), "discountType", "FIXED", "discount", 10000.01);
         Response refused = api.post("/api/v1/enrollments", director, tooMuch);
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.errorFields()).containsExactly("discount");
-        assertThat(api.post("/api/v1/enrollments", director, Map.of("studentId", UUID.randomUUID().toString(),
+        assertThat(api.post("/api/v1/enrollments", director, Map.of("studentId", newStudent().toString(),
                 "courseId", course.toString(), "batchId", batch.toString(), "discountType", "PERCENTAGE", "discount", 101))
                 .status()).isEqualTo(400);
-        assertThat(api.post("/api/v1/enrollments", director, Map.of("studentId", UUID.randomUUID().toString(),
+        assertThat(api.post("/api/v1/enrollments", director, Map.of("studentId", newStudent().toString(),
                 "courseId", course.toString(), "batchId", batch.toString(), "discount", 5)).errorFields())
                 .containsExactly("discountType");
-        Response free = api.post("/api/v1/enrollments", director, Map.of("studentId", UUID.randomUUID().toString(),
+        Response free = api.post("/api/v1/enrollments", director, Map.of("studentId", newStudent().toString(),
                 "courseId", course.toString(), "batchId", batch.toString(), "discountType", "FIXED", "discount", 10000));
         assertThat(free.json().path("netFee").decimalValue()).isEqualByComparingTo("0");
         assertThat(count("select seats_taken from batch where id = ?", batch)).isEqualTo(2);
@@ -88,7 +88,7 @@ class EnrollmentsIT extends EnrollmentTestBase {
     void aRetriedRequestWithTheSameIdempotencyKeyCreatesNothingNew() {
         UUID course = knownCourse("Retry", "1000", true);
         UUID batch = batch(course, "Retry batch", 30, null, null, Map.of());
-        Map<String, Object> body = Map.of("studentId", UUID.randomUUID().toString(), "courseId", course.toString(),
+        Map<String, Object> body = Map.of("studentId", newStudent().toString(), "courseId", course.toString(),
                 "batchId", batch.toString());
         String key = "enroll-" + UUID.randomUUID();
         Response first = api.send("POST", "/api/v1/enrollments", director, body, Map.of("Idempotency-Key", key));
@@ -108,7 +108,7 @@ class EnrollmentsIT extends EnrollmentTestBase {
         assertThat(late.text("id")).isEqualTo(first.text("id"));
         jdbc.update("update course_view set active = true where course_id = ?", course);
 
-        Map<String, Object> other = Map.of("studentId", UUID.randomUUID().toString(), "courseId", course.toString(),
+        Map<String, Object> other = Map.of("studentId", newStudent().toString(), "courseId", course.toString(),
                 "batchId", batch.toString());
         Response reused = api.send("POST", "/api/v1/enrollments", director, other, Map.of("Idempotency-Key", key));
         assertThat(reused.status()).isEqualTo(422);

@@ -60,4 +60,33 @@ class BatchController {
     Batch update(@PathVariable UUID id, @Valid @RequestBody BatchChange change) {
         return batches.update(id, change, Caller.current());
     }
+
+    @PostMapping("/{id}/close")
+    @PreAuthorize("@permissions.allow('manage:batches')")
+    @Operation(summary = "Close a batch to new enrollments (its waitlist is let go)")
+    Batch close(@PathVariable UUID id, @Valid @RequestBody(required = false) LifeChange change) {
+        return batches.changeStatus(id, Batch.Status.CLOSED, reason(change), Caller.current());
+    }
+
+    @PostMapping("/{id}/reopen")
+    @PreAuthorize("@permissions.allow('manage:batches')")
+    @Operation(summary = "Open a closed batch to enrollments again")
+    Batch reopen(@PathVariable UUID id, @Valid @RequestBody(required = false) LifeChange change) {
+        return batches.changeStatus(id, Batch.Status.OPEN, reason(change), Caller.current());
+    }
+
+    @PostMapping("/{id}/cancel")
+    @PreAuthorize("@permissions.allow('manage:batches')")
+    @Operation(summary = "Cancel a batch: every enrollment not completed is dropped and its seat given back")
+    Batch cancel(@PathVariable UUID id, @Valid @RequestBody(required = false) LifeChange change) {
+        return batches.changeStatus(id, Batch.Status.CANCELLED, reason(change), Caller.current());
+    }
+
+    private static String reason(LifeChange change) {
+        return change == null ? null : change.reason();
+    }
+
+    /** Why a batch is closed, reopened or cancelled (shown to the students it affects). */
+    record LifeChange(@jakarta.validation.constraints.Size(max = 500) String reason) {
+    }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,8 +22,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.coachos.enrollment.course.Courses;
 import dev.coachos.enrollment.EnrollmentEvents;
 import dev.coachos.enrollment.Scope;
+import dev.coachos.enrollment.identity.KnownUser;
+import dev.coachos.enrollment.identity.UserDirectory;
 import dev.coachos.platform.web.Dates;
 import dev.coachos.events.enrollment.BatchCreated;
+import dev.coachos.events.enrollment.BatchFeeChanged;
 import dev.coachos.events.enrollment.BatchUpdated;
 import dev.coachos.platform.data.UuidV7;
 import dev.coachos.platform.security.Caller;
@@ -48,13 +52,18 @@ public class Batches {
 
     private final JdbcClient jdbc;
     private final Courses courses;
+    private final UserDirectory directory;
     private final EnrollmentEvents events;
+    private final ApplicationEventPublisher seats;
     private final TransactionTemplate transactions;
 
-    Batches(JdbcClient jdbc, Courses courses, EnrollmentEvents events, TransactionTemplate transactions) {
+    Batches(JdbcClient jdbc, Courses courses, UserDirectory directory, EnrollmentEvents events,
+            ApplicationEventPublisher seats, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.courses = courses;
+        this.directory = directory;
         this.events = events;
+        this.seats = seats;
         this.transactions = transactions;
     }
 
@@ -63,6 +72,9 @@ public class Batches {
         Dates.requireSane("startDate", request.startDate());
         Dates.requireSane("endDate", request.endDate());
         UUID branch = branchFor(request.branchId(), caller);
+        if (request.teacherId() != null) {
+            directory.require(request.teacherId(), KnownUser.Profile.TEACHER, "teacherId");
+        }
         Courses.Course course = courses.requireActive(request.courseId(), "courseId");
         return transactions.execute(status -> insert(request, course, branch, caller));
     }
@@ -80,15 +92,17 @@ public class Batches {
         jdbc.sql("""
                 insert into batch (id, course_id, name, start_date, end_date, capacity, schedule, teacher_id, branch_id,
                                    fee, fee_frequency, teacher_compensation, teacher_commission, monthly_overhead_cost,
-                                   created_by, created_at)
-                values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                   created_by, created_at, waitlist_capacity, offer_hours)
+                values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, course.id(), request.name().strip(), Date.valueOf(request.startDate()),
                         request.endDate() == null ? null : Date.valueOf(request.endDate()),
                         request.capacity() == null ? 30 : request.capacity(), JSON.writeValueAsString(schedule.asMap()),
                         request.teacherId(), branch, fee, request.feeFrequency() == null ? "ONE_TIME"
                                 : request.feeFrequency().name(),
                         request.teacherCompensation(), request.teacherCommission(), request.monthlyOverheadCost(),
-                        caller.userId(), Timestamp.from(Instant.now()))
+                        caller.userId(), Timestamp.from(Instant.now()),
+                        request.waitlistCapacity() == null ? 0 : request.waitlistCapacity(),
+                        request.offerHours() == null ? 48 : request.offerHours())
                 .update();
         saveSlots(id, schedule);
         Batch batch = find(id).orElseThrow();
@@ -100,16 +114,27 @@ public class Batches {
         return batch;
     }
 
-    /** Changes name, capacity (never below the seats taken), end date, teacher or schedule. */
-    @Transactional
+    /**
+     * Changes name, capacity (never below the seats taken; new seats are offered to the waitlist),
+     * end date, teacher, schedule, waitlist, or the fee of enrollments made from now on.
+     */
     public Batch update(UUID id, BatchChange change, Caller caller) {
-        Batch batch = jdbc.sql("select " + Batch.COLUMNS + " from batch b where b.id = ? for update").param(id)
-                .query(Batch::read).optional()
-                .filter(b -> Scope.of(caller, "manage:batches").reachesBatch(b.branchId(), b.teacherId()))
-                .orElseThrow(() -> Problems.notFound("batch", id));
+        if (change.teacherId() != null) {
+            // Outside the transaction: a teacher created a moment ago may take a moment to be known here.
+            directory.require(change.teacherId(), KnownUser.Profile.TEACHER, "teacherId");
+        }
+        return transactions.execute(status -> change(id, change, caller));
+    }
+
+    private Batch change(UUID id, BatchChange change, Caller caller) {
+        Batch batch = locked(id, caller);
         Dates.requireSane("endDate", change.endDate());
         if (change.capacity() != null && change.capacity() < batch.seatsTaken()) {
             throw Problems.invalidField("capacity", "must not be below the " + batch.seatsTaken() + " seats taken");
+        }
+        if (change.waitlistCapacity() != null && change.waitlistCapacity() < batch.waitlisted()) {
+            throw Problems.invalidField("waitlistCapacity", "must not be below the " + batch.waitlisted()
+                    + " students waiting");
         }
         LocalDate end = change.endDate() != null ? change.endDate() : batch.endDate();
         if (end != null && end.isBefore(batch.startDate())) {
@@ -121,19 +146,75 @@ public class Batches {
         if (teacher != null) {
             refuseClash(teacher, id, batch.startDate(), end, schedule);
         }
+        BigDecimal fee = change.fee() != null ? change.fee() : batch.fee();
+        Batch.FeeFrequency frequency = change.feeFrequency() != null ? change.feeFrequency() : batch.feeFrequency();
         jdbc.sql("""
-                update batch set name = ?, capacity = ?, end_date = ?, schedule = ?::jsonb, teacher_id = ? where id = ?""")
+                update batch set name = ?, capacity = ?, end_date = ?, schedule = ?::jsonb, teacher_id = ?, fee = ?,
+                                 fee_frequency = ?, waitlist_capacity = ?, offer_hours = ?
+                where id = ?""")
                 .params(change.name() != null ? change.name().strip() : batch.name(),
                         change.capacity() != null ? change.capacity() : batch.capacity(),
-                        end == null ? null : Date.valueOf(end), JSON.writeValueAsString(schedule.asMap()), teacher, id)
+                        end == null ? null : Date.valueOf(end), JSON.writeValueAsString(schedule.asMap()), teacher,
+                        fee, frequency.name(),
+                        change.waitlistCapacity() != null ? change.waitlistCapacity() : batch.waitlistCapacity(),
+                        change.offerHours() != null ? change.offerHours() : batch.offerHours(), id)
                 .update();
         jdbc.sql("delete from batch_slot where batch_id = ?").param(id).update();
         saveSlots(id, schedule);
+        if (fee.compareTo(batch.fee()) != 0 || frequency != batch.feeFrequency()) {
+            events.batchFeeChanged(new BatchFeeChanged(id.toString(), batch.courseId().toString(),
+                    batch.fee().toPlainString(), fee.toPlainString(), batch.feeFrequency().name(), frequency.name(),
+                    Instant.now().toString()));
+        }
+        if (change.capacity() != null && change.capacity() > batch.capacity()) {
+            seats.publishEvent(new SeatsFreed(id));
+        }
         Batch updated = find(id).orElseThrow();
-        events.batchUpdated(new BatchUpdated(id.toString(), updated.name(),
-                updated.endDate() == null ? null : updated.endDate().toString(), updated.capacity(),
-                text(updated.teacherId()), updated.schedule()));
+        published(updated);
         return updated;
+    }
+
+    /**
+     * Moves a batch along its life: CLOSED takes no new enrollments (its waitlist is let go; offered
+     * seats may still be confirmed), OPEN again takes them, CANCELLED drops every enrollment not yet
+     * completed and gives their seats back. CANCELLED is final.
+     */
+    @Transactional
+    public Batch changeStatus(UUID id, Batch.Status next, String reason, Caller caller) {
+        Batch batch = locked(id, caller);
+        if (batch.status() == next) {
+            return batch;
+        }
+        if (!batch.status().mayBecome(next)) {
+            throw Problems.conflict("A batch cannot go from " + batch.status() + " to " + next);
+        }
+        jdbc.sql("update batch set status = ? where id = ?").params(next.name(), id).update();
+        seats.publishEvent(new StatusChanged(id, next, reason == null || reason.isBlank()
+                ? "batch " + next.name().toLowerCase(java.util.Locale.ROOT) : reason.strip()));
+        Batch updated = find(id).orElseThrow();
+        published(updated);
+        return updated;
+    }
+
+    private Batch locked(UUID id, Caller caller) {
+        return jdbc.sql("select " + Batch.COLUMNS + " from batch b where b.id = ? for update").param(id)
+                .query(Batch::read).optional()
+                .filter(b -> Scope.of(caller, "manage:batches").reachesBatch(b.branchId(), b.teacherId()))
+                .orElseThrow(() -> Problems.notFound("batch", id));
+    }
+
+    private void published(Batch batch) {
+        events.batchUpdated(new BatchUpdated(batch.id().toString(), batch.name(),
+                batch.endDate() == null ? null : batch.endDate().toString(), batch.capacity(),
+                text(batch.teacherId()), batch.schedule(), batch.status().name(), batch.waitlistCapacity()));
+    }
+
+    /** Seats of a batch were added: the waitlist's first in line may be offered them (in the same transaction). */
+    public record SeatsFreed(UUID batchId) {
+    }
+
+    /** A batch was closed, reopened or cancelled (in the same transaction): its enrollments follow. */
+    public record StatusChanged(UUID batchId, Batch.Status status, String reason) {
     }
 
     @Transactional(readOnly = true)

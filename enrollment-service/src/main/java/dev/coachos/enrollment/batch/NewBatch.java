@@ -15,7 +15,8 @@ import jakarta.validation.constraints.Size;
 
 /**
  * A batch to open. Missing values take defaults: capacity 30, the course's price as a one-time
- * fee, the caller's branch. Money in INR with two decimals.
+ * fee, the caller's branch, no waitlist (a waitlist's promoted students get 48 hours to confirm).
+ * Money in INR with two decimals.
  */
 public record NewBatch(
         @NotNull UUID courseId,
@@ -30,5 +31,7 @@ public record NewBatch(
         Batch.FeeFrequency feeFrequency,
         @DecimalMin(value = "0.00", message = "must not be negative") @Digits(integer = 10, fraction = 2) BigDecimal teacherCompensation,
         @DecimalMin(value = "0.00", message = "must not be negative") @Digits(integer = 10, fraction = 2) BigDecimal teacherCommission,
-        @DecimalMin(value = "0.00", message = "must not be negative") @Digits(integer = 10, fraction = 2) BigDecimal monthlyOverheadCost) {
+        @DecimalMin(value = "0.00", message = "must not be negative") @Digits(integer = 10, fraction = 2) BigDecimal monthlyOverheadCost,
+        @Min(0) @Max(1000) Integer waitlistCapacity,
+        @Min(1) @Max(720) Integer offerHours) {
 }

@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.coachos.enrollment.batch.Batch;
 import dev.coachos.enrollment.batch.Batches;
+import dev.coachos.enrollment.identity.AccountDeactivated;
 import dev.coachos.platform.security.Caller;
 import dev.coachos.platform.security.OpaqueSecret;
 import dev.coachos.platform.web.Problems;
@@ -66,10 +68,10 @@ public class CalendarFeeds {
         return ics.render(own, calendar.events(own));
     }
 
-    /** Ends a user's feed (their account was deactivated). */
-    @Transactional
-    public void revoke(UUID user) {
-        jdbc.sql("delete from calendar_feed where user_id = ?").param(user).update();
+    /** A deactivated account's feed stops working. */
+    @EventListener
+    void revoke(AccountDeactivated deactivated) {
+        jdbc.sql("delete from calendar_feed where user_id = ?").param(deactivated.userId()).update();
     }
 
     /** Where a feed is: the full address for calendar apps and its path behind the gateway. */

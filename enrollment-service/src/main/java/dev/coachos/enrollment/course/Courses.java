@@ -57,6 +57,12 @@ public class Courses {
         return new Course(courseId, facts.title(), facts.price(), true);
     }
 
+    /** The title kept for a course, or null if it is not known here. */
+    public String knownTitle(UUID courseId) {
+        return jdbc.sql("select title from course_view where course_id = ?").param(courseId).query(String.class)
+                .optional().orElse(null);
+    }
+
     /** The fields of course-service's course this service keeps. */
     record CourseFacts(UUID id, String title, BigDecimal price, boolean active) {
     }

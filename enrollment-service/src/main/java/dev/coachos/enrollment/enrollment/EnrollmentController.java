@@ -75,6 +75,20 @@ class EnrollmentController {
         return enrollments.changeStatus(id, change.status(), change.reason(), Caller.current());
     }
 
+    @PostMapping("/{id}/confirm")
+    @PreAuthorize("@permissions.allow('read:courses') or @permissions.allow('manage:enrollments')")
+    @Operation(summary = "Confirm a seat offered from the waitlist (the student, or staff in reach)")
+    Enrollment confirm(@PathVariable UUID id) {
+        return enrollments.confirm(id, Caller.current());
+    }
+
+    @PostMapping("/{id}/transfer")
+    @PreAuthorize("@permissions.allow('manage:enrollments')")
+    @Operation(summary = "Move an enrollment to another batch of the same course")
+    Enrollment transfer(@PathVariable UUID id, @Valid @RequestBody Transfer transfer) {
+        return enrollments.transfer(id, transfer, Caller.current());
+    }
+
     /** The status an enrollment moves to, and why. */
     record StatusChange(@NotNull Enrollment.Status status, @Size(max = 500) String reason) {
     }

@@ -2,24 +2,33 @@ package dev.coachos.enrollment.enrollment;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.coachos.enrollment.EnrollmentEvents;
+import dev.coachos.enrollment.Scope;
 import dev.coachos.enrollment.batch.Batch;
 import dev.coachos.enrollment.batch.Batches;
 import dev.coachos.enrollment.course.Courses;
-import dev.coachos.enrollment.EnrollmentEvents;
-import dev.coachos.enrollment.Scope;
+import dev.coachos.enrollment.identity.AccountDeactivated;
+import dev.coachos.enrollment.identity.KnownUser;
+import dev.coachos.enrollment.identity.UserDirectory;
 import dev.coachos.events.enrollment.EnrollmentCreated;
 import dev.coachos.events.enrollment.EnrollmentStatusChanged;
+import dev.coachos.events.enrollment.EnrollmentTransferred;
+import dev.coachos.events.enrollment.WaitlistJoined;
+import dev.coachos.events.enrollment.WaitlistPromoted;
 import dev.coachos.messaging.idempotency.IdempotencyKeys;
 import dev.coachos.platform.data.PagedQuery;
 import dev.coachos.platform.data.Sorting;
@@ -32,9 +41,14 @@ import dev.coachos.platform.web.Problems;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Enrollments. A seat is taken by one conditional update ({@code seats_taken < capacity}), so
- * however many requests race for the last seat, one gets it and the others a 409; the count can
- * never pass the capacity (a CHECK says so too). One enrollment per student per course.
+ * Enrollments, seats and the waitlist. A seat is taken by one conditional update of the batch row
+ * ({@code seats_taken < capacity}, and nobody waiting), so however many requests race for the last
+ * seat one gets it; a full batch with a waitlist puts the student in line the same way
+ * ({@code waitlisted < waitlist_capacity}). A seat given back (a drop, a transfer away, a cancelled
+ * or expired offer, a raised capacity) is offered to the first in line in the same transaction, so
+ * no committed state has a free seat while someone waits. Counts can never pass their limits:
+ * CHECKs on the batch row say so too. One live enrollment per student per course; a dropped one
+ * stays as history and the student may enroll again.
  */
 @Service
 public class Enrollments {
@@ -46,22 +60,26 @@ public class Enrollments {
     private final JdbcClient jdbc;
     private final Batches batches;
     private final Courses courses;
+    private final UserDirectory directory;
     private final IdempotencyKeys idempotency;
     private final EnrollmentEvents events;
 
-    Enrollments(JdbcClient jdbc, Batches batches, Courses courses, IdempotencyKeys idempotency,
+    Enrollments(JdbcClient jdbc, Batches batches, Courses courses, UserDirectory directory, IdempotencyKeys idempotency,
             EnrollmentEvents events) {
         this.jdbc = jdbc;
         this.batches = batches;
         this.courses = courses;
+        this.directory = directory;
         this.idempotency = idempotency;
         this.events = events;
     }
 
     /**
-     * Enrolls; with an idempotency key, a retry returns the first answer (marked replayed) and
-     * creates nothing. The batch and the course are checked before the transaction (the course may
-     * take a call to course-service); the seat, the row, the event and the stored answer commit together.
+     * Enrolls, or puts the student on the batch's waitlist when it is full and has one; with an
+     * idempotency key, a retry returns the first answer (marked replayed) and creates nothing. The
+     * batch, the course and the student are checked before the transaction (the course may take a
+     * call to course-service, the student a moment to arrive from identity-service); the seat or the
+     * place in line, the row, the event and the stored answer commit together.
      */
     public IdempotencyKeys.Answer enroll(NewEnrollment request, String idempotencyKey, Caller caller) {
         // A retry of a request that already succeeded gets its answer even if the world changed since.
@@ -69,60 +87,99 @@ public class Enrollments {
         if (done.isPresent()) {
             return done.get();
         }
+        Scope scope = Scope.of(caller, "manage:enrollments");
         Batch batch = batches.find(request.batchId())
-                .filter(b -> Scope.of(caller, "manage:enrollments").reachesBatch(b.branchId(), b.teacherId()))
+                .filter(b -> scope.reachesBatch(b.branchId(), b.teacherId()))
                 .orElseThrow(() -> Problems.invalidField("batchId", "no batch with id " + request.batchId() + " in your reach"));
         if (!batch.courseId().equals(request.courseId())) {
             throw Problems.invalidField("batchId", "batch " + batch.id() + " is for another course");
         }
         BigDecimal net = NetFee.of(batch.fee(), request.discountType(), request.discount());
+        KnownUser student = directory.require(request.studentId(), KnownUser.Profile.STUDENT, "studentId");
+        if (scope.kind() == Scope.Kind.BRANCH && !Objects.equals(student.branchId(), scope.branchId())) {
+            throw Problems.invalidField("studentId", "no student with id " + request.studentId() + " in your reach");
+        }
         Courses.Course course = courses.requireActive(request.courseId(), "courseId");
         return idempotency.once(caller.userId(), idempotencyKey, request, () -> {
             if (jdbc.sql("select exists (select 1 from deactivated_user where user_id = ?)").param(request.studentId())
                     .query(Boolean.class).single()) {
                 throw Problems.conflict("Student " + request.studentId() + " has a deactivated account");
             }
-            Optional<UUID> existing = jdbc.sql("select id from enrollment where student_id = ? and course_id = ?")
+            Optional<UUID> existing = jdbc.sql("""
+                    select id from enrollment where student_id = ? and course_id = ? and status <> 'DROPPED'""")
                     .params(request.studentId(), request.courseId()).query(UUID.class).optional();
             if (existing.isPresent()) {
                 throw Problems.conflict("Student " + request.studentId() + " is already enrolled in this course ("
                         + existing.get() + ")");
             }
-            int seat = jdbc.sql("update batch set seats_taken = seats_taken + 1 where id = ? and seats_taken < capacity")
-                    .param(batch.id()).update();
-            if (seat == 0) {
-                throw Problems.raise(HttpStatus.CONFLICT, Problems.type("batch-full"), "Batch full",
-                        "Batch '" + batch.name() + "' has no seat left (capacity " + batch.capacity() + ")");
-            }
+            Enrollment.Status status = takeSeatOrPlaceInLine(batch);
             UUID id = UuidV7.next();
             Instant now = Instant.now();
             jdbc.sql("""
                     insert into enrollment (id, student_id, course_id, batch_id, branch_id, status, fee, fee_frequency,
-                                            discount_type, discount, net_fee, enrolled_at, created_by, updated_at)
-                    values (?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(id, request.studentId(), request.courseId(), batch.id(), batch.branchId(), batch.fee(),
-                            batch.feeFrequency().name(),
+                                            discount_type, discount, net_fee, enrolled_at, created_by, updated_at,
+                                            waitlisted_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(id, request.studentId(), request.courseId(), batch.id(), batch.branchId(), status.name(),
+                            batch.fee(), batch.feeFrequency().name(),
                             request.discountType() == null ? null : request.discountType().name(), request.discount(), net,
-                            Timestamp.from(now), caller.userId(), Timestamp.from(now))
+                            Timestamp.from(now), caller.userId(), Timestamp.from(now),
+                            status == Enrollment.Status.WAITLISTED ? Timestamp.from(now) : null)
                     .update();
             Enrollment enrollment = find(id).orElseThrow();
-            events.enrollmentCreated(new EnrollmentCreated(id.toString(), request.studentId().toString(),
-                    course.id().toString(), course.title(), batch.id().toString(), batch.name(),
-                    batch.branchId() == null ? null : batch.branchId().toString(), batch.fee().toPlainString(),
-                    batch.feeFrequency().name(), request.discountType() == null ? null : request.discountType().name(),
-                    request.discount() == null ? null : request.discount().toPlainString(), net.toPlainString(),
-                    now.toString()));
+            if (status == Enrollment.Status.ACTIVE) {
+                created(enrollment, course.title(), batch.name());
+            } else {
+                int position = jdbc.sql("select waitlisted from batch where id = ?").param(batch.id())
+                        .query(Integer.class).single();
+                events.waitlistJoined(new WaitlistJoined(id.toString(), request.studentId().toString(),
+                        course.id().toString(), course.title(), batch.id().toString(), batch.name(), position));
+            }
             return IdempotencyKeys.Answer.of(201, JSON.writeValueAsString(enrollment));
         });
     }
 
-    /** Moves the enrollment along its allowed transitions; dropping frees the seat. */
+    /**
+     * A seat if one is free and nobody waits for it, else a place in line if the waitlist has room;
+     * a 409 when neither (the batch is full, or it takes no enrollments).
+     */
+    private Enrollment.Status takeSeatOrPlaceInLine(Batch batch) {
+        int seat = jdbc.sql("""
+                update batch set seats_taken = seats_taken + 1
+                where id = ? and status = 'OPEN' and seats_taken < capacity and waitlisted = 0""")
+                .param(batch.id()).update();
+        if (seat == 1) {
+            return Enrollment.Status.ACTIVE;
+        }
+        int inLine = jdbc.sql("""
+                update batch set waitlisted = waitlisted + 1
+                where id = ? and status = 'OPEN' and waitlisted < waitlist_capacity""")
+                .param(batch.id()).update();
+        if (inLine == 1) {
+            return Enrollment.Status.WAITLISTED;
+        }
+        Batch now = batches.find(batch.id()).orElseThrow();
+        if (now.status() != Batch.Status.OPEN) {
+            throw Problems.raise(HttpStatus.CONFLICT, Problems.type("batch-not-open"), "Batch not open",
+                    "Batch '" + batch.name() + "' is " + now.status() + " and takes no enrollments");
+        }
+        throw Problems.raise(HttpStatus.CONFLICT, Problems.type("batch-full"), "Batch full",
+                "Batch '" + batch.name() + "' has no seat left (capacity " + now.capacity() + ")"
+                        + (now.waitlistCapacity() > 0 ? " and its waitlist is full" : ""));
+    }
+
+    /** Moves the enrollment along its allowed transitions; a seat or place given back goes to the next in line. */
     @Transactional
     public Enrollment changeStatus(UUID id, Enrollment.Status next, String reason, Caller caller) {
-        Enrollment current = jdbc.sql("select " + Enrollment.COLUMNS + " from enrollment e where e.id = ? for update")
-                .param(id).query(Enrollment::read).optional()
-                .filter(e -> reaches(e, caller, true))
+        Enrollment current = locked(id).filter(e -> reaches(e, caller, true))
                 .orElseThrow(() -> Problems.notFound("enrollment", id));
+        if (next == Enrollment.Status.OFFERED || next == Enrollment.Status.WAITLISTED) {
+            throw Problems.conflict("An enrollment becomes " + next + " only through the waitlist");
+        }
+        if (current.status() == Enrollment.Status.OFFERED && next == Enrollment.Status.ACTIVE) {
+            confirmed(current);
+            return find(id).orElseThrow();
+        }
         if (!current.status().mayBecome(next)) {
             throw Problems.conflict("An enrollment cannot go from " + current.status() + " to " + next);
         }
@@ -131,30 +188,206 @@ public class Enrollments {
     }
 
     /**
-     * An account was deactivated: remembered (it is not enrolled again) and its active enrollments
-     * put on hold (their seats are kept). Returns how many were held.
+     * The student (or staff who manage enrollments in reach) takes the seat they were offered: the
+     * enrollment becomes ACTIVE and EnrollmentCreated goes out, as for any enrollment.
      */
     @Transactional
-    public int deactivated(UUID student) {
-        jdbc.sql("insert into deactivated_user (user_id, deactivated_at) values (?, now()) on conflict do nothing")
-                .param(student).update();
-        List<Enrollment> active = jdbc.sql("select " + Enrollment.COLUMNS
-                + " from enrollment e where e.student_id = ? and e.status = 'ACTIVE' for update").param(student)
-                .query(Enrollment::read).list();
-        active.forEach(e -> move(e, Enrollment.Status.ON_HOLD, "student account deactivated"));
-        return active.size();
+    public Enrollment confirm(UUID id, Caller caller) {
+        Enrollment current = locked(id).filter(e -> caller.is(e.studentId()) || reaches(e, caller, true))
+                .orElseThrow(() -> Problems.notFound("enrollment", id));
+        if (current.status() != Enrollment.Status.OFFERED) {
+            throw Problems.conflict("Only an offered seat is confirmed; this enrollment is " + current.status());
+        }
+        if (current.offeredUntil() != null && current.offeredUntil().isBefore(Instant.now())) {
+            throw Problems.conflict("The offer ended at " + current.offeredUntil());
+        }
+        confirmed(current);
+        return find(id).orElseThrow();
     }
 
+    /**
+     * Moves an active (or held) enrollment to another open batch of the same course: a seat is
+     * taken there (409 if none is free), the one here is given back to the first in line, and the
+     * agreed fee stays. Both batch rows are locked in one order, so crossing transfers cannot deadlock.
+     */
+    @Transactional
+    public Enrollment transfer(UUID id, Transfer transfer, Caller caller) {
+        Enrollment current = locked(id).filter(e -> reaches(e, caller, true))
+                .orElseThrow(() -> Problems.notFound("enrollment", id));
+        if (current.status() != Enrollment.Status.ACTIVE && current.status() != Enrollment.Status.ON_HOLD) {
+            throw Problems.conflict("Only an active or held enrollment moves to another batch; this one is "
+                    + current.status());
+        }
+        if (current.batchId().equals(transfer.batchId())) {
+            throw Problems.invalidField("batchId", "the enrollment is in this batch already");
+        }
+        Scope scope = Scope.of(caller, "manage:enrollments");
+        Batch target = batches.find(transfer.batchId()).filter(b -> scope.reachesBatch(b.branchId(), b.teacherId()))
+                .orElseThrow(() -> Problems.invalidField("batchId", "no batch with id " + transfer.batchId()
+                        + " in your reach"));
+        if (!target.courseId().equals(current.courseId())) {
+            throw Problems.invalidField("batchId", "batch " + target.id() + " is for another course");
+        }
+        jdbc.sql("select id from batch where id in (?, ?) order by id for update")
+                .params(current.batchId(), target.id()).query(UUID.class).list();
+        int seat = jdbc.sql("""
+                update batch set seats_taken = seats_taken + 1
+                where id = ? and status = 'OPEN' and seats_taken < capacity and waitlisted = 0""")
+                .param(target.id()).update();
+        if (seat == 0) {
+            throw Problems.raise(HttpStatus.CONFLICT, Problems.type("batch-full"), "Batch full",
+                    "Batch '" + target.name() + "' has no free seat to move into");
+        }
+        jdbc.sql("update enrollment set batch_id = ?, branch_id = ?, updated_at = now() where id = ?")
+                .params(target.id(), target.branchId(), id).update();
+        jdbc.sql("update batch set seats_taken = seats_taken - 1 where id = ?").param(current.batchId()).update();
+        events.enrollmentTransferred(new EnrollmentTransferred(id.toString(), current.studentId().toString(),
+                current.courseId().toString(), current.batchId().toString(), target.id().toString(),
+                target.branchId() == null ? null : target.branchId().toString(), transfer.reason()));
+        promoteWaitlist(current.batchId());
+        return find(id).orElseThrow();
+    }
+
+    /**
+     * Offers that ran out: each is dropped and its seat goes to the next in line. Offers are taken
+     * with {@code skip locked}, so several instances sweep without stepping on each other.
+     * Returns how many expired.
+     */
+    @Transactional
+    public int expireOffers(int atMost) {
+        List<Enrollment> expired = jdbc.sql("select " + Enrollment.COLUMNS + """
+                 from enrollment e where e.status = 'OFFERED' and e.offered_until < now()
+                order by e.offered_until limit ? for update skip locked""")
+                .param(atMost).query(Enrollment::read).list();
+        expired.forEach(e -> move(e, Enrollment.Status.DROPPED, "the offered seat was not confirmed in time"));
+        return expired.size();
+    }
+
+    /**
+     * An account was deactivated: remembered (it is not enrolled again), its active enrollments put
+     * on hold (their seats are kept), and its places in line and offered seats given to the next.
+     */
+    @EventListener
+    void deactivated(AccountDeactivated deactivated) {
+        UUID student = deactivated.userId();
+        jdbc.sql("insert into deactivated_user (user_id, deactivated_at) values (?, now()) on conflict do nothing")
+                .param(student).update();
+        List<Enrollment> live = jdbc.sql("select " + Enrollment.COLUMNS + """
+                 from enrollment e where e.student_id = ? and e.status in ('ACTIVE', 'WAITLISTED', 'OFFERED')
+                order by e.id for update""").param(student)
+                .query(Enrollment::read).list();
+        for (Enrollment e : live) {
+            move(e, e.status() == Enrollment.Status.ACTIVE ? Enrollment.Status.ON_HOLD : Enrollment.Status.DROPPED,
+                    "student account deactivated");
+        }
+    }
+
+    /** A batch got more seats: they go to the waitlist first. */
+    @EventListener
+    void seatsFreed(Batches.SeatsFreed freed) {
+        promoteWaitlist(freed.batchId());
+    }
+
+    /**
+     * A batch's life changed: closing lets its waitlist go (offered seats may still be confirmed);
+     * cancelling drops every enrollment not completed.
+     */
+    @EventListener
+    void batchStatusChanged(Batches.StatusChanged changed) {
+        String statuses = switch (changed.status()) {
+            case OPEN -> null;
+            case CLOSED -> "'WAITLISTED'";
+            case CANCELLED -> "'WAITLISTED', 'OFFERED', 'ACTIVE', 'ON_HOLD'";
+        };
+        if (statuses == null) {
+            return;
+        }
+        List<Enrollment> affected = jdbc.sql("select " + Enrollment.COLUMNS + " from enrollment e where e.batch_id = ?"
+                + " and e.status in (" + statuses + ") order by e.id for update")
+                .param(changed.batchId()).query(Enrollment::read).list();
+        affected.forEach(e -> move(e, Enrollment.Status.DROPPED, changed.reason()));
+    }
+
+    private void confirmed(Enrollment offered) {
+        jdbc.sql("update enrollment set status = 'ACTIVE', offered_until = null, enrolled_at = now(), updated_at = now()"
+                + " where id = ?").param(offered.id()).update();
+        Enrollment enrollment = find(offered.id()).orElseThrow();
+        Batch batch = batches.find(enrollment.batchId()).orElseThrow();
+        String title = courses.knownTitle(enrollment.courseId());
+        created(enrollment, title, batch.name());
+    }
+
+    private void created(Enrollment enrollment, String courseTitle, String batchName) {
+        events.enrollmentCreated(new EnrollmentCreated(enrollment.id().toString(), enrollment.studentId().toString(),
+                enrollment.courseId().toString(), courseTitle, enrollment.batchId().toString(), batchName,
+                enrollment.branchId() == null ? null : enrollment.branchId().toString(), enrollment.fee().toPlainString(),
+                enrollment.feeFrequency(), enrollment.discountType() == null ? null : enrollment.discountType().name(),
+                enrollment.discount() == null ? null : enrollment.discount().toPlainString(),
+                enrollment.netFee().toPlainString(), enrollment.enrolledAt().toString()));
+    }
+
+    /**
+     * Moves an enrollment and keeps the batch's counts: a seat holder dropped gives its seat back, a
+     * waiting one its place; either goes to the next in line.
+     */
     private void move(Enrollment current, Enrollment.Status next, String reason) {
         jdbc.sql("""
-                update enrollment set status = ?, updated_at = now(),
+                update enrollment set status = ?, updated_at = now(), offered_until = null,
                        completed_at = case when ? = 'COMPLETED' then now() else completed_at end
                 where id = ?""").params(next.name(), next.name(), current.id()).update();
-        if (next == Enrollment.Status.DROPPED) {
-            jdbc.sql("update batch set seats_taken = seats_taken - 1 where id = ?").param(current.batchId()).update();
-        }
         events.enrollmentStatusChanged(new EnrollmentStatusChanged(current.id().toString(), current.studentId().toString(),
                 current.courseId().toString(), current.batchId().toString(), current.status().name(), next.name(), reason));
+        if (next == Enrollment.Status.DROPPED) {
+            if (current.status() == Enrollment.Status.WAITLISTED) {
+                jdbc.sql("update batch set waitlisted = waitlisted - 1 where id = ?").param(current.batchId()).update();
+            } else {
+                jdbc.sql("update batch set seats_taken = seats_taken - 1 where id = ?").param(current.batchId()).update();
+                promoteWaitlist(current.batchId());
+            }
+        }
+    }
+
+    /**
+     * Offers free seats to the first in line, one by one, while seats are free and someone waits. The
+     * batch row is updated conditionally, so a seat is never offered twice; the one offered is
+     * locked with {@code skip locked} so parallel promotions in one batch take different people.
+     */
+    private void promoteWaitlist(UUID batchId) {
+        while (true) {
+            record Waiting(UUID id, UUID studentId, UUID courseId) {
+            }
+            Optional<Waiting> first = jdbc.sql("""
+                    select e.id, e.student_id, e.course_id from enrollment e
+                    where e.batch_id = ? and e.status = 'WAITLISTED'
+                    order by e.waitlisted_at, e.id limit 1 for update skip locked""")
+                    .param(batchId)
+                    .query((rs, n) -> new Waiting(rs.getObject("id", UUID.class), rs.getObject("student_id", UUID.class),
+                            rs.getObject("course_id", UUID.class)))
+                    .optional();
+            if (first.isEmpty()) {
+                return;
+            }
+            record Offer(String batchName, int hours) {
+            }
+            Optional<Offer> offer = jdbc.sql("""
+                    update batch set seats_taken = seats_taken + 1, waitlisted = waitlisted - 1
+                    where id = ? and status = 'OPEN' and seats_taken < capacity
+                    returning name, offer_hours""")
+                    .param(batchId).query((rs, n) -> new Offer(rs.getString("name"), rs.getInt("offer_hours"))).optional();
+            if (offer.isEmpty()) {
+                return;
+            }
+            Instant until = Instant.now().plus(Duration.ofHours(offer.get().hours()));
+            jdbc.sql("update enrollment set status = 'OFFERED', offered_until = ?, updated_at = now() where id = ?")
+                    .params(Timestamp.from(until), first.get().id()).update();
+            events.waitlistPromoted(new WaitlistPromoted(first.get().id().toString(), first.get().studentId().toString(),
+                    first.get().courseId().toString(), batchId.toString(), offer.get().batchName(), until.toString()));
+        }
+    }
+
+    private Optional<Enrollment> locked(UUID id) {
+        return jdbc.sql("select " + Enrollment.COLUMNS + " from enrollment e where e.id = ? for update").param(id)
+                .query(Enrollment::read).optional();
     }
 
     @Transactional(readOnly = true)

@@ -4,19 +4,19 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.coachos.enrollment.calendar.CalendarFeeds;
-import dev.coachos.enrollment.enrollment.Enrollments;
 import dev.coachos.events.Topics;
 import dev.coachos.messaging.inbox.Inbox;
 import dev.coachos.messaging.inbox.IncomingEvent;
 
 /**
- * When identity deactivates an account: its active enrollments go ON_HOLD, its calendar feed
- * stops working, and it is remembered so that it is not enrolled again. Once per event.
+ * When identity deactivates an account, once per event: {@link AccountDeactivated} is published in
+ * this service, in the inbox's transaction, so that its enrollments are put on hold and its
+ * calendar feed stops working (the features listening to it decide what it means for them).
  */
 @Component
 class DeactivatedUsers {
@@ -26,13 +26,11 @@ class DeactivatedUsers {
     private static final Logger log = LoggerFactory.getLogger(DeactivatedUsers.class);
 
     private final Inbox inbox;
-    private final Enrollments enrollments;
-    private final CalendarFeeds feeds;
+    private final ApplicationEventPublisher features;
 
-    DeactivatedUsers(Inbox inbox, Enrollments enrollments, CalendarFeeds feeds) {
+    DeactivatedUsers(Inbox inbox, ApplicationEventPublisher features) {
         this.inbox = inbox;
-        this.enrollments = enrollments;
-        this.feeds = feeds;
+        this.features = features;
     }
 
     @KafkaListener(topics = Topics.IDENTITY, groupId = "enrollment-service")
@@ -43,13 +41,9 @@ class DeactivatedUsers {
             return;
         }
         UUID user = IncomingEvent.uuid(event.payloadAs(Deactivated.class, 1).userId(), "userId");
-        int[] held = {0};
-        boolean applied = inbox.applyOnce(CONSUMER, event.eventId(), () -> {
-            held[0] = enrollments.deactivated(user);
-            feeds.revoke(user);
-        });
-        log.info("UserDeactivated {} for {}: {}", event.eventId(), user,
-                applied ? held[0] + " enrollment(s) put on hold" : "already applied, skipped");
+        boolean applied = inbox.applyOnce(CONSUMER, event.eventId(),
+                () -> features.publishEvent(new AccountDeactivated(user)));
+        log.info("UserDeactivated {} for {}: {}", event.eventId(), user, applied ? "applied" : "already applied, skipped");
     }
 
     /** The part of identity's UserDeactivated this service reads. */

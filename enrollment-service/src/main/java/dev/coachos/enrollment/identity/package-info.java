@@ -1,2 +1,2 @@
-/** What enrollment-service hears from identity-service: deactivated accounts. */
+/** What enrollment-service keeps of identity-service: who exists in which role and branch, and deactivations. */
 package dev.coachos.enrollment.identity;

@@ -8,13 +8,17 @@ import dev.coachos.events.DomainEvent;
 public final class EnrollmentEvents {
 
     /** Type name to payload class; every type is at {@link #SCHEMA_VERSION}. */
-    public static final Map<String, Class<? extends DomainEvent>> TYPES = Map.of(
-            "BatchCreated", BatchCreated.class,
-            "BatchUpdated", BatchUpdated.class,
-            "EnrollmentCreated", EnrollmentCreated.class,
-            "EnrollmentStatusChanged", EnrollmentStatusChanged.class,
-            "AttendanceMarked", AttendanceMarked.class,
-            "LessonCompleted", LessonCompleted.class);
+    public static final Map<String, Class<? extends DomainEvent>> TYPES = Map.ofEntries(
+            Map.entry("BatchCreated", BatchCreated.class),
+            Map.entry("BatchUpdated", BatchUpdated.class),
+            Map.entry("BatchFeeChanged", BatchFeeChanged.class),
+            Map.entry("EnrollmentCreated", EnrollmentCreated.class),
+            Map.entry("EnrollmentStatusChanged", EnrollmentStatusChanged.class),
+            Map.entry("EnrollmentTransferred", EnrollmentTransferred.class),
+            Map.entry("WaitlistJoined", WaitlistJoined.class),
+            Map.entry("WaitlistPromoted", WaitlistPromoted.class),
+            Map.entry("AttendanceMarked", AttendanceMarked.class),
+            Map.entry("LessonCompleted", LessonCompleted.class));
 
     public static final int SCHEMA_VERSION = 1;
 
