@@ -56,7 +56,7 @@ class TokenIssuer {
     }
 
     private String accessToken(User user, Instant now) {
-        ProfileDirectory.ProfileIds ids = profiles.idsOf(user.getId());
+        ProfileDirectory.ProfileIds ids = profiles.idsOf(user);
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .issuer(tokenRules.issuer())
                 .audience(List.of(tokenRules.audience()))

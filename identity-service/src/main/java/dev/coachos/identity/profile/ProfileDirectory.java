@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Student, teacher and staff profiles. A user gets the profile their role implies when the
- * role is assigned; a profile from an earlier role is kept.
+ * role is assigned; a profile from an earlier role is kept for the record but no longer goes
+ * into their tokens.
  */
 @Service
 public class ProfileDirectory {
@@ -62,13 +63,20 @@ public class ProfileDirectory {
         }
     }
 
-    /** The ids that go into a user's access token. */
+    /**
+     * The profile id that goes into a user's access token: only the one their current role implies.
+     * A profile from an earlier role stays for the record (and in the profile view), but a token
+     * carrying it would let other services treat a promoted student as a student.
+     */
     @Transactional(readOnly = true)
-    public ProfileIds idsOf(UUID userId) {
-        return new ProfileIds(
-                students.findByUserId(userId).map(StudentProfile::getId),
-                teachers.findByUserId(userId).map(TeacherProfile::getId),
-                staff.findByUserId(userId).map(StaffProfile::getId));
+    public ProfileIds idsOf(User user) {
+        UUID userId = user.getId();
+        Optional<UUID> none = Optional.empty();
+        return switch (user.getRole().getProfileType()) {
+            case STUDENT -> new ProfileIds(students.findByUserId(userId).map(StudentProfile::getId), none, none);
+            case TEACHER -> new ProfileIds(none, teachers.findByUserId(userId).map(TeacherProfile::getId), none);
+            case STAFF -> new ProfileIds(none, none, staff.findByUserId(userId).map(StaffProfile::getId));
+        };
     }
 
     @Transactional(readOnly = true)

@@ -73,10 +73,20 @@ public class User extends AbstractEntity {
         this.lockedUntil = null;
     }
 
-    public void deactivate(Instant now) {
+    /** Takes access away; the account stays in the directory and may be reactivated. */
+    public void deactivate() {
+        active = false;
+    }
+
+    /** Deactivates for good: the account leaves the live directory and its e-mail address is free again. */
+    public void delete(Instant now) {
         active = false;
         deleted = true;
         deletedAt = now;
+    }
+
+    public void reactivate() {
+        active = true;
     }
 
     public void assignRole(Role role) {
@@ -97,10 +107,6 @@ public class User extends AbstractEntity {
 
     public void setAvatarUrl(String avatarUrl) {
         this.avatarUrl = avatarUrl;
-    }
-
-    public void setActive(boolean active) {
-        this.active = active;
     }
 
     public void setVerified(boolean verified) {

@@ -137,17 +137,10 @@ public class UserAdministration {
         if (change.verified() != null) {
             user.setVerified(change.verified());
         }
-        if (change.active() != null) {
-            if (caller.is(id) && !change.active()) {
-                throw Problems.conflict("You cannot deactivate your own account");
-            }
-            if (!change.active()) {
-                requireAnotherDirector(user);
-            }
-            user.setActive(change.active());
-            if (!change.active()) {
-                events.publishEvent(new UserEvents.AccessRevoked(id));
-            }
+        if (Boolean.FALSE.equals(change.active()) && user.isActive()) {
+            endAccess(caller, user, false);
+        } else if (Boolean.TRUE.equals(change.active())) {
+            user.reactivate();
         }
         users.saveAndFlush(user);
         published.updated(user);
@@ -194,18 +187,37 @@ public class UserAdministration {
         return user;
     }
 
-    /** Soft delete: the account stays for the record, cannot log in, and its sessions end. */
+    /**
+     * Soft delete: the account stays for the record but leaves the live directory for good, after
+     * the same deactivation as {@code PATCH active=false}.
+     */
     @Transactional
     public void deactivate(Caller caller, UUID id) {
-        if (caller.is(id)) {
+        User user = manageable(caller, id);
+        endAccess(caller, user, true);
+    }
+
+    /**
+     * The one deactivation path, for {@code PATCH active=false} and {@code DELETE} alike: nobody
+     * deactivates themselves or the last active director; the account can no longer log in, its
+     * sessions (refresh tokens) end, and UserDeactivated tells the other services (enrollments go
+     * on hold, calendar feeds stop). {@code delete} also takes the account out of the live
+     * directory, which only DELETE does: a deactivated account can be reactivated, a deleted one not.
+     */
+    private void endAccess(Caller caller, User user, boolean delete) {
+        if (caller.is(user.getId())) {
             throw Problems.conflict("You cannot deactivate your own account");
         }
-        User user = manageable(caller, id);
         requireAnotherDirector(user);
-        user.deactivate(Instant.now());
+        if (delete) {
+            user.delete(Instant.now());
+        } else {
+            user.deactivate();
+        }
         users.saveAndFlush(user);
-        events.publishEvent(new UserEvents.AccessRevoked(id));
+        events.publishEvent(new UserEvents.AccessRevoked(user.getId()));
         published.deactivated(user);
+        log.info("Deactivated user {}{}", user.getId(), delete ? " and removed them from the directory" : "");
     }
 
     private User manageable(Caller caller, UUID id) {
