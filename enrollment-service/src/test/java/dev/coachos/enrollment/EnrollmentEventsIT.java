@@ -94,6 +94,49 @@ class EnrollmentEventsIT extends EnrollmentTestBase {
         assertThat(enroll(director, student, otherCourse, otherBatch).status()).isEqualTo(409);
     }
 
+    @Test
+    void identityEventsKeepTheDirectoryOnceEach() {
+        UUID student = UUID.randomUUID();
+        UUID branch = UUID.randomUUID();
+        UUID old = UUID.randomUUID();
+        String registered = envelope("UserRegistered", """
+                {"userId":"%s","email":"asha@example.in","name":"Asha","role":"LEARNER","branchId":"%s",
+                 "profileType":"STUDENT"}""".formatted(student, branch));
+        List<String> sent = new java.util.ArrayList<>();
+        sent.add(sendIdentity(student, registered));
+        sent.add(sendIdentity(student, registered));
+        // Published before profile types travelled: judged by the seeded role name.
+        sent.add(sendIdentity(old, envelope("UserRegistered", """
+                {"userId":"%s","email":"old@example.in","name":"Old","role":"TEACHER","branchId":null}""".formatted(old))));
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from known_user where user_id in (?, ?)",
+                student, old) == 2);
+        assertThat(jdbc.queryForMap("select role, profile_type, branch_id from known_user where user_id = ?", student))
+                .containsEntry("role", "LEARNER").containsEntry("profile_type", "STUDENT").containsEntry("branch_id", branch);
+        assertThat(jdbc.queryForObject("select profile_type from known_user where user_id = ?", String.class, old))
+                .isEqualTo("TEACHER");
+
+        sent.add(sendIdentity(student, envelope("UserRoleChanged", """
+                {"userId":"%s","previousRole":"LEARNER","role":"TEACHER","profileType":"TEACHER"}""".formatted(student))));
+        sent.add(sendIdentity(student, envelope("UserUpdated", """
+                {"userId":"%s","email":"asha@example.in","name":"Asha","phone":null,"branchId":null,"active":false}"""
+                .formatted(student))));
+        await().atMost(Duration.ofSeconds(60)).until(() -> !jdbc.queryForObject(
+                "select active from known_user where user_id = ?", Boolean.class, student));
+        assertThat(jdbc.queryForMap("select role, profile_type, branch_id from known_user where user_id = ?", student))
+                .containsEntry("role", "TEACHER").containsEntry("profile_type", "TEACHER").containsEntry("branch_id", null);
+        // Five records, four events (one sent twice): each applied once.
+        assertThat(sent.stream().distinct()).hasSize(4);
+        assertThat(sent.stream().distinct().filter(id -> count("""
+                select count(*) from processed_event where consumer = 'enrollment.directory' and event_id = ?::uuid""", id) == 1))
+                .hasSize(4);
+    }
+
+    /** Sends an identity event and returns its event id. */
+    private String sendIdentity(UUID key, String value) {
+        TestKafka.send(broker.getBrokersAsString(), Topics.IDENTITY, key.toString(), value);
+        return JsonMapper.builder().build().readTree(value).path("eventId").asString();
+    }
+
     private void sendCourse(UUID key, String value) {
         TestKafka.send(broker.getBrokersAsString(), Topics.COURSE, key.toString(), value);
     }

@@ -17,6 +17,14 @@ class EnrollmentStatusTest {
         assertThat(next(Status.ON_HOLD)).containsExactlyInAnyOrder(Status.ACTIVE, Status.DROPPED);
         assertThat(next(Status.COMPLETED)).containsExactly(Status.DROPPED);
         assertThat(next(Status.DROPPED)).isEmpty();
+        assertThat(next(Status.WAITLISTED)).containsExactlyInAnyOrder(Status.OFFERED, Status.DROPPED);
+        assertThat(next(Status.OFFERED)).containsExactlyInAnyOrder(Status.ACTIVE, Status.DROPPED);
+    }
+
+    @Test
+    void onlyTheLineAndHistoryHoldNoSeat() {
+        assertThat(EnumSet.allOf(Status.class).stream().filter(Status::holdsSeat))
+                .containsExactlyInAnyOrder(Status.OFFERED, Status.ACTIVE, Status.ON_HOLD, Status.COMPLETED);
     }
 
     @Test
