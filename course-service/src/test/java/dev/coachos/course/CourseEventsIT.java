@@ -80,6 +80,35 @@ class CourseEventsIT extends CourseTestBase {
                             "status":"DROPPED","reason":null}}""".formatted(UUID.randomUUID(), enrollment, studentId, course));
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
                 .until(() -> api.get("/api/v1/courses/" + course + "/curriculum", student).status() == 404);
+
+        // Enrolled again: the new enrollment's events and the old one's may arrive in either order
+        // (they are keyed by enrollment). A late drop of the old one does not end the new one's access,
+        // and a place in a waitlist is no access.
+        UUID again = UUID.randomUUID();
+        TestKafka.send(broker.getBrokersAsString(), Topics.ENROLLMENT, again.toString(), """
+                {"eventId":"%s","type":"EnrollmentCreated","schemaVersion":1,"occurredAt":"2026-11-24T10:00:00Z",
+                 "source":"enrollment-service","traceparent":null,
+                 "payload":{"enrollmentId":"%s","studentId":"%s","courseId":"%s","batchId":"b","netFee":"1.00"}}"""
+                .formatted(UUID.randomUUID(), again, studentId, course));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> api.get("/api/v1/courses/" + course + "/curriculum", student).status() == 200);
+        TestKafka.send(broker.getBrokersAsString(), Topics.ENROLLMENT, enrollment.toString(), """
+                {"eventId":"%s","type":"EnrollmentStatusChanged","schemaVersion":1,"occurredAt":"2026-11-24T10:00:00Z",
+                 "source":"enrollment-service","traceparent":null,
+                 "payload":{"enrollmentId":"%s","studentId":"%s","courseId":"%s","batchId":"b","previous":"ON_HOLD",
+                            "status":"DROPPED","reason":null}}""".formatted(UUID.randomUUID(), enrollment, studentId, course));
+        UUID waiting = UUID.randomUUID();
+        String waitingStudent = student(waiting);
+        TestKafka.send(broker.getBrokersAsString(), Topics.ENROLLMENT, waiting.toString(), """
+                {"eventId":"%s","type":"EnrollmentStatusChanged","schemaVersion":1,"occurredAt":"2026-11-24T10:00:00Z",
+                 "source":"enrollment-service","traceparent":null,
+                 "payload":{"enrollmentId":"%s","studentId":"%s","courseId":"%s","batchId":"b","previous":"WAITLISTED",
+                            "status":"OFFERED","reason":null}}""".formatted(UUID.randomUUID(), waiting, waiting, course));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> count(
+                "select count(*) from course_enrollment where enrollment_id in (?, ?) and status in ('DROPPED', 'OFFERED')",
+                enrollment, waiting) == 2);
+        assertThat(api.get("/api/v1/courses/" + course + "/curriculum", student).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/courses/" + course + "/curriculum", waitingStudent).status()).isEqualTo(404);
     }
 
     private List<JsonNode> read(String key, int expected) {

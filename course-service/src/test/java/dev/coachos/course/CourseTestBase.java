@@ -39,8 +39,8 @@ public abstract class CourseTestBase extends ServiceIntegrationTest {
 
     protected String enrolledStudent(UUID student, String courseId) {
         jdbc.update("""
-                insert into enrolled_student (student_id, course_id, status, updated_at) values (?, ?::uuid, 'ACTIVE', now())
-                on conflict do nothing""", student, courseId);
+                insert into course_enrollment (enrollment_id, student_id, course_id, status, updated_at)
+                values (?, ?, ?::uuid, 'ACTIVE', now())""", UUID.randomUUID(), student, courseId);
         return student(student);
     }
 

@@ -161,7 +161,12 @@ class CurriculumIT extends CourseTestBase {
         UUID dropped = UUID.randomUUID();
         String droppedToken = enrolledStudent(dropped, course);
         assertThat(api.get("/api/v1/courses/" + course + "/curriculum", droppedToken).status()).isEqualTo(200);
-        jdbc.update("update enrolled_student set status = 'DROPPED' where student_id = ?", dropped);
+        jdbc.update("update course_enrollment set status = 'DROPPED' where student_id = ?", dropped);
+        // What was kept per student and course before enrollments were kept one by one still counts.
+        UUID earlier = UUID.randomUUID();
+        jdbc.update("insert into enrolled_student (student_id, course_id, status, updated_at) values (?, ?::uuid, 'ACTIVE', now())",
+                earlier, course);
+        assertThat(api.get("/api/v1/courses/" + course + "/curriculum", student(earlier)).status()).isEqualTo(200);
         assertThat(api.get("/api/v1/courses/" + course + "/curriculum", droppedToken).status()).isEqualTo(404);
         // Staff who read courses (back office, marketing) see every published curriculum.
         String backOffice = KEYS.token().permissions(List.of("read:courses")).staffProfile().sign();

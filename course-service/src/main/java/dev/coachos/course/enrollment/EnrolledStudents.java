@@ -27,8 +27,13 @@ public class EnrolledStudents {
         if (caller.studentProfileId().isEmpty()) {
             return caller.can("read:courses");
         }
+        // A seat taken (waiting in line or offered a seat is not yet studying); rows kept before
+        // enrollments were kept one by one count until an event replaces them.
         return jdbc.sql("""
-                select exists (select 1 from enrolled_student where student_id = ? and course_id = ? and status <> 'DROPPED')""")
-                .params(caller.userId(), courseId).query(Boolean.class).single();
+                select exists (select 1 from course_enrollment where student_id = :student and course_id = :course
+                                 and status in ('ACTIVE', 'ON_HOLD', 'COMPLETED'))
+                    or exists (select 1 from enrolled_student where student_id = :student and course_id = :course
+                                 and status <> 'DROPPED')""")
+                .param("student", caller.userId()).param("course", courseId).query(Boolean.class).single();
     }
 }

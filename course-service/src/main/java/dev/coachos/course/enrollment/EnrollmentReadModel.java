@@ -47,23 +47,30 @@ class EnrollmentReadModel {
             return;
         }
         Enrollment enrollment = event.payloadAs(Enrollment.class, UNDERSTOOD_VERSION);
-        if (enrollment.studentId() == null || enrollment.courseId() == null) {
-            throw new IncomingEvent.MalformedEvent(event.type() + " without studentId or courseId");
+        if (enrollment.enrollmentId() == null || enrollment.studentId() == null || enrollment.courseId() == null) {
+            throw new IncomingEvent.MalformedEvent(event.type() + " without enrollmentId, studentId or courseId");
         }
         String status = event.type().equals(CREATED) ? "ACTIVE" : enrollment.status();
         if (status == null) {
             throw new IncomingEvent.MalformedEvent(STATUS_CHANGED + " without status");
         }
-        inbox.applyOnce(CONSUMER, event.eventId(), () -> jdbc.sql("""
-                insert into enrolled_student (student_id, course_id, status, updated_at) values (?, ?, ?, ?)
-                on conflict (student_id, course_id) do update set status = excluded.status, updated_at = excluded.updated_at""")
-                .params(enrollment.studentId(), enrollment.courseId(), status, Timestamp.from(Instant.now()))
-                .update());
+        inbox.applyOnce(CONSUMER, event.eventId(), () -> {
+            jdbc.sql("""
+                    insert into course_enrollment (enrollment_id, student_id, course_id, status, updated_at)
+                    values (?, ?, ?, ?, ?)
+                    on conflict (enrollment_id) do update set status = excluded.status, updated_at = excluded.updated_at""")
+                    .params(enrollment.enrollmentId(), enrollment.studentId(), enrollment.courseId(), status,
+                            Timestamp.from(Instant.now()))
+                    .update();
+            // What was kept per student and course before enrollments were kept one by one gives way.
+            jdbc.sql("delete from enrolled_student where student_id = ? and course_id = ?")
+                    .params(enrollment.studentId(), enrollment.courseId()).update();
+        });
         log.debug("{} {}: student {} is {} in course {}", event.type(), event.eventId(), enrollment.studentId(), status,
                 enrollment.courseId());
     }
 
     /** This consumer's view of both events: the fields of their payloads it uses ({@code status} only in a change). */
-    record Enrollment(UUID studentId, UUID courseId, String status) {
+    record Enrollment(UUID enrollmentId, UUID studentId, UUID courseId, String status) {
     }
 }

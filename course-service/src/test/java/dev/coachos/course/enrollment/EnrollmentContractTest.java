@@ -46,19 +46,21 @@ class EnrollmentContractTest {
 
         EnrollmentReadModel.Enrollment consumed = consume(produced);
 
+        assertThat(consumed.enrollmentId()).hasToString(produced.enrollmentId());
         assertThat(consumed.studentId()).isEqualTo(studentId);
         assertThat(consumed.courseId()).isEqualTo(courseId);
     }
 
     @Test
     void enrollmentStatusChangedGivesTheStudentTheCourseAndTheNewStatus() {
-        for (String status : new String[] {"DROPPED", "ON_HOLD", "ACTIVE", "COMPLETED"}) {
+        for (String status : new String[] {"WAITLISTED", "OFFERED", "DROPPED", "ON_HOLD", "ACTIVE", "COMPLETED"}) {
             EnrollmentStatusChanged produced = new EnrollmentStatusChanged(UUID.randomUUID().toString(),
                     studentId.toString(), courseId.toString(), UUID.randomUUID().toString(), "ACTIVE", status,
                     "student asked");
 
             EnrollmentReadModel.Enrollment consumed = consume(produced);
 
+            assertThat(consumed.enrollmentId()).hasToString(produced.enrollmentId());
             assertThat(consumed.studentId()).isEqualTo(studentId);
             assertThat(consumed.courseId()).isEqualTo(courseId);
             assertThat(consumed.status()).isEqualTo(status);
