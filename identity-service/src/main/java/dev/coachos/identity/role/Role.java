@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import dev.coachos.identity.AbstractEntity;
+import dev.coachos.platform.security.Caller;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -59,6 +60,11 @@ public class Role extends AbstractEntity {
 
     public void revoke(Permission permission) {
         permissions.removeIf(p -> p.getId().equals(permission.getId()));
+    }
+
+    /** Whether this role holds {@code permission}, directly or through manage / all (the rule every service applies). */
+    public boolean allows(String permission) {
+        return Caller.allows(permissionCodes(), permission);
     }
 
     /** The permission codes, sorted, as they go into tokens. */

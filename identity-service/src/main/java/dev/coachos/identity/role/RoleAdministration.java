@@ -11,13 +11,17 @@ import dev.coachos.platform.web.Problems;
 
 /**
  * Creating roles and changing what they may do. Nobody hands out a permission they do not hold
- * themselves, and the director role, which holds everything, is not edited.
+ * themselves, and the director role, which holds everything, is not edited. What the caller
+ * holds is read from their role as it is now (see {@link #acting}), not from their token.
  */
 @Service
 public class RoleAdministration {
 
+    private static final String MANAGE_ROLES = "manage:roles";
+
     private final Roles roles;
     private final PermissionCatalog catalog;
+
     RoleAdministration(Roles roles, PermissionCatalog catalog) {
         this.roles = roles;
         this.catalog = catalog;
@@ -34,36 +38,54 @@ public class RoleAdministration {
         return view.apply(roles.findById(id).orElseThrow(() -> Problems.notFound("role", id)));
     }
 
+    /**
+     * The caller's role as it is now, provided it still holds {@code permission}. A token lists the
+     * permissions of the moment it was issued and stays valid for minutes; giving accounts, roles
+     * and permissions goes by what the caller holds now, so that a token issued before a demotion
+     * or a deactivation hands out nothing the caller no longer holds.
+     */
+    @Transactional(readOnly = true)
+    public Role acting(Caller caller, String permission) {
+        Role role = roles.currentRoleOf(caller.userId())
+                .orElseThrow(() -> Problems.forbidden("Your account is no longer active"));
+        if (!role.allows(permission)) {
+            throw Problems.forbidden("Your role " + role.getName() + " no longer holds " + permission);
+        }
+        return role;
+    }
+
     @Transactional
     public Role create(Caller caller, String name, String description, Role.ProfileType profileType, int rank,
             List<String> permissionCodes) {
+        Role acting = acting(caller, MANAGE_ROLES);
         if (roles.findByName(name).isPresent()) {
             throw Problems.conflict("A role named " + name + " exists already");
         }
-        int callerRank = rankOf(caller);
-        if (rank >= callerRank) {
-            throw Problems.invalidField("rank", "must be below your own role's rank (" + callerRank + ")");
+        if (rank >= acting.getRank()) {
+            throw Problems.invalidField("rank", "must be below your own role's rank (" + acting.getRank() + ")");
         }
         Role role = new Role(name, description, profileType, rank);
         for (String code : permissionCodes) {
-            role.grant(grantable(caller, code));
+            role.grant(grantable(acting, code));
         }
         return roles.saveAndFlush(role);
     }
 
     @Transactional
     public Role grant(Caller caller, UUID roleId, String code) {
-        Role role = editable(caller, roleId);
-        role.grant(grantable(caller, code));
+        Role acting = acting(caller, MANAGE_ROLES);
+        Role role = editable(acting, roleId);
+        role.grant(grantable(acting, code));
         return roles.saveAndFlush(role);
     }
 
     @Transactional
     public Role revoke(Caller caller, UUID roleId, String code) {
-        Role role = editable(caller, roleId);
+        Role acting = acting(caller, MANAGE_ROLES);
+        Role role = editable(acting, roleId);
         Permission permission = catalog.findByCode(code)
                 .orElseThrow(() -> Problems.invalidField("permission", "unknown permission " + code));
-        if (!caller.can(code)) {
+        if (!acting.allows(code)) {
             throw Problems.forbidden("You cannot revoke a permission you do not hold yourself");
         }
         role.revoke(permission);
@@ -72,7 +94,7 @@ public class RoleAdministration {
 
     @Transactional
     public void delete(Caller caller, UUID roleId) {
-        Role role = editable(caller, roleId);
+        Role role = editable(acting(caller, MANAGE_ROLES), roleId);
         if (role.isSystem()) {
             throw Problems.conflict("The system role " + role.getName() + " cannot be deleted");
         }
@@ -83,27 +105,23 @@ public class RoleAdministration {
     }
 
     /** A role the caller may change: not the director's, and ranked below the caller's own role. */
-    private Role editable(Caller caller, UUID roleId) {
+    private Role editable(Role acting, UUID roleId) {
         Role role = roles.findById(roleId).orElseThrow(() -> Problems.notFound("role", roleId));
         if (Role.DIRECTOR.equals(role.getName())) {
             throw Problems.conflict("The DIRECTOR role holds every permission and cannot be changed");
         }
-        if (!caller.can("manage:all") && role.getRank() >= rankOf(caller)) {
+        if (!acting.allows("manage:all") && role.getRank() >= acting.getRank()) {
             throw Problems.forbidden("You can only change roles that rank below your own");
         }
         return role;
     }
 
-    private Permission grantable(Caller caller, String code) {
+    private Permission grantable(Role acting, String code) {
         Permission permission = catalog.findByCode(code)
                 .orElseThrow(() -> Problems.invalidField("permissions", "unknown permission " + code));
-        if (!caller.can(code)) {
+        if (!acting.allows(code)) {
             throw Problems.forbidden("You cannot grant " + code + ": you do not hold it yourself");
         }
         return permission;
-    }
-
-    private int rankOf(Caller caller) {
-        return roles.rankOfUser(caller.userId()).orElse(0);
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.coachos.identity.branch.Branches;
 import dev.coachos.identity.role.Role;
+import dev.coachos.identity.role.RoleAdministration;
 import dev.coachos.identity.role.Roles;
 import dev.coachos.platform.security.Caller;
 import dev.coachos.platform.data.PageRequests;
@@ -23,6 +24,8 @@ import dev.coachos.platform.web.Problems;
  * Creating and managing accounts. Two rules keep staff inside their lane: outside the head
  * office (no {@code access:all_branches}) a caller reaches only their own branch, and a
  * caller manages only users whose role ranks below their own (a director manages anyone).
+ * Rank and permissions are the caller's role as it is now ({@link RoleAdministration#acting}):
+ * a token issued before a demotion or deactivation creates, changes and re-roles nobody.
  */
 @Service
 public class UserAdministration {
@@ -35,16 +38,18 @@ public class UserAdministration {
 
     private final Users users;
     private final Roles roles;
+    private final RoleAdministration authority;
     private final Branches branches;
     private final Passwords passwords;
     private final ApplicationEventPublisher events;
     private final UserEventPublisher published;
 
-    UserAdministration(Users users, Roles roles, Branches branches, Passwords passwords,
-            ApplicationEventPublisher events, UserEventPublisher published) {
+    UserAdministration(Users users, Roles roles, RoleAdministration authority, Branches branches,
+            Passwords passwords, ApplicationEventPublisher events, UserEventPublisher published) {
         this.published = published;
         this.users = users;
         this.roles = roles;
+        this.authority = authority;
         this.branches = branches;
         this.passwords = passwords;
         this.events = events;
@@ -52,8 +57,9 @@ public class UserAdministration {
 
     @Transactional
     public User create(Caller caller, NewUser request) {
+        Role acting = authority.acting(caller, "create:users");
         Role role = knownRole(request.roleName());
-        requireAssignable(caller, role);
+        requireAssignable(acting, role);
         UUID branchId = request.branchId();
         if (branchId == null && !caller.seesAllBranches()) {
             branchId = caller.branchId().orElse(null);
@@ -120,7 +126,7 @@ public class UserAdministration {
 
     @Transactional
     public User update(Caller caller, UUID id, UserUpdate change) {
-        User user = manageable(caller, id);
+        User user = manageable(caller, authority.acting(caller, "update:users"), id);
         if (change.name() != null) {
             user.rename(change.name().trim());
         }
@@ -168,12 +174,13 @@ public class UserAdministration {
     /** The new role shows in the user's tokens from their next refresh or login. */
     @Transactional
     public User changeRole(Caller caller, UUID id, String roleName) {
-        if (caller.is(id) && !caller.can("manage:all")) {
+        Role acting = authority.acting(caller, "update:users");
+        if (caller.is(id) && !acting.allows("manage:all")) {
             throw Problems.forbidden("You cannot change your own role");
         }
-        User user = manageable(caller, id);
+        User user = manageable(caller, acting, id);
         Role role = knownRole(roleName);
-        requireAssignable(caller, role);
+        requireAssignable(acting, role);
         if (!role.getName().equals(Role.DIRECTOR)) {
             requireAnotherDirector(user);
         }
@@ -193,7 +200,7 @@ public class UserAdministration {
      */
     @Transactional
     public void deactivate(Caller caller, UUID id) {
-        User user = manageable(caller, id);
+        User user = manageable(caller, authority.acting(caller, "delete:users"), id);
         endAccess(caller, user, true);
     }
 
@@ -220,11 +227,11 @@ public class UserAdministration {
         log.info("Deactivated user {}{}", user.getId(), delete ? " and removed them from the directory" : "");
     }
 
-    private User manageable(Caller caller, UUID id) {
+    private User manageable(Caller caller, Role acting, UUID id) {
         User user = users.findLive(id).orElseThrow(() -> Problems.notFound("user", id));
         requireReach(caller, user);
         if (!caller.is(id)) {
-            requireOutranks(caller, user.getRole());
+            requireOutranks(acting, user.getRole());
         }
         return user;
     }
@@ -235,15 +242,15 @@ public class UserAdministration {
 
     /**
      * Giving someone a role must not give the caller more power than they hold: the role must
-     * rank below the caller's, and every permission in it must be one the caller holds.
+     * rank below the caller's, and every permission in it must be one the caller's role holds.
      */
-    private void requireAssignable(Caller caller, Role role) {
-        requireOutranks(caller, role);
-        if (caller.can("manage:all")) {
+    private void requireAssignable(Role acting, Role role) {
+        requireOutranks(acting, role);
+        if (acting.allows("manage:all")) {
             return;
         }
         for (String permission : role.permissionCodes()) {
-            if (!caller.can(permission)) {
+            if (!acting.allows(permission)) {
                 throw Problems.forbidden("You cannot give the role " + role.getName() + ": it holds " + permission
                         + ", which you do not");
             }
@@ -258,12 +265,11 @@ public class UserAdministration {
         }
     }
 
-    private void requireOutranks(Caller caller, Role role) {
-        if (caller.can("manage:all")) {
+    private void requireOutranks(Role acting, Role role) {
+        if (acting.allows("manage:all")) {
             return;
         }
-        int own = roles.rankOfUser(caller.userId()).orElse(0);
-        if (role.getRank() >= own) {
+        if (role.getRank() >= acting.getRank()) {
             throw Problems.forbidden("You can only manage users whose role ranks below yours");
         }
     }
