@@ -202,6 +202,29 @@ class NotificationsIT extends ServiceIntegrationTest {
                 .contains("JEE Physics", "Jan 2027", "INR 16650.00 a month");
     }
 
+    @Test
+    void aStudentHearsOfTheirPlaceInLineAndOfTheSeatOfferedOnceEach() {
+        UUID student = UUID.randomUUID();
+        UUID enrollment = UUID.randomUUID();
+        String joined = envelope(UUID.randomUUID(), "WaitlistJoined", """
+                {"enrollmentId":"%s","studentId":"%s","courseId":"c","courseTitle":"NEET Biology","batchId":"b",
+                 "batchName":"Evening","position":3}""".formatted(enrollment, student));
+        String promoted = envelope(UUID.randomUUID(), "WaitlistPromoted", """
+                {"enrollmentId":"%s","studentId":"%s","courseId":"c","batchId":"b","batchName":"Evening",
+                 "offeredUntil":"2027-01-06T10:00:00Z"}""".formatted(enrollment, student));
+        for (String event : List.of(joined, joined, promoted, promoted)) {
+            TestKafka.send(broker.getBrokersAsString(), Topics.ENROLLMENT, enrollment.toString(), event);
+        }
+        String token = KEYS.token().subject(student).sign();
+        await().atMost(Duration.ofSeconds(60)).until(() -> total(token, "") == 2);
+        Response mine = api.get("/api/v1/notifications", token);
+        assertThat(mine.json().path("content").valueStream().map(n -> n.path("title").asString()).toList())
+                .containsExactlyInAnyOrder("On the waitlist", "A seat is yours");
+        assertThat(mine.json().path("content").valueStream().map(n -> n.path("message").asString()).toList())
+                .anySatisfy(m -> assertThat(m).contains("number 3 in line"))
+                .anySatisfy(m -> assertThat(m).contains("2027-01-06T10:00:00Z"));
+    }
+
     private void sendCourse(UUID key, String value) {
         TestKafka.send(broker.getBrokersAsString(), Topics.COURSE, key.toString(), value);
     }

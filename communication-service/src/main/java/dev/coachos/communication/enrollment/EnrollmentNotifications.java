@@ -15,7 +15,11 @@ import dev.coachos.events.Topics;
 import dev.coachos.messaging.inbox.Inbox;
 import dev.coachos.messaging.inbox.IncomingEvent;
 
-/** Confirms each enrollment to its student, once, however often EnrollmentCreated arrives. */
+/**
+ * Tells students about their enrollments, once per event however often it arrives: confirmed
+ * (EnrollmentCreated), in line for a full batch (WaitlistJoined), offered a seat with the deadline to
+ * confirm it (WaitlistPromoted), and moved to another batch (EnrollmentTransferred).
+ */
 @Component
 class EnrollmentNotifications {
 
@@ -35,19 +39,62 @@ class EnrollmentNotifications {
     @Transactional
     void on(String value) {
         IncomingEvent event = IncomingEvent.read(value);
-        if (!event.type().equals("EnrollmentCreated")) {
+        NewNotification notification = switch (event.type()) {
+            case "EnrollmentCreated" -> confirmation(event);
+            case "WaitlistJoined" -> waiting(event.payloadAs(Joined.class, 1));
+            case "WaitlistPromoted" -> offer(event.payloadAs(Promoted.class, 1));
+            case "EnrollmentTransferred" -> moved(event.payloadAs(Transferred.class, 1));
+            default -> null;
+        };
+        if (notification == null) {
             return;
         }
+        boolean applied = inbox.applyOnce(CONSUMER, event.eventId(), () -> notifications.send(notification));
+        log.info("{} {} for student {}: {}", event.type(), event.eventId(), notification.userId(),
+                applied ? "notification created" : "already applied, skipped");
+    }
+
+    private static NewNotification confirmation(IncomingEvent event) {
         Created created = event.payloadAs(Created.class, 1);
         UUID student = IncomingEvent.uuid(created.studentId(), "studentId");
         String fee = created.netFee() == null ? "" : " Your fee is INR " + created.netFee()
                 + ("MONTHLY".equals(created.feeFrequency()) ? " a month." : ".");
-        NewNotification confirmation = new NewNotification(student, "Enrollment confirmed",
+        return new NewNotification(student, "Enrollment confirmed",
                 "You are enrolled in " + created.courseTitle() + " (batch " + created.batchName() + ")." + fee,
                 Notification.Type.SUCCESS, "/enrollments/" + created.enrollmentId());
-        boolean applied = inbox.applyOnce(CONSUMER, event.eventId(), () -> notifications.send(confirmation));
-        log.info("EnrollmentCreated {} for student {}: {}", event.eventId(), student,
-                applied ? "confirmation created" : "already applied, skipped");
+    }
+
+    private static NewNotification waiting(Joined joined) {
+        return new NewNotification(IncomingEvent.uuid(joined.studentId(), "studentId"), "On the waitlist",
+                "Batch " + joined.batchName() + " of " + joined.courseTitle() + " is full; you are number "
+                        + joined.position() + " in line. We will tell you as soon as a seat is yours.",
+                Notification.Type.INFO, "/enrollments/" + joined.enrollmentId());
+    }
+
+    private static NewNotification offer(Promoted promoted) {
+        return new NewNotification(IncomingEvent.uuid(promoted.studentId(), "studentId"), "A seat is yours",
+                "A seat in batch " + promoted.batchName() + " is held for you until " + promoted.offeredUntil()
+                        + " (UTC). Confirm it before then, or it goes to the next in line.",
+                Notification.Type.SUCCESS, "/enrollments/" + promoted.enrollmentId());
+    }
+
+    private static NewNotification moved(Transferred transferred) {
+        return new NewNotification(IncomingEvent.uuid(transferred.studentId(), "studentId"), "Batch changed",
+                "Your enrollment moved to another batch"
+                        + (transferred.reason() == null || transferred.reason().isBlank() ? "." : ": " + transferred.reason()),
+                Notification.Type.INFO, "/enrollments/" + transferred.enrollmentId());
+    }
+
+    /** The fields of enrollment-service's WaitlistJoined used here. */
+    record Joined(String enrollmentId, String studentId, String courseTitle, String batchName, int position) {
+    }
+
+    /** The fields of enrollment-service's WaitlistPromoted used here. */
+    record Promoted(String enrollmentId, String studentId, String batchName, String offeredUntil) {
+    }
+
+    /** The fields of enrollment-service's EnrollmentTransferred used here. */
+    record Transferred(String enrollmentId, String studentId, String reason) {
     }
 
     /** The fields of enrollment-service's EnrollmentCreated used here. */

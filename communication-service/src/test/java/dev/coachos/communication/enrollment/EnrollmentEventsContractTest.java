@@ -11,6 +11,10 @@ import dev.coachos.events.DomainEvent;
 import dev.coachos.events.EventEnvelope;
 import dev.coachos.events.enrollment.EnrollmentCreated;
 import dev.coachos.events.enrollment.EnrollmentEvents;
+import dev.coachos.events.enrollment.EnrollmentTransferred;
+import dev.coachos.events.enrollment.WaitlistJoined;
+import dev.coachos.events.enrollment.WaitlistPromoted;
+import dev.coachos.communication.enrollment.EnrollmentNotifications.Joined;
 import dev.coachos.messaging.inbox.IncomingEvent;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,6 +45,22 @@ class EnrollmentEventsContractTest {
         assertThat(read.batchName()).isEqualTo("Jan 2027");
         assertThat(read.netFee()).isEqualTo("16650.00");
         assertThat(read.feeFrequency()).isEqualTo("MONTHLY");
+    }
+
+    @Test
+    void aStudentInLineIsToldTheirPlaceAndAPromotedOneTheDeadline() {
+        Joined joined = travel(new WaitlistJoined("e-1", "s-1", "c-1", "NEET Biology", "b-1", "Evening", 3))
+                .payloadAs(EnrollmentNotifications.Joined.class, 1);
+        assertThat(joined).isEqualTo(new Joined("e-1", "s-1", "NEET Biology", "Evening", 3));
+        IncomingEvent promotedEvent = travel(new WaitlistPromoted("e-1", "s-1", "c-1", "b-1", "Evening",
+                "2027-01-06T10:00:00Z"));
+        assertThat(promotedEvent.type()).isEqualTo("WaitlistPromoted");
+        assertThat(promotedEvent.payloadAs(EnrollmentNotifications.Promoted.class, 1))
+                .isEqualTo(new EnrollmentNotifications.Promoted("e-1", "s-1", "Evening", "2027-01-06T10:00:00Z"));
+        IncomingEvent moved = travel(new EnrollmentTransferred("e-1", "s-1", "c-1", "b-1", "b-2", null, "evenings"));
+        assertThat(moved.type()).isEqualTo("EnrollmentTransferred");
+        assertThat(moved.payloadAs(EnrollmentNotifications.Transferred.class, 1))
+                .isEqualTo(new EnrollmentNotifications.Transferred("e-1", "s-1", "evenings"));
     }
 
     /** The event in its envelope, written to JSON as the producer's outbox does and read back as a listener does. */
