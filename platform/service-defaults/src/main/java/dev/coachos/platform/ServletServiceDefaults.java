@@ -10,11 +10,13 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.format.FormatterRegistry;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -39,16 +41,20 @@ import dev.coachos.platform.security.TokenAuthorities;
 import dev.coachos.platform.security.TokenProperties;
 import dev.coachos.platform.security.TokenValidation;
 import dev.coachos.platform.web.DataProblemHandler;
+import dev.coachos.platform.web.DateParameters;
+import dev.coachos.platform.web.ParameterCheck;
 import dev.coachos.platform.web.Paging;
 import dev.coachos.platform.web.PagingArgumentResolver;
 import dev.coachos.platform.web.ProblemHandler;
 import dev.coachos.platform.web.ProblemResponses;
 import dev.coachos.platform.web.RequestSizeLimit;
+import dev.coachos.platform.web.StrictJson;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Servlet services: every request needs a valid access token unless its path is public,
- * method security is on for permission checks, and every error is a problem document.
+ * method security is on for permission checks, JSON and parameters are read strictly, and every
+ * error is a problem document.
  */
 @AutoConfiguration(before = {ServletWebSecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -96,6 +102,12 @@ public class ServletServiceDefaults {
         return new ProblemHandler();
     }
 
+    /** Request bodies are read strictly: see {@link StrictJson}. */
+    @Bean
+    JsonMapperBuilderCustomizer strictJson() {
+        return StrictJson::configure;
+    }
+
     @Bean
     @ConditionalOnClass(name = {"org.springframework.dao.DataIntegrityViolationException",
             "org.springframework.data.core.PropertyReferenceException"})
@@ -112,6 +124,25 @@ public class ServletServiceDefaults {
                 resolvers.add(new PagingArgumentResolver());
             }
         };
+    }
+
+    /** Dates in parameters and path variables are ISO-8601 and within {@link dev.coachos.platform.web.Dates}. */
+    @Bean
+    WebMvcConfigurer dateParameters() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addFormatters(FormatterRegistry registry) {
+                registry.addConverter(new DateParameters());
+            }
+        };
+    }
+
+    /** Parameters are decoded once, up front: a malformed query string or a NUL in one is a 400. */
+    @Bean
+    FilterRegistrationBean<ParameterCheck> parameterCheck(ProblemResponses problems) {
+        FilterRegistrationBean<ParameterCheck> registration = new FilterRegistrationBean<>(new ParameterCheck(problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
     }
 
     @Bean

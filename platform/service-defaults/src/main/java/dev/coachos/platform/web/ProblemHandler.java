@@ -80,6 +80,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             }
         }
         String field = fieldOf(ex);
+        StrictJson.Refused refused = causeOf(ex, StrictJson.Refused.class);
+        if (refused != null) {
+            return validation(List.of(new Problems.FieldProblem(field == null ? "body" : field, refused.reason())));
+        }
         String detail = field == null
                 ? "The request body is missing or is not valid JSON"
                 : "The field " + field + " has a value of the wrong type or format";
@@ -99,7 +103,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex) {
-        return validation(List.of(new Problems.FieldProblem(ex.getName(), "has the wrong format")));
+        String message = causeOf(ex, Dates.OutOfRange.class) != null ? Dates.OUT_OF_RANGE : "has the wrong format";
+        return validation(List.of(new Problems.FieldProblem(ex.getName(), message)));
     }
 
     @Override
@@ -171,7 +176,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 StringBuilder path = new StringBuilder();
                 for (JacksonException.Reference ref : jackson.getPath()) {
                     if (ref.getPropertyName() != null) {
-                        path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
+                        path.append(path.isEmpty() ? "" : ".").append(printable(ref.getPropertyName()));
                     } else if (ref.getIndex() >= 0) {
                         path.append('[').append(ref.getIndex()).append(']');
                     }
@@ -180,6 +185,28 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             }
         }
         return null;
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable ex, Class<T> type) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    /** A JSON name as it can be shown: control characters (a NUL in a map key) are written as escapes. */
+    private static String printable(String name) {
+        StringBuilder out = new StringBuilder(name.length());
+        name.chars().forEach(c -> {
+            if (Character.isISOControl(c)) {
+                out.append(String.format("\\u%04x", c));
+            } else {
+                out.append((char) c);
+            }
+        });
+        return out.toString();
     }
 
     private static String lastNode(String path) {
