@@ -4,6 +4,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.catalina.Pipeline;
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -13,8 +17,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.http.HttpMethod;
@@ -42,10 +50,12 @@ import dev.coachos.platform.security.TokenProperties;
 import dev.coachos.platform.security.TokenValidation;
 import dev.coachos.platform.web.DataProblemHandler;
 import dev.coachos.platform.web.DateParameters;
+import dev.coachos.platform.web.ErrorProblems;
 import dev.coachos.platform.web.ParameterCheck;
 import dev.coachos.platform.web.Paging;
 import dev.coachos.platform.web.PagingArgumentResolver;
 import dev.coachos.platform.web.ProblemHandler;
+import dev.coachos.platform.web.ProblemReportValve;
 import dev.coachos.platform.web.ProblemResponses;
 import dev.coachos.platform.web.RequestSizeLimit;
 import dev.coachos.platform.web.StrictJson;
@@ -54,9 +64,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Servlet services: every request needs a valid access token unless its path is public,
  * method security is on for permission checks, JSON and parameters are read strictly, and every
- * error is a problem document.
+ * error is a problem document, whether a controller, a filter, the error page or Tomcat raised it.
  */
-@AutoConfiguration(before = {ServletWebSecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class})
+@AutoConfiguration(before = {ServletWebSecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class},
+        beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableMethodSecurity
 public class ServletServiceDefaults {
@@ -100,6 +111,13 @@ public class ServletServiceDefaults {
     @ConditionalOnMissingBean(ResponseEntityExceptionHandler.class)
     ProblemHandler problemHandler() {
         return new ProblemHandler();
+    }
+
+    /** The error page: a problem document for whatever status ends there (in place of Spring Boot's). */
+    @Bean
+    @ConditionalOnMissingBean(ErrorController.class)
+    ErrorProblems errorProblems(ProblemResponses problems) {
+        return new ErrorProblems(problems);
     }
 
     /** Request bodies are read strictly: see {@link StrictJson}. */
@@ -185,5 +203,46 @@ public class ServletServiceDefaults {
                         .accessDeniedHandler(problems))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         return http.build();
+    }
+
+    /**
+     * Tomcat's own error report (for requests it refuses before any servlet) as a problem document:
+     * the HTML report Spring Boot installs on the host is replaced by {@link ProblemReportValve}.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
+    static class TomcatErrorReport {
+
+        @Bean
+        WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemReportValve(JsonMapper json) {
+            return new Installer(json);
+        }
+
+        /** Ordered last, so that it runs after Spring Boot's customizer has added the HTML report. */
+        private record Installer(JsonMapper json) implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>,
+                Ordered {
+
+            @Override
+            public void customize(TomcatServletWebServerFactory factory) {
+                factory.addContextCustomizers(context -> {
+                    Pipeline pipeline = context.getParent().getPipeline();
+                    for (Valve valve : pipeline.getValves()) {
+                        if (valve instanceof ErrorReportValve) {
+                            pipeline.removeValve(valve);
+                        }
+                    }
+                    // The host adds a report valve of this class when it starts, unless it finds one already.
+                    if (context.getParent() instanceof StandardHost host) {
+                        host.setErrorReportValveClass(ProblemReportValve.class.getName());
+                    }
+                    pipeline.addValve(new ProblemReportValve(json));
+                });
+            }
+
+            @Override
+            public int getOrder() {
+                return Ordered.LOWEST_PRECEDENCE;
+            }
+        }
     }
 }

@@ -10,6 +10,8 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,9 +19,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Problem documents for refusals that happen in the security filters, before any controller:
- * a missing or bad token (401) and a missing permission (403).
+ * a missing or bad token (401), a missing permission (403), and a request Spring Security's
+ * firewall refuses (400: {@code ..}, {@code //}, {@code ;} or an encoded {@code .} in the path).
  */
-public final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+public final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
     private final JsonMapper json;
 
@@ -45,6 +48,13 @@ public final class ProblemResponses implements AuthenticationEntryPoint, AccessD
             AccessDeniedException accessDeniedException) throws IOException {
         write(response, Problems.detail(HttpStatus.FORBIDDEN, Problems.FORBIDDEN, "Forbidden",
                 "You do not have the permission this request needs"));
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response,
+            RequestRejectedException rejected) throws IOException {
+        write(response, Problems.detail(HttpStatus.BAD_REQUEST, Problems.MALFORMED_REQUEST, "Malformed request",
+                "The request address or a header is not allowed (such as a path with .. or // in it)"));
     }
 
     public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {

@@ -44,6 +44,33 @@ public final class Problems {
         return problem;
     }
 
+    /**
+     * The problem for a bare status, when nothing more is known than the status itself (an error
+     * Tomcat or a filter raised before any controller): the suite's type for it where there is one,
+     * else {@code http-<status>}, and a detail that says nothing about the service's internals.
+     */
+    public static ProblemDetail forStatus(int status) {
+        HttpStatus known = HttpStatus.resolve(status);
+        String reason = known == null ? "Error" : known.getReasonPhrase();
+        HttpStatusCode code = HttpStatusCode.valueOf(status);
+        return switch (status) {
+            case 400 -> detail(code, MALFORMED_REQUEST, "Malformed request",
+                    "The request is malformed: its address, a header or its query string is not allowed or too large");
+            case 401 -> detail(code, UNAUTHENTICATED, "Unauthenticated", "A valid access token is required");
+            case 403 -> detail(code, FORBIDDEN, "Forbidden", "You do not have the permission this request needs");
+            case 404 -> detail(code, NOT_FOUND, "Not found", "No such resource");
+            case 405 -> detail(code, METHOD_NOT_ALLOWED, "Method not allowed", "The method is not allowed here");
+            case 406 -> detail(code, NOT_ACCEPTABLE, "Not acceptable", "This resource is served as application/json");
+            case 413 -> detail(code, PAYLOAD_TOO_LARGE, "Payload too large", "The request is too large");
+            case 415 -> detail(code, UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", "Send the body as application/json");
+            case 429 -> detail(code, TOO_MANY_REQUESTS, "Too many requests", "Too many requests; try again later");
+            case 500 -> detail(code, UNEXPECTED, "Unexpected error", "Something went wrong on our side");
+            case 503 -> detail(code, SERVICE_UNAVAILABLE, "Service unavailable", "The service cannot answer now; try again later");
+            case 504 -> detail(code, GATEWAY_TIMEOUT, "Gateway timeout", "An answer took too long");
+            default -> detail(code, type("http-" + status), reason, reason);
+        };
+    }
+
     /** 404 that names what was looked for and never says whether it exists elsewhere. */
     public static ErrorResponseException notFound(String what, Object id) {
         return raise(HttpStatus.NOT_FOUND, NOT_FOUND, "Not found", "No " + what + " with id " + id);
