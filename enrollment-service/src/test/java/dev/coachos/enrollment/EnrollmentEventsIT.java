@@ -87,8 +87,10 @@ class EnrollmentEventsIT extends EnrollmentTestBase {
                 .containsExactly("EnrollmentCreated", "EnrollmentStatusChanged");
         assertThat(published.get(1).path("payload").path("reason").asString()).contains("deactivated");
         assertThat(events("EnrollmentStatusChanged", enrollment)).hasSize(1);
-        // The account's calendar feed stops working and it is not enrolled again.
+        // The account's calendar feed stops working and, once the directory has heard, it is not enrolled again.
         assertThat(api.get(feed, null).status()).isEqualTo(404);
+        await().atMost(Duration.ofSeconds(60)).until(() -> !jdbc.queryForObject(
+                "select active from known_user where user_id = ?", Boolean.class, student));
         UUID otherCourse = knownCourse("Another", "100", true);
         UUID otherBatch = batch(otherCourse, "Another batch", 30, null, null, Map.of());
         assertThat(enroll(director, student, otherCourse, otherBatch).status()).isEqualTo(409);
@@ -122,13 +124,23 @@ class EnrollmentEventsIT extends EnrollmentTestBase {
                 .formatted(student))));
         await().atMost(Duration.ofSeconds(60)).until(() -> !jdbc.queryForObject(
                 "select active from known_user where user_id = ?", Boolean.class, student));
+        // Reactivated by identity: active again.
+        sent.add(sendIdentity(student, envelope("UserUpdated", """
+                {"userId":"%s","email":"asha@example.in","name":"Asha","phone":null,"branchId":null,"active":true}"""
+                .formatted(student))));
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "select active from known_user where user_id = ?", Boolean.class, student));
+        UUID forgotten = UUID.randomUUID();
+        sent.add(sendIdentity(forgotten, envelope("UserDeactivated", "{\"userId\":\"%s\"}".formatted(forgotten))));
+        await().atMost(Duration.ofSeconds(60)).until(() -> count(
+                "select count(*) from known_user where user_id = ? and not active", forgotten) == 1);
         assertThat(jdbc.queryForMap("select role, profile_type, branch_id from known_user where user_id = ?", student))
                 .containsEntry("role", "TEACHER").containsEntry("profile_type", "TEACHER").containsEntry("branch_id", null);
-        // Five records, four events (one sent twice): each applied once.
-        assertThat(sent.stream().distinct()).hasSize(4);
+        // Seven records, six events (one sent twice): each applied once.
+        assertThat(sent.stream().distinct()).hasSize(6);
         assertThat(sent.stream().distinct().filter(id -> count("""
                 select count(*) from processed_event where consumer = 'enrollment.directory' and event_id = ?::uuid""", id) == 1))
-                .hasSize(4);
+                .hasSize(6);
     }
 
     /** Sends an identity event and returns its event id. */

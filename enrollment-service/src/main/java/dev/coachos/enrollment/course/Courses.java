@@ -8,8 +8,10 @@ import java.util.UUID;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.client.loadbalancer.LoadBalancerClient;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.client.RestClient;
 
 import dev.coachos.platform.http.ServiceClient;
@@ -46,8 +48,14 @@ public class Courses {
             return known.get();
         }
         // The public catalogue answers for active courses only: an inactive one is "not found" there too.
-        CourseFacts facts = courseService.find("/api/v1/courses/" + courseId, CourseFacts.class)
-                .filter(CourseFacts::active)
+        Optional<CourseFacts> fetched;
+        try {
+            fetched = courseService.find("/api/v1/courses/" + courseId, CourseFacts.class);
+        } catch (ErrorResponseException unavailable) {
+            throw Problems.raise(HttpStatus.SERVICE_UNAVAILABLE, Problems.SERVICE_UNAVAILABLE, "Service unavailable",
+                    "Course " + courseId + " is not known here yet and course-service cannot be reached; try again shortly");
+        }
+        CourseFacts facts = fetched.filter(CourseFacts::active)
                 .orElseThrow(() -> Problems.invalidField(field, "no active course with id " + courseId));
         // Kept as revision -1: any event about the course replaces it.
         jdbc.sql("""

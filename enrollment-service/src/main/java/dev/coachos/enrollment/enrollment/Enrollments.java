@@ -101,10 +101,6 @@ public class Enrollments {
         }
         Courses.Course course = courses.requireActive(request.courseId(), "courseId");
         return idempotency.once(caller.userId(), idempotencyKey, request, () -> {
-            if (jdbc.sql("select exists (select 1 from deactivated_user where user_id = ?)").param(request.studentId())
-                    .query(Boolean.class).single()) {
-                throw Problems.conflict("Student " + request.studentId() + " has a deactivated account");
-            }
             Optional<UUID> existing = jdbc.sql("""
                     select id from enrollment where student_id = ? and course_id = ? and status <> 'DROPPED'""")
                     .params(request.studentId(), request.courseId()).query(UUID.class).optional();
@@ -264,14 +260,13 @@ public class Enrollments {
     }
 
     /**
-     * An account was deactivated: remembered (it is not enrolled again), its active enrollments put
-     * on hold (their seats are kept), and its places in line and offered seats given to the next.
+     * An account was deactivated: its active enrollments are put on hold (their seats are kept), its
+     * places in line and offered seats go to the next. (The directory remembers the account as
+     * inactive, so it is not enrolled again unless identity reactivates it.)
      */
     @EventListener
     void deactivated(AccountDeactivated deactivated) {
         UUID student = deactivated.userId();
-        jdbc.sql("insert into deactivated_user (user_id, deactivated_at) values (?, now()) on conflict do nothing")
-                .param(student).update();
         List<Enrollment> live = jdbc.sql("select " + Enrollment.COLUMNS + """
                  from enrollment e where e.student_id = ? and e.status in ('ACTIVE', 'WAITLISTED', 'OFFERED')
                 order by e.id for update""").param(student)

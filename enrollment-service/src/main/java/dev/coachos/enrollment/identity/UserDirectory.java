@@ -92,9 +92,13 @@ public class UserDirectory {
                 .params(role, profile.name(), Timestamp.from(Instant.now()), id).update();
     }
 
+    /** Deactivated; a user not heard of before (registered beyond what the topic keeps) is remembered as such. */
     void deactivated(UUID id) {
-        jdbc.sql("update known_user set active = false, updated_at = ? where user_id = ?")
-                .params(Timestamp.from(Instant.now()), id).update();
+        jdbc.sql("""
+                insert into known_user (user_id, role, profile_type, branch_id, active, updated_at)
+                values (?, 'UNKNOWN', 'STAFF', null, false, ?)
+                on conflict (user_id) do update set active = false, updated_at = excluded.updated_at""")
+                .params(id, Timestamp.from(Instant.now())).update();
     }
 
     private Optional<KnownUser> awaited(UUID id) {

@@ -66,6 +66,15 @@ class EventJsonContractTest {
                 EnrollmentEvents.TYPES)) {
             types.forEach((name, type) -> assertThat(type.getSimpleName()).as(name).isEqualTo(name));
         }
+        // The wire names consumers switch on: renaming one breaks them, so it fails here first.
+        assertThat(IdentityEvents.TYPES).containsOnlyKeys("UserRegistered", "UserUpdated", "UserRoleChanged",
+                "UserDeactivated");
+        assertThat(CourseEvents.TYPES).containsOnlyKeys("CourseCreated", "CourseUpdated", "CurriculumSubmitted",
+                "CurriculumApproved", "CurriculumRejected", "LessonsChanged", "AssignmentSubmitted", "SubmissionGraded");
+        assertThat(EnrollmentEvents.TYPES).containsOnlyKeys("BatchCreated", "BatchUpdated", "BatchFeeChanged",
+                "EnrollmentCreated", "EnrollmentStatusChanged", "EnrollmentTransferred", "WaitlistJoined",
+                "WaitlistPromoted", "AttendanceMarked", "LessonCompleted");
+        assertThat(Topics.deadLetter(Topics.COURSE)).isEqualTo("coachos.course.events.dlt");
         assertThat(IdentityEvents.TYPES.values()).allMatch(t -> t.getPackageName().endsWith(".identity"));
         assertThat(CourseEvents.TYPES.values()).allMatch(t -> t.getPackageName().endsWith(".course"));
         assertThat(EnrollmentEvents.TYPES.values()).allMatch(t -> t.getPackageName().endsWith(".enrollment"));

@@ -63,8 +63,10 @@ public final class Sorting {
             terms.add(new Term(column(order.property()), order.ascending()));
         }
         if (terms.isEmpty()) {
-            String[] parts = defaultOrder.trim().split("\\s+");
-            terms.add(new Term(parts[0], !(parts.length > 1 && parts[1].equalsIgnoreCase("desc"))));
+            for (String term : defaultOrder.split(",")) {
+                String[] parts = term.trim().split("\\s+");
+                terms.add(new Term(parts[0], !(parts.length > 1 && parts[1].equalsIgnoreCase("desc"))));
+            }
         }
         terms.add(new Term(tieBreaker, true));
         return terms;

@@ -43,5 +43,7 @@ class SortingTest {
         assertThat(pageable.getSort()).isEqualTo(Sort.by(Sort.Order.desc("name"), Sort.Order.asc("id")));
         assertThat(PageRequests.of(Paging.first(), Sorting.of(Map.of(), "code desc", "id")).getSort())
                 .isEqualTo(Sort.by(Sort.Order.desc("code"), Sort.Order.asc("id")));
+        assertThat(PageRequests.of(Paging.first(), Sorting.of(Map.of(), "city desc, name", "id")).getSort())
+                .isEqualTo(Sort.by(Sort.Order.desc("city"), Sort.Order.asc("name"), Sort.Order.asc("id")));
     }
 }
