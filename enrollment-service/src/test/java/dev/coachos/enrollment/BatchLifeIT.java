@@ -41,6 +41,7 @@ class BatchLifeIT extends EnrollmentTestBase {
         assertThat(outbox.payloads("BatchUpdated", batch.toString()).getLast().path("status").asString())
                 .isEqualTo("CANCELLED");
         assertThat(api.post("/api/v1/batches/" + batch + "/reopen", director, null).status()).isEqualTo(409);
+        assertThat(api.patch("/api/v1/batches/" + batch, director, Map.of("capacity", 5)).status()).isEqualTo(409);
         assertThat(api.post("/api/v1/batches/" + batch + "/cancel", backOffice(UUID.randomUUID()), null).status())
                 .isEqualTo(404);
     }
@@ -98,6 +99,12 @@ class BatchLifeIT extends EnrollmentTestBase {
         assertThat(api.post("/api/v1/enrollments/" + moving + "/transfer", director,
                 Map.of("batchId", to.toString())).errorFields()).containsExactly("batchId");
         assertThat(count("select seats_taken from batch where id = ?", to)).isEqualTo(1);
+        UUID closed = created(course, "Closed", 5, 0);
+        api.post("/api/v1/batches/" + closed + "/close", director, null);
+        Response intoClosed = api.post("/api/v1/enrollments/" + moving + "/transfer", director,
+                Map.of("batchId", closed.toString()));
+        assertThat(intoClosed.status()).isEqualTo(409);
+        assertThat(intoClosed.text("type")).isEqualTo("urn:coachos:problem:batch-not-open");
     }
 
     @Test

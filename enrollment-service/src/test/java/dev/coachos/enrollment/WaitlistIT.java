@@ -68,6 +68,8 @@ class WaitlistIT extends EnrollmentTestBase {
         assertThat(api.patch("/api/v1/batches/" + batch, director, Map.of("capacity", 2)).status()).isEqualTo(200);
         assertThat(api.get("/api/v1/enrollments/" + meeraEnrollment, director).text("status")).isEqualTo("OFFERED");
         jdbc.update("update enrollment set offered_until = now() - interval '1 minute' where id = ?::uuid", meeraEnrollment);
+        // Past its deadline an offer is confirmed by nobody, staff included.
+        assertThat(status(meeraEnrollment, "ACTIVE").status()).isEqualTo(409);
         await().atMost(Duration.ofSeconds(60)).until(() -> "DROPPED".equals(
                 api.get("/api/v1/enrollments/" + meeraEnrollment, director).text("status")));
         assertThat(count("select seats_taken from batch where id = ?", batch)).isEqualTo(1);
@@ -81,6 +83,10 @@ class WaitlistIT extends EnrollmentTestBase {
         Response again = enroll(director, asha, course, batch);
         assertThat(again.status()).isEqualTo(201);
         assertThat(again.text("id")).isNotEqualTo(ashaEnrollment);
+        // Progress follows the live enrollment, not the dropped one.
+        knownLessons(course, null, Map.of(UUID.randomUUID(), 1));
+        assertThat(api.get("/api/v1/progress/courses/" + course + "/students/" + asha, director).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/progress/courses/" + course, student(asha)).status()).isEqualTo(200);
         assertThat(count("select count(*) from enrollment where student_id = ? and course_id = ?", asha, course))
                 .isEqualTo(2);
         assertThat(api.put("/api/v1/enrollments/" + again.text("id") + "/status", director, Map.of("status", "OFFERED"))

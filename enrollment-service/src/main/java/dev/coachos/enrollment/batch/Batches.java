@@ -128,6 +128,9 @@ public class Batches {
 
     private Batch change(UUID id, BatchChange change, Caller caller) {
         Batch batch = locked(id, caller);
+        if (batch.status() == Batch.Status.CANCELLED) {
+            throw Problems.conflict("Batch '" + batch.name() + "' is cancelled and no longer changes");
+        }
         Dates.requireSane("endDate", change.endDate());
         if (change.capacity() != null && change.capacity() < batch.seatsTaken()) {
             throw Problems.invalidField("capacity", "must not be below the " + batch.seatsTaken() + " seats taken");

@@ -173,6 +173,7 @@ public class Enrollments {
             throw Problems.conflict("An enrollment becomes " + next + " only through the waitlist");
         }
         if (current.status() == Enrollment.Status.OFFERED && next == Enrollment.Status.ACTIVE) {
+            requireOfferOpen(current);
             confirmed(current);
             return find(id).orElseThrow();
         }
@@ -194,9 +195,7 @@ public class Enrollments {
         if (current.status() != Enrollment.Status.OFFERED) {
             throw Problems.conflict("Only an offered seat is confirmed; this enrollment is " + current.status());
         }
-        if (current.offeredUntil() != null && current.offeredUntil().isBefore(Instant.now())) {
-            throw Problems.conflict("The offer ended at " + current.offeredUntil());
-        }
+        requireOfferOpen(current);
         confirmed(current);
         return find(id).orElseThrow();
     }
@@ -223,6 +222,10 @@ public class Enrollments {
                         + " in your reach"));
         if (!target.courseId().equals(current.courseId())) {
             throw Problems.invalidField("batchId", "batch " + target.id() + " is for another course");
+        }
+        if (target.status() != Batch.Status.OPEN) {
+            throw Problems.raise(HttpStatus.CONFLICT, Problems.type("batch-not-open"), "Batch not open",
+                    "Batch '" + target.name() + "' is " + target.status() + " and takes no enrollments");
         }
         jdbc.sql("select id from batch where id in (?, ?) order by id for update")
                 .params(current.batchId(), target.id()).query(UUID.class).list();
@@ -301,6 +304,12 @@ public class Enrollments {
                 + " and e.status in (" + statuses + ") order by e.id for update")
                 .param(changed.batchId()).query(Enrollment::read).list();
         affected.forEach(e -> move(e, Enrollment.Status.DROPPED, changed.reason()));
+    }
+
+    private static void requireOfferOpen(Enrollment offered) {
+        if (offered.offeredUntil() != null && offered.offeredUntil().isBefore(Instant.now())) {
+            throw Problems.conflict("The offer ended at " + offered.offeredUntil());
+        }
     }
 
     private void confirmed(Enrollment offered) {

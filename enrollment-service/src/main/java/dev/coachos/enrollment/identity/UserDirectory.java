@@ -87,9 +87,14 @@ public class UserDirectory {
                 .params(branch, active, Timestamp.from(Instant.now()), id).update();
     }
 
+    /** A new role; a user not heard of before (registered beyond what the topic keeps) is known from now on. */
     void roleChanged(UUID id, String role, KnownUser.Profile profile) {
-        jdbc.sql("update known_user set role = ?, profile_type = ?, updated_at = ? where user_id = ?")
-                .params(role, profile.name(), Timestamp.from(Instant.now()), id).update();
+        jdbc.sql("""
+                insert into known_user (user_id, role, profile_type, branch_id, active, updated_at)
+                values (?, ?, ?, null, true, ?)
+                on conflict (user_id) do update set role = excluded.role, profile_type = excluded.profile_type,
+                    updated_at = excluded.updated_at""")
+                .params(id, role, profile.name(), Timestamp.from(Instant.now())).update();
     }
 
     /** Deactivated; a user not heard of before (registered beyond what the topic keeps) is remembered as such. */

@@ -69,7 +69,8 @@ public class ProgressReports {
         }
         jdbc.sql("""
                 select e.branch_id, b.teacher_id from enrollment e join batch b on b.id = e.batch_id
-                where e.student_id = ? and e.course_id = ?""").params(studentId, courseId)
+                where e.student_id = ? and e.course_id = ? order by (e.status = 'DROPPED'), e.enrolled_at desc
+                limit 1""").params(studentId, courseId)
                 .query((rs, n) -> new Place(rs.getObject("branch_id", UUID.class), rs.getObject("teacher_id", UUID.class)))
                 .optional()
                 .filter(p -> Scope.of(caller, "read:enrollments").reachesBatch(p.branch(), p.teacher()) || caller.is(studentId))
@@ -77,7 +78,10 @@ public class ProgressReports {
         return progress(studentId, courseId, followed(studentId, courseId, false));
     }
 
-    /** The curriculum the student follows in the course; 404 without an enrollment, 409 before its lessons are known. */
+    /**
+     * The curriculum the student follows in the course (through their live enrollment, else the
+     * latest dropped one); 404 without an enrollment, 409 before its lessons are known.
+     */
     private UUID followed(UUID student, UUID course, boolean mustBeActive) {
         record Enrolled(String status, Optional<UUID> curriculum) {
         }
@@ -85,7 +89,8 @@ public class ProgressReports {
                 select e.status, (select cv.curriculum_id from curriculum_view cv
                                   where cv.course_id = e.course_id and (cv.teacher_id = b.teacher_id or cv.teacher_id is null)
                                   order by cv.teacher_id nulls last limit 1) as curriculum_id
-                from enrollment e join batch b on b.id = e.batch_id where e.student_id = ? and e.course_id = ?""")
+                from enrollment e join batch b on b.id = e.batch_id where e.student_id = ? and e.course_id = ?
+                order by (e.status = 'DROPPED'), e.enrolled_at desc limit 1""")
                 .params(student, course)
                 .query((rs, n) -> new Enrolled(rs.getString("status"),
                         Optional.ofNullable(rs.getObject("curriculum_id", UUID.class))))
