@@ -1,14 +1,18 @@
--- wrk script: POST /api/v1/enrollments for a new random student each time, into one of the
--- batches in BENCH_BATCHES (comma-separated) of course BENCH_COURSE, with the token in BENCH_TOKEN.
+-- wrk script: POST /api/v1/enrollments for a new student each time, into one of the batches in
+-- BENCH_BATCHES (comma-separated) of course BENCH_COURSE, with the token in BENCH_TOKEN.
+-- enrollment-service enrolls only students its directory knows: enrollment.sh registers the ids
+-- 00000000-0000-4000-8000-<number> beforehand, a block of 20000 per run (BENCH_RUN) and thread.
 local threads = 0
 function setup(thread)
   threads = threads + 1
   thread:set("tid", threads)
 end
 
+local next_student = 0
 function init(args)
-  -- Each thread its own sequence, so no two requests invent the same student.
+  -- Each run and thread its own block of registered students, so no two requests name the same one.
   math.randomseed(os.time() * 1000 + tid * 104729)
+  next_student = ((tonumber(os.getenv("BENCH_RUN") or "0") * 2) + (tid - 1)) * 20000
 end
 local batches = {}
 for b in string.gmatch(os.getenv("BENCH_BATCHES"), "[^,]+") do
@@ -17,15 +21,11 @@ end
 local course = os.getenv("BENCH_COURSE")
 local headers = {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. os.getenv("BENCH_TOKEN")}
 
-local function uuid()
-  return (string.gsub("xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx", "[xy]", function(c)
-    local v = (c == "x") and math.random(0, 15) or math.random(8, 11)
-    return string.format("%x", v)
-  end))
-end
 
 request = function()
-  local body = string.format('{"studentId":"%s","courseId":"%s","batchId":"%s"}', uuid(), course,
+  next_student = next_student + 1
+  local student = string.format("00000000-0000-4000-8000-%012d", next_student)
+  local body = string.format('{"studentId":"%s","courseId":"%s","batchId":"%s"}', student, course,
     batches[math.random(#batches)])
   return wrk.format("POST", "/api/v1/enrollments", headers, body)
 end
