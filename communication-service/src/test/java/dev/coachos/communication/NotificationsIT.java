@@ -212,17 +212,25 @@ class NotificationsIT extends ServiceIntegrationTest {
         String promoted = envelope(UUID.randomUUID(), "WaitlistPromoted", """
                 {"enrollmentId":"%s","studentId":"%s","courseId":"c","batchId":"b","batchName":"Evening",
                  "offeredUntil":"2027-01-06T10:00:00Z"}""".formatted(enrollment, student));
-        for (String event : List.of(joined, joined, promoted, promoted)) {
+        String expired = envelope(UUID.randomUUID(), "EnrollmentStatusChanged", """
+                {"enrollmentId":"%s","studentId":"%s","courseId":"c","batchId":"b","previous":"OFFERED",
+                 "status":"DROPPED","reason":"the offered seat was not confirmed in time"}""".formatted(enrollment, student));
+        String held = envelope(UUID.randomUUID(), "EnrollmentStatusChanged", """
+                {"enrollmentId":"%s","studentId":"%s","courseId":"c","batchId":"b","previous":"ACTIVE",
+                 "status":"ON_HOLD","reason":null}""".formatted(enrollment, student));
+        for (String event : List.of(joined, joined, promoted, promoted, held, expired, expired)) {
             TestKafka.send(broker.getBrokersAsString(), Topics.ENROLLMENT, enrollment.toString(), event);
         }
         String token = KEYS.token().subject(student).sign();
-        await().atMost(Duration.ofSeconds(60)).until(() -> total(token, "") == 2);
+        await().atMost(Duration.ofSeconds(60)).until(() -> total(token, "") == 3);
         Response mine = api.get("/api/v1/notifications", token);
         assertThat(mine.json().path("content").valueStream().map(n -> n.path("title").asString()).toList())
-                .containsExactlyInAnyOrder("On the waitlist", "A seat is yours");
+                .containsExactlyInAnyOrder("On the waitlist", "A seat is yours", "Enrollment ended");
         assertThat(mine.json().path("content").valueStream().map(n -> n.path("message").asString()).toList())
                 .anySatisfy(m -> assertThat(m).contains("number 3 in line"))
-                .anySatisfy(m -> assertThat(m).contains("2027-01-06T10:00:00Z"));
+                .anySatisfy(m -> assertThat(m).contains("2027-01-06T10:00:00Z"))
+                .anySatisfy(m -> assertThat(m).isEqualTo(
+                        "The seat offered to you has ended: the offered seat was not confirmed in time."));
     }
 
     private void sendCourse(UUID key, String value) {

@@ -18,7 +18,8 @@ import dev.coachos.messaging.inbox.IncomingEvent;
 /**
  * Tells students about their enrollments, once per event however often it arrives: confirmed
  * (EnrollmentCreated), in line for a full batch (WaitlistJoined), offered a seat with the deadline to
- * confirm it (WaitlistPromoted), and moved to another batch (EnrollmentTransferred).
+ * confirm it (WaitlistPromoted), moved to another batch (EnrollmentTransferred), and dropped, with
+ * the reason (a cancelled batch, a closed waitlist, an offer not confirmed in time).
  */
 @Component
 class EnrollmentNotifications {
@@ -44,6 +45,7 @@ class EnrollmentNotifications {
             case "WaitlistJoined" -> waiting(event.payloadAs(Joined.class, 1));
             case "WaitlistPromoted" -> offer(event.payloadAs(Promoted.class, 1));
             case "EnrollmentTransferred" -> moved(event.payloadAs(Transferred.class, 1));
+            case "EnrollmentStatusChanged" -> ended(event.payloadAs(StatusChanged.class, 1));
             default -> null;
         };
         if (notification == null) {
@@ -83,6 +85,23 @@ class EnrollmentNotifications {
                 "Your enrollment moved to another batch"
                         + (transferred.reason() == null || transferred.reason().isBlank() ? "." : ": " + transferred.reason()),
                 Notification.Type.INFO, "/enrollments/" + transferred.enrollmentId());
+    }
+
+    /** Only an enrollment (or a place in line) that ended is worth a message; other moves are not. */
+    private static NewNotification ended(StatusChanged changed) {
+        if (!"DROPPED".equals(changed.status())) {
+            return null;
+        }
+        String what = "WAITLISTED".equals(changed.previous()) ? "Your place on the waitlist"
+                : "OFFERED".equals(changed.previous()) ? "The seat offered to you" : "Your enrollment";
+        return new NewNotification(IncomingEvent.uuid(changed.studentId(), "studentId"), "Enrollment ended",
+                what + " has ended" + (changed.reason() == null || changed.reason().isBlank() ? "."
+                        : ": " + changed.reason() + "."),
+                Notification.Type.WARNING, "/enrollments/" + changed.enrollmentId());
+    }
+
+    /** The fields of enrollment-service's EnrollmentStatusChanged used here. */
+    record StatusChanged(String enrollmentId, String studentId, String previous, String status, String reason) {
     }
 
     /** The fields of enrollment-service's WaitlistJoined used here. */

@@ -11,6 +11,7 @@ import dev.coachos.events.DomainEvent;
 import dev.coachos.events.EventEnvelope;
 import dev.coachos.events.enrollment.EnrollmentCreated;
 import dev.coachos.events.enrollment.EnrollmentEvents;
+import dev.coachos.events.enrollment.EnrollmentStatusChanged;
 import dev.coachos.events.enrollment.EnrollmentTransferred;
 import dev.coachos.events.enrollment.WaitlistJoined;
 import dev.coachos.events.enrollment.WaitlistPromoted;
@@ -57,6 +58,10 @@ class EnrollmentEventsContractTest {
         assertThat(promotedEvent.type()).isEqualTo("WaitlistPromoted");
         assertThat(promotedEvent.payloadAs(EnrollmentNotifications.Promoted.class, 1))
                 .isEqualTo(new EnrollmentNotifications.Promoted("e-1", "s-1", "Evening", "2027-01-06T10:00:00Z"));
+        IncomingEvent ended = travel(new EnrollmentStatusChanged("e-1", "s-1", "c-1", "b-1", "OFFERED", "DROPPED",
+                "batch cancelled"));
+        assertThat(ended.payloadAs(EnrollmentNotifications.StatusChanged.class, 1)).isEqualTo(
+                new EnrollmentNotifications.StatusChanged("e-1", "s-1", "OFFERED", "DROPPED", "batch cancelled"));
         IncomingEvent moved = travel(new EnrollmentTransferred("e-1", "s-1", "c-1", "b-1", "b-2", null, "evenings"));
         assertThat(moved.type()).isEqualTo("EnrollmentTransferred");
         assertThat(moved.payloadAs(EnrollmentNotifications.Transferred.class, 1))
