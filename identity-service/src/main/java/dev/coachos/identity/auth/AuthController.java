@@ -15,8 +15,6 @@ import dev.coachos.platform.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 
 /** Public endpoints: they need no access token (login, refresh, logout, password reset, keys). */
 @RestController
@@ -36,38 +34,37 @@ class AuthController {
     @ApiResponse(responseCode = "200", description = "A new access token and refresh token")
     @ApiResponse(responseCode = "401", description = "Wrong e-mail or password")
     @PostMapping("/api/v1/auth/login")
-    TokenIssuer.TokenPair login(@Valid @RequestBody LoginRequest request) {
-        return (signingIn.login(request.email(), request.password())
-                .orElseThrow(() -> refused("Invalid e-mail or password")));
+    TokenIssuer.TokenPair login(@Valid @RequestBody Login login) {
+        return signingIn.login(login).orElseThrow(() -> refused("Invalid e-mail or password"));
     }
 
     @Operation(summary = "Exchange a refresh token for new tokens")
     @ApiResponse(responseCode = "200", description = "A new access token and refresh token")
     @ApiResponse(responseCode = "401", description = "The refresh token is invalid, expired or already used")
     @PostMapping("/api/v1/auth/refresh")
-    TokenIssuer.TokenPair refresh(@Valid @RequestBody RefreshRequest request) {
-        return (signingIn.refresh(request.refreshToken())
-                .orElseThrow(() -> refused("The refresh token is invalid, expired or already used")));
+    TokenIssuer.TokenPair refresh(@Valid @RequestBody SessionToken session) {
+        return signingIn.refresh(session)
+                .orElseThrow(() -> refused("The refresh token is invalid, expired or already used"));
     }
 
     @Operation(summary = "Log out by revoking a refresh token")
     @PostMapping("/api/v1/auth/logout")
-    ResponseEntity<Void> logout(@Valid @RequestBody RefreshRequest request) {
-        signingIn.logout(request.refreshToken());
+    ResponseEntity<Void> logout(@Valid @RequestBody SessionToken session) {
+        signingIn.logout(session);
         return ResponseEntity.noContent().build();
     }
 
     @Operation(summary = "Ask for a password reset e-mail")
     @PostMapping("/api/v1/auth/password-reset")
-    ResponseEntity<Void> requestReset(@Valid @RequestBody ResetRequest request) {
-        resets.request(request.email());
+    ResponseEntity<Void> requestReset(@Valid @RequestBody PasswordResetRequest request) {
+        resets.request(request);
         return ResponseEntity.accepted().build();
     }
 
     @Operation(summary = "Set a new password with a reset token")
     @PostMapping("/api/v1/auth/password-reset/confirm")
-    ResponseEntity<Void> confirmReset(@Valid @RequestBody ResetConfirmation request) {
-        resets.confirm(request.token(), request.newPassword());
+    ResponseEntity<Void> confirmReset(@Valid @RequestBody PasswordResetConfirmation confirmation) {
+        resets.confirm(confirmation);
         return ResponseEntity.noContent().build();
     }
 
@@ -81,29 +78,5 @@ class AuthController {
 
     private static ErrorResponseException refused(String detail) {
         return Problems.raise(HttpStatus.UNAUTHORIZED, Problems.UNAUTHENTICATED, "Unauthenticated", detail);
-    }
-
-    record LoginRequest(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 200) String password) {
-        @Override
-        public String toString() {
-            return "LoginRequest[email=" + email + "]";
-        }
-    }
-
-    record RefreshRequest(@NotBlank @Size(max = 200) String refreshToken) {
-        @Override
-        public String toString() {
-            return "RefreshRequest[***]";
-        }
-    }
-
-    record ResetRequest(@NotBlank @Size(max = 254) String email) {
-    }
-
-    record ResetConfirmation(@NotBlank @Size(max = 200) String token, @NotBlank @Size(max = 200) String newPassword) {
-        @Override
-        public String toString() {
-            return "ResetConfirmation[***]";
-        }
     }
 }

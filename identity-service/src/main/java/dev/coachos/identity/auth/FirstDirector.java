@@ -10,16 +10,11 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.env.Environment;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.coachos.identity.role.Role;
-import dev.coachos.identity.role.Roles;
 import dev.coachos.identity.user.Passwords;
-import dev.coachos.identity.user.User;
-import dev.coachos.identity.user.UserEventPublisher;
-import dev.coachos.identity.user.UserEvents;
+import dev.coachos.identity.user.UserAdministration;
 import dev.coachos.identity.user.Users;
-import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Creates the first director from {@code COACHOS_ADMIN_EMAIL} and {@code COACHOS_ADMIN_PASSWORD}
@@ -34,24 +29,17 @@ class FirstDirector implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(FirstDirector.class);
 
     private final Users users;
-    private final Roles roles;
+    private final UserAdministration administration;
     private final Passwords passwords;
-    private final TransactionTemplate transactions;
-    private final ApplicationEventPublisher events;
-    private final UserEventPublisher published;
     private final Environment environment;
     private final String email;
     private final String password;
 
-    FirstDirector(Users users, Roles roles, Passwords passwords, TransactionTemplate transactions,
-            ApplicationEventPublisher events, UserEventPublisher published, Environment environment,
+    FirstDirector(Users users, UserAdministration administration, Passwords passwords, Environment environment,
             @Value("${coachos.admin.email:}") String email, @Value("${coachos.admin.password:}") String password) {
         this.users = users;
-        this.roles = roles;
+        this.administration = administration;
         this.passwords = passwords;
-        this.transactions = transactions;
-        this.events = events;
-        this.published = published;
         this.environment = environment;
         this.email = email;
         this.password = password;
@@ -75,17 +63,9 @@ class FirstDirector implements ApplicationRunner {
                     useEmail);
         }
         String hash = passwords.hash("COACHOS_ADMIN_PASSWORD", usePassword, useEmail);
-        String finalEmail = useEmail;
         try {
-            transactions.executeWithoutResult(status -> {
-                Role director = roles.findByName(Role.DIRECTOR).orElseThrow();
-                User user = new User(finalEmail, "Director", hash, director, null);
-                user.setVerified(true);
-                users.saveAndFlush(user);
-                events.publishEvent(new UserEvents.RoleAssigned(user.getId(), director.getProfileType()));
-                published.registered(user);
-            });
-            log.info("Created the first director account {}", finalEmail);
+            administration.createFirstDirector(useEmail, hash);
+            log.info("Created the first director account {}", useEmail);
         } catch (DataIntegrityViolationException e) {
             log.info("Another instance created the first director at the same time");
         }

@@ -50,23 +50,23 @@ class PasswordResets {
      * delivery gateway in the background so that the answer takes as long for an unknown address
      * as for a known one.
      */
-    void request(String email) {
-        Optional<Issued> issued = issue(email);
+    void request(PasswordResetRequest request) {
+        Optional<Issued> issued = issue(request.email());
         issued.ifPresent(i -> background.execute(() ->
                 sender.send(i.email(), i.name(), i.secret(), ResetLinkSender.Purpose.PASSWORD_RESET)));
     }
 
     /** Sets the new password, uses up every open reset of the account, and ends its sessions. */
     @Transactional
-    void confirm(String secret, String newPassword) {
+    void confirm(PasswordResetConfirmation confirmation) {
         Instant now = Instant.now();
-        String hash = OpaqueSecret.hashOf(secret);
+        String hash = OpaqueSecret.hashOf(confirmation.token());
         PasswordResetToken token = tokens.findByTokenHash(hash)
                 .filter(t -> t.isUsable(now))
                 .orElseThrow(() -> Problems.invalidField("token", "is invalid, used or expired"));
         User user = users.findLive(token.getUserId())
                 .orElseThrow(() -> Problems.invalidField("token", "is invalid, used or expired"));
-        String newHash = passwords.hash("newPassword", newPassword, user.getEmail());
+        String newHash = passwords.hash("newPassword", confirmation.newPassword(), user.getEmail());
         if (tokens.consume(hash, now) != 1) {
             throw Problems.invalidField("token", "is invalid, used or expired");
         }

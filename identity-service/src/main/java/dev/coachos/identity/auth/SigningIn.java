@@ -49,9 +49,10 @@ class SigningIn {
      * Empty when the login is refused. The slow password check holds no database connection;
      * only the short bookkeeping writes run in a transaction.
      */
-    Optional<TokenIssuer.TokenPair> login(String email, String password) {
+    Optional<TokenIssuer.TokenPair> login(Login login) {
         Instant now = Instant.now();
-        Optional<User> found = users.findLiveByEmail(email.trim());
+        String password = login.password();
+        Optional<User> found = users.findLiveByEmail(login.email().trim());
         if (found.isEmpty()) {
             passwords.matches(password, decoyHash);
             return Optional.empty();
@@ -82,9 +83,9 @@ class SigningIn {
      * copied: the whole session family is revoked, for the thief and the owner alike.
      */
     @Transactional(noRollbackFor = RuntimeException.class)
-    Optional<TokenIssuer.TokenPair> refresh(String secret) {
+    Optional<TokenIssuer.TokenPair> refresh(SessionToken session) {
         Instant now = Instant.now();
-        Optional<RefreshToken> found = refreshTokens.findByTokenHash(OpaqueSecret.hashOf(secret));
+        Optional<RefreshToken> found = refreshTokens.findByTokenHash(OpaqueSecret.hashOf(session.refreshToken()));
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -110,8 +111,8 @@ class SigningIn {
 
     /** Ends the session the refresh token belongs to. Unknown tokens are ignored. */
     @Transactional
-    void logout(String secret) {
-        refreshTokens.findByTokenHash(OpaqueSecret.hashOf(secret))
+    void logout(SessionToken session) {
+        refreshTokens.findByTokenHash(OpaqueSecret.hashOf(session.refreshToken()))
                 .ifPresent(t -> refreshTokens.revokeFamily(t.getFamilyId(), Instant.now()));
     }
 

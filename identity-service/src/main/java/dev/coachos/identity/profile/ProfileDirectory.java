@@ -90,40 +90,40 @@ public class ProfileDirectory {
     }
 
     @Transactional
-    public ProfileView updateStudent(Caller caller, UUID userId, LocalDate enrollmentDate, UUID batchId,
-            BigDecimal discount) {
+    public ProfileView updateStudent(Caller caller, UUID userId, StudentProfileChange change) {
         visibleUser(caller, userId, "update:profiles");
         StudentProfile profile = students.findByUserId(userId)
                 .orElseThrow(() -> Problems.notFound("student profile for user", userId));
-        profile.update(enrollmentDate, batchId, discount);
+        profile.update(change.enrollmentDate(), change.batchId(), change.discount());
         students.saveAndFlush(profile);
         return view(caller, userId);
     }
 
     @Transactional
-    public ProfileView updateTeacher(Caller caller, UUID userId, String domain, String bio, String qualification,
-            Optional<BankDetails> bankDetails) {
+    public ProfileView updateTeacher(Caller caller, UUID userId, TeacherProfileChange change) {
         visibleUser(caller, userId, "update:profiles");
+        Optional<BankDetails> bankDetails = Optional.ofNullable(change.bankDetails());
         bankDetails.ifPresent(b -> requireBankAccess(caller, userId));
         TeacherProfile profile = teachers.findByUserId(userId)
                 .orElseThrow(() -> Problems.notFound("teacher profile for user", userId));
-        profile.update(domain, bio, qualification);
+        profile.update(change.domain(), change.bio(), change.qualification());
         bankDetails.ifPresent(b -> profile.setBankDetailsJson(json.writeValueAsString(b)));
         teachers.saveAndFlush(profile);
         return view(caller, userId);
     }
 
     @Transactional
-    public ProfileView updateStaff(Caller caller, UUID userId, String department, String designation,
-            UUID reportingTo, Optional<BankDetails> bankDetails) {
+    public ProfileView updateStaff(Caller caller, UUID userId, StaffProfileChange change) {
         visibleUser(caller, userId, "update:profiles");
+        Optional<BankDetails> bankDetails = Optional.ofNullable(change.bankDetails());
+        UUID reportingTo = change.reportingTo();
         bankDetails.ifPresent(b -> requireBankAccess(caller, userId));
         if (reportingTo != null && (reportingTo.equals(userId) || users.findLive(reportingTo).isEmpty())) {
             throw Problems.invalidField("reportingTo", "must be another existing user");
         }
         StaffProfile profile = staff.findByUserId(userId)
                 .orElseThrow(() -> Problems.notFound("staff profile for user", userId));
-        profile.update(department, designation, reportingTo);
+        profile.update(change.department(), change.designation(), reportingTo);
         bankDetails.ifPresent(b -> profile.setBankDetailsJson(json.writeValueAsString(b)));
         staff.saveAndFlush(profile);
         return view(caller, userId);

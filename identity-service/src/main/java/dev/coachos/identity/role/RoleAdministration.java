@@ -1,5 +1,6 @@
 package dev.coachos.identity.role;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -27,10 +28,10 @@ public class RoleAdministration {
         this.catalog = catalog;
     }
 
-    /** Every role, each shown by {@code view} inside the transaction (its permissions are loaded lazily). */
+    /** Every role, highest rank first, each shown by {@code view} inside the transaction. */
     @Transactional(readOnly = true)
     public <T> List<T> list(java.util.function.Function<Role, T> view) {
-        return roles.findAll().stream().map(view).toList();
+        return roles.findAll().stream().sorted(Comparator.comparingInt(Role::getRank).reversed()).map(view).toList();
     }
 
     @Transactional(readOnly = true)
@@ -54,18 +55,24 @@ public class RoleAdministration {
         return role;
     }
 
+    /** The permission catalogue, by code. */
+    @Transactional(readOnly = true)
+    public List<PermissionView> permissions() {
+        return catalog.findAll().stream().map(PermissionView::of)
+                .sorted(Comparator.comparing(PermissionView::code)).toList();
+    }
+
     @Transactional
-    public Role create(Caller caller, String name, String description, Role.ProfileType profileType, int rank,
-            List<String> permissionCodes) {
+    public Role create(Caller caller, NewRole request) {
         Role acting = acting(caller, MANAGE_ROLES);
-        if (roles.findByName(name).isPresent()) {
-            throw Problems.conflict("A role named " + name + " exists already");
+        if (roles.findByName(request.name()).isPresent()) {
+            throw Problems.conflict("A role named " + request.name() + " exists already");
         }
-        if (rank >= acting.getRank()) {
+        if (request.rank() >= acting.getRank()) {
             throw Problems.invalidField("rank", "must be below your own role's rank (" + acting.getRank() + ")");
         }
-        Role role = new Role(name, description, profileType, rank);
-        for (String code : permissionCodes) {
+        Role role = new Role(request.name(), request.description(), request.profileType(), request.rank());
+        for (String code : request.permissions()) {
             role.grant(grantable(acting, code));
         }
         return roles.saveAndFlush(role);

@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,28 +15,18 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.coachos.platform.security.Caller;
-import dev.coachos.platform.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
+/** Roles and the permission catalogue: read with {@code read:roles}, changed with {@code manage:roles}. */
 @RestController
 class RoleController {
 
-    private static final String PERMISSION_PATTERN = "[a-z_]+:[a-z_]+";
-
-    private final Roles roles;
-    private final PermissionCatalog catalog;
     private final RoleAdministration administration;
 
-    RoleController(Roles roles, PermissionCatalog catalog, RoleAdministration administration) {
-        this.roles = roles;
-        this.catalog = catalog;
+    RoleController(RoleAdministration administration) {
         this.administration = administration;
     }
 
@@ -45,8 +34,7 @@ class RoleController {
     @GetMapping("/api/v1/roles")
     @PreAuthorize("@permissions.allow('read:roles')")
     List<RoleView> list() {
-        return administration.list(RoleView::of).stream()
-                .sorted((a, b) -> Integer.compare(b.rank(), a.rank())).toList();
+        return administration.list(RoleView::of);
     }
 
     @Operation(summary = "Read one role")
@@ -60,8 +48,7 @@ class RoleController {
     @PostMapping("/api/v1/roles")
     @PreAuthorize("@permissions.allow('manage:roles')")
     ResponseEntity<RoleView> create(@Valid @RequestBody NewRole request) {
-        Role role = administration.create(Caller.current(), request.name(), request.description(),
-                request.profileType(), request.rank(), request.permissions() == null ? List.of() : request.permissions());
+        Role role = administration.create(Caller.current(), request);
         return ResponseEntity.created(URI.create("/api/v1/roles/" + role.getId())).body(RoleView.of(role));
     }
 
@@ -91,20 +78,11 @@ class RoleController {
     @GetMapping("/api/v1/permissions")
     @PreAuthorize("@permissions.allow('read:roles')")
     List<PermissionView> permissions() {
-        return catalog.findAll().stream()
-                .map(p -> new PermissionView(p.code(), p.getAction(), p.getSubject(), p.getDescription()))
-                .sorted((a, b) -> a.code().compareTo(b.code())).toList();
+        return administration.permissions();
     }
 
-    record NewRole(
-            @NotBlank @Size(max = 60) @Pattern(regexp = "[A-Z][A-Z0-9_]*", message = "upper-case letters, digits and underscores") String name,
-            @Size(max = 300) String description,
-            @NotNull Role.ProfileType profileType,
-            @Min(0) @Max(99) int rank,
-            List<@NotNull @Pattern(regexp = PERMISSION_PATTERN, message = "must read action:subject") String> permissions) {
-    }
-
-    record PermissionGrant(@NotBlank @Pattern(regexp = PERMISSION_PATTERN, message = "must read action:subject") String permission) {
+    /** The permission to grant, as {@code action:subject}. */
+    record PermissionGrant(@NotBlank @Pattern(regexp = NewRole.PERMISSION, message = "must read action:subject") String permission) {
     }
 
     record RoleView(UUID id, String name, String description, boolean system, Role.ProfileType profileType, int rank,
@@ -114,8 +92,5 @@ class RoleController {
             return new RoleView(role.getId(), role.getName(), role.getDescription(), role.isSystem(),
                     role.getProfileType(), role.getRank(), role.permissionCodes());
         }
-    }
-
-    record PermissionView(String code, String action, String subject, String description) {
     }
 }

@@ -10,6 +10,11 @@ import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.coachos.events.identity.UserDeactivated;
+import dev.coachos.events.identity.UserRegistered;
+import dev.coachos.events.identity.UserRoleChanged;
+import dev.coachos.events.identity.UserUpdated;
+import dev.coachos.identity.IdentityEvents;
 import dev.coachos.identity.branch.Branches;
 import dev.coachos.identity.role.Role;
 import dev.coachos.identity.role.RoleAdministration;
@@ -42,10 +47,10 @@ public class UserAdministration {
     private final Branches branches;
     private final Passwords passwords;
     private final ApplicationEventPublisher events;
-    private final UserEventPublisher published;
+    private final IdentityEvents published;
 
     UserAdministration(Users users, Roles roles, RoleAdministration authority, Branches branches,
-            Passwords passwords, ApplicationEventPublisher events, UserEventPublisher published) {
+            Passwords passwords, ApplicationEventPublisher events, IdentityEvents published) {
         this.published = published;
         this.users = users;
         this.roles = roles;
@@ -74,13 +79,25 @@ public class UserAdministration {
                 : passwords.hash("password", request.password(), email);
         User user = new User(email, request.name().trim(), hash, role, branchId);
         user.setPhone(request.phone());
-        users.saveAndFlush(user);
-        events.publishEvent(new UserEvents.RoleAssigned(user.getId(), role.getProfileType()));
-        published.registered(user);
+        register(user);
         log.info("Created user {} with role {} in branch {}", user.getId(), role.getName(), branchId);
         if (request.password() == null) {
             events.publishEvent(new UserEvents.InvitedWithoutPassword(user.getId()));
         }
+        return user;
+    }
+
+    /**
+     * The first director, verified, of no branch: made at start while no director exists (nobody
+     * can call the API yet). Two instances starting at once may both try; the database keeps one
+     * and the other gets a {@link org.springframework.dao.DataIntegrityViolationException}.
+     */
+    @Transactional
+    public User createFirstDirector(String email, String passwordHash) {
+        Role director = roles.findByName(Role.DIRECTOR).orElseThrow();
+        User user = new User(email, "Director", passwordHash, director, null);
+        user.setVerified(true);
+        register(user);
         return user;
     }
 
@@ -125,7 +142,7 @@ public class UserAdministration {
     }
 
     @Transactional
-    public User update(Caller caller, UUID id, UserUpdate change) {
+    public User update(Caller caller, UUID id, UserChange change) {
         User user = manageable(caller, authority.acting(caller, "update:users"), id);
         if (change.name() != null) {
             user.rename(change.name().trim());
@@ -149,25 +166,25 @@ public class UserAdministration {
             user.reactivate();
         }
         users.saveAndFlush(user);
-        published.updated(user);
+        published.userUpdated(updated(user));
         return user;
     }
 
     /** The caller's own name, phone and avatar. */
     @Transactional
-    public User updateSelf(Caller caller, String name, String phone, String avatarUrl) {
+    public User updateSelf(Caller caller, OwnDetails change) {
         User user = users.findLive(caller.userId()).orElseThrow(() -> Problems.notFound("user", caller.userId()));
-        if (name != null) {
-            user.rename(name.trim());
+        if (change.name() != null) {
+            user.rename(change.name().trim());
         }
-        if (phone != null) {
-            user.setPhone(phone.isBlank() ? null : phone);
+        if (change.phone() != null) {
+            user.setPhone(change.phone().isBlank() ? null : change.phone());
         }
-        if (avatarUrl != null) {
-            user.setAvatarUrl(avatarUrl.isBlank() ? null : avatarUrl);
+        if (change.avatarUrl() != null) {
+            user.setAvatarUrl(change.avatarUrl().isBlank() ? null : change.avatarUrl());
         }
         users.saveAndFlush(user);
-        published.updated(user);
+        published.userUpdated(updated(user));
         return user;
     }
 
@@ -189,7 +206,8 @@ public class UserAdministration {
         users.saveAndFlush(user);
         events.publishEvent(new UserEvents.RoleAssigned(id, role.getProfileType()));
         if (!previous.equals(role.getName())) {
-            published.roleChanged(user, previous);
+            published.userRoleChanged(new UserRoleChanged(user.getId().toString(), previous, role.getName(),
+                    role.getProfileType().name()));
         }
         return user;
     }
@@ -223,7 +241,7 @@ public class UserAdministration {
         }
         users.saveAndFlush(user);
         events.publishEvent(new UserEvents.AccessRevoked(user.getId()));
-        published.deactivated(user);
+        published.userDeactivated(new UserDeactivated(user.getId().toString()));
         log.info("Deactivated user {}{}", user.getId(), delete ? " and removed them from the directory" : "");
     }
 
@@ -295,12 +313,20 @@ public class UserAdministration {
         }
     }
 
-    /** What creating a user takes; validated by the controller. */
-    public record NewUser(String email, String name, String phone, String roleName, UUID branchId, String password) {
+    /** Stores a new account, gives it the profile its role implies and tells the other services. */
+    private void register(User user) {
+        users.saveAndFlush(user);
+        events.publishEvent(new UserEvents.RoleAssigned(user.getId(), user.getRole().getProfileType()));
+        published.userRegistered(new UserRegistered(user.getId().toString(), user.getEmail(), user.getName(),
+                user.getRole().getName(), branch(user), user.getRole().getProfileType().name()));
     }
 
-    /** Fields to change; a null field stays as it is, a blank optional field is cleared. */
-    public record UserUpdate(String name, String phone, String avatarUrl, UUID branchId, Boolean active,
-            Boolean verified) {
+    private static UserUpdated updated(User user) {
+        return new UserUpdated(user.getId().toString(), user.getEmail(), user.getName(), user.getPhone(), branch(user),
+                user.isActive());
+    }
+
+    private static String branch(User user) {
+        return user.getBranchId() == null ? null : user.getBranchId().toString();
     }
 }

@@ -20,20 +20,15 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.coachos.platform.security.Caller;
 import dev.coachos.platform.web.PageResponse;
 import dev.coachos.platform.web.Paging;
-import dev.coachos.platform.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+/** Accounts: anyone reads and changes their own; managing others takes a permission, rank and branch reach. */
 @RestController
 @RequestMapping("/api/v1/users")
 class UserController {
-
-
-    static final String PHONE = "\\+?[0-9 -]{6,19}";
 
     private final UserAdministration administration;
 
@@ -50,17 +45,15 @@ class UserController {
 
     @Operation(summary = "Change your own name, phone or avatar")
     @PatchMapping("/me")
-    UserView updateMe(@Valid @RequestBody SelfUpdate request) {
-        return UserView.of(administration.updateSelf(Caller.current(), request.name(), request.phone(),
-                request.avatarUrl()));
+    UserView updateMe(@Valid @RequestBody OwnDetails change) {
+        return UserView.of(administration.updateSelf(Caller.current(), change));
     }
 
     @Operation(summary = "Create a user account")
     @PostMapping
     @PreAuthorize("@permissions.allow('create:users')")
-    ResponseEntity<UserView> create(@Valid @RequestBody CreateUser request) {
-        User user = administration.create(Caller.current(), new UserAdministration.NewUser(request.email(),
-                request.name(), request.phone(), request.roleName(), request.branchId(), request.password()));
+    ResponseEntity<UserView> create(@Valid @RequestBody NewUser request) {
+        User user = administration.create(Caller.current(), request);
         return ResponseEntity.created(URI.create("/api/v1/users/" + user.getId())).body(UserView.of(user));
     }
 
@@ -83,10 +76,8 @@ class UserController {
     @Operation(summary = "Change a user's details, branch or status")
     @PatchMapping("/{id}")
     @PreAuthorize("@permissions.allow('update:users')")
-    UserView update(@PathVariable UUID id, @Valid @RequestBody UpdateUser request) {
-        return UserView.of(administration.update(Caller.current(), id, new UserAdministration.UserUpdate(
-                request.name(), request.phone(), request.avatarUrl(), request.branchId(), request.active(),
-                request.verified())));
+    UserView update(@PathVariable UUID id, @Valid @RequestBody UserChange change) {
+        return UserView.of(administration.update(Caller.current(), id, change));
     }
 
     @Operation(summary = "Give a user another role")
@@ -104,35 +95,7 @@ class UserController {
         return ResponseEntity.noContent().build();
     }
 
-    record CreateUser(
-            @NotBlank @Email(regexp = ".+@.+\\..+", message = "must be a well-formed e-mail address") @Size(max = 254) String email,
-            @NotBlank @Size(max = 120) String name,
-            @Pattern(regexp = PHONE, message = "is not a phone number") String phone,
-            @NotBlank @Size(max = 60) String roleName,
-            UUID branchId,
-            @Size(max = 200) String password) {
-
-        @Override
-        public String toString() {
-            return "CreateUser[email=" + email + ", roleName=" + roleName + "]";
-        }
-    }
-
-    record UpdateUser(
-            @Size(min = 1, max = 120) String name,
-            @Pattern(regexp = "|" + PHONE, message = "is not a phone number") String phone,
-            @Size(max = 500) @Pattern(regexp = "|https://.+", message = "must be an https URL") String avatarUrl,
-            UUID branchId,
-            Boolean active,
-            Boolean verified) {
-    }
-
-    record SelfUpdate(
-            @Size(min = 1, max = 120) String name,
-            @Pattern(regexp = "|" + PHONE, message = "is not a phone number") String phone,
-            @Size(max = 500) @Pattern(regexp = "|https://.+", message = "must be an https URL") String avatarUrl) {
-    }
-
+    /** The role to give, by name. */
     record RoleChange(@NotBlank @Size(max = 60) String roleName) {
     }
 }

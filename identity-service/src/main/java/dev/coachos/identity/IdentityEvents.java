@@ -1,0 +1,48 @@
+package dev.coachos.identity;
+
+import org.springframework.stereotype.Component;
+
+import dev.coachos.events.DomainEvent;
+import dev.coachos.events.Topics;
+import dev.coachos.events.identity.UserDeactivated;
+import dev.coachos.events.identity.UserRegistered;
+import dev.coachos.events.identity.UserRoleChanged;
+import dev.coachos.events.identity.UserUpdated;
+import dev.coachos.messaging.outbox.Outbox;
+
+/**
+ * The events identity-service publishes, one method each, and the only caller of the outbox:
+ * each is stored in the transaction of the change it reports and relayed to
+ * {@value dev.coachos.events.Topics#IDENTITY} afterwards. Names, e-mail addresses, roles and
+ * branches only: never a password, a hash or a token.
+ */
+@Component
+public class IdentityEvents {
+
+    private final Outbox outbox;
+
+    IdentityEvents(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public void userRegistered(UserRegistered event) {
+        publish(event);
+    }
+
+    public void userUpdated(UserUpdated event) {
+        publish(event);
+    }
+
+    public void userRoleChanged(UserRoleChanged event) {
+        publish(event);
+    }
+
+    public void userDeactivated(UserDeactivated event) {
+        publish(event);
+    }
+
+    private void publish(DomainEvent event) {
+        outbox.publish(Topics.IDENTITY, dev.coachos.events.identity.IdentityEvents.typeOf(event),
+                dev.coachos.events.identity.IdentityEvents.SCHEMA_VERSION, event);
+    }
+}
