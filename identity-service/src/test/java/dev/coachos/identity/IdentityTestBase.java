@@ -28,8 +28,10 @@ import dev.coachos.testing.TestTokens;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @IsolatedDatabase(service = "identity")
-// Events stay in the outbox here; IdentityEventsIT overrides these to relay them to a real broker.
-@TestPropertySource(properties = {"coachos.outbox.relay-enabled=false", "spring.kafka.admin.auto-create=false"})
+// Events stay in the outbox and Kafka listeners are off here; IdentityEventsIT and StudentBatchEventsIT
+// override these to use a real broker.
+@TestPropertySource(properties = {"coachos.outbox.relay-enabled=false", "spring.kafka.admin.auto-create=false",
+        "spring.kafka.listener.auto-startup=false"})
 public abstract class IdentityTestBase {
 
     protected static final String DIRECTOR_EMAIL = "director@institute.test";

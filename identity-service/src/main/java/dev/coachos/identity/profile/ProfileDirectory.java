@@ -7,8 +7,11 @@ import java.util.UUID;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.coachos.identity.enrollment.KnownBatches;
 import dev.coachos.identity.role.Roles;
 import dev.coachos.identity.user.User;
 import dev.coachos.identity.user.UserEvents;
@@ -20,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Student, teacher and staff profiles. A user gets the profile their role implies when the
  * role is assigned; a profile from an earlier role is kept for the record but no longer goes
- * into their tokens.
+ * into their tokens. A student profile names only a batch enrollment-service has opened.
  */
 @Service
 public class ProfileDirectory {
@@ -31,9 +34,16 @@ public class ProfileDirectory {
     private final Users users;
     private final Roles roles;
     private final JsonMapper json;
+    private final KnownBatches batches;
+    private final TransactionTemplate reading;
+    private final TransactionTemplate writing;
 
     ProfileDirectory(StudentProfiles students, TeacherProfiles teachers, StaffProfiles staff, Users users,
-            Roles roles, JsonMapper json) {
+            Roles roles, JsonMapper json, KnownBatches batches, PlatformTransactionManager transactionManager) {
+        this.batches = batches;
+        this.reading = new TransactionTemplate(transactionManager);
+        this.reading.setReadOnly(true);
+        this.writing = new TransactionTemplate(transactionManager);
         this.roles = roles;
         this.students = students;
         this.teachers = teachers;
@@ -89,14 +99,31 @@ public class ProfileDirectory {
                 staff.findByUserId(userId).map(s -> StaffView.of(s, bankVisible ? bank(s.getBankDetailsJson()) : null)).orElse(null));
     }
 
-    @Transactional
+    /**
+     * Sets a student's profile. Its batch must be one enrollment-service opened ({@link KnownBatches}):
+     * that check runs between the permission check and the write, outside a transaction, because it
+     * may wait a moment for a batch opened just now. A batch the profile names already is kept
+     * without the check, so a profile saved before the rule can still be edited.
+     */
     public ProfileView updateStudent(Caller caller, UUID userId, StudentProfileChange change) {
-        visibleUser(caller, userId, "update:profiles");
-        StudentProfile profile = students.findByUserId(userId)
-                .orElseThrow(() -> Problems.notFound("student profile for user", userId));
-        profile.update(change.enrollmentDate(), change.batchId(), change.discount());
-        students.saveAndFlush(profile);
-        return view(caller, userId);
+        UUID current = reading.execute(status -> {
+            visibleUser(caller, userId, "update:profiles");
+            return studentProfileOf(userId).getBatchId();
+        });
+        if (change.batchId() != null && !change.batchId().equals(current)) {
+            batches.require(change.batchId(), "batchId");
+        }
+        return writing.execute(status -> {
+            visibleUser(caller, userId, "update:profiles");
+            StudentProfile profile = studentProfileOf(userId);
+            profile.update(change.enrollmentDate(), change.batchId(), change.discount());
+            students.saveAndFlush(profile);
+            return view(caller, userId);
+        });
+    }
+
+    private StudentProfile studentProfileOf(UUID userId) {
+        return students.findByUserId(userId).orElseThrow(() -> Problems.notFound("student profile for user", userId));
     }
 
     @Transactional

@@ -45,6 +45,7 @@ class FirstDirectorIT {
         properties.put("eureka.client.enabled", "false");
         properties.put("coachos.outbox.relay-enabled", "false");
         properties.put("spring.kafka.admin.auto-create", "false");
+        properties.put("spring.kafka.listener.auto-startup", "false");
         properties.put("coachos.identity.generate-missing-key", "true");
         properties.put("coachos.admin.email", "");
         properties.put("coachos.admin.password", "");
