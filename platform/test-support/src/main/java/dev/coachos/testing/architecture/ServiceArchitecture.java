@@ -88,7 +88,9 @@ public final class ServiceArchitecture {
     public ArchRule controllersNeverTouchTheDatabaseOrTheOutbox() {
         return noClasses().that(areControllers())
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..",
-                        "jakarta.persistence..", "dev.coachos.messaging.outbox..")
+                        "jakarta.persistence..", "org.springframework.data.repository..",
+                        "org.springframework.data.jpa.repository..", "dev.coachos.messaging.outbox..")
+                .orShould().dependOnClassesThat().areAssignableTo("org.springframework.data.repository.Repository")
                 .orShould().dependOnClassesThat(arePublishersOfThisService())
                 .because("a controller checks the permission, validates, reads the caller and answers; the feature's"
                         + " service owns its SQL, transactions and events");
