@@ -3,7 +3,7 @@ package dev.coachos.events.enrollment;
 import dev.coachos.events.DomainEvent;
 
 /**
- * A batch (cohort) of a course was opened. Consumers: finance (teacher pay, overheads), audit.
+ * A batch (cohort) of a course was opened. Consumers: identity (which batches a student profile may name), finance (teacher pay, overheads), audit.
  *
  * @param batchId              the batch (UUID)
  * @param courseId             its course (UUID)
