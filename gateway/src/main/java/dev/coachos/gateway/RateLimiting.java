@@ -1,7 +1,6 @@
 package dev.coachos.gateway;
 
 import java.net.InetSocketAddress;
-import java.security.Principal;
 import java.util.List;
 
 import org.springframework.core.annotation.Order;
@@ -66,15 +65,21 @@ final class RateLimiting {
             this.problems = problems;
         }
 
+        /**
+         * Decides first, then runs the rest of the chain exactly once. (It used to call the chain inside
+         * {@code flatMap} with {@code switchIfEmpty(chain)} behind it: the chain completes empty, so every
+         * authenticated request went through the gateway's filters twice, and the second pass made Spring
+         * Cloud Gateway dispose the first pass's pooled service connection, now and then after another
+         * request had already taken it: "closed BEFORE response, while sending request body".)
+         */
         @Override
         public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
             return exchange.getPrincipal()
-                    .map(Principal::getName)
-                    .flatMap(subject -> {
-                        long retryAfter = users.tryTake(subject);
-                        return retryAfter == 0 ? chain.filter(exchange) : problems.tooManyRequests(exchange, retryAfter);
-                    })
-                    .switchIfEmpty(Mono.defer(() -> chain.filter(exchange)));
+                    .map(principal -> users.tryTake(principal.getName()))
+                    .defaultIfEmpty(0L)
+                    .flatMap(retryAfter -> retryAfter == 0
+                            ? chain.filter(exchange)
+                            : problems.tooManyRequests(exchange, retryAfter));
         }
     }
 
