@@ -14,10 +14,12 @@ import org.springframework.web.server.ServerWebExchange;
 
 import dev.coachos.platform.web.Problems;
 import reactor.core.publisher.Mono;
+import reactor.netty.channel.AbortedException;
 
 /**
- * Every error the gateway itself produces (no route, no instance, timeout, connection refused)
- * reaches the client as a problem document; nothing leaks a stack trace.
+ * Every error the gateway itself produces (no route, no instance, timeout, connection refused, a
+ * method a gateway path does not take) reaches the client as a problem document; nothing leaks a
+ * stack trace. Requests refused before this handler is reached are in {@link Refusals}.
  */
 @Component
 @Order(-2)
@@ -33,6 +35,11 @@ class ErrorProblems implements ErrorWebExceptionHandler {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
+        if (clientGone(ex)) {
+            // The caller hung up: there is nobody to answer, and nothing went wrong in the gateway.
+            log.debug("{} {}: the client went away", exchange.getRequest().getMethod(), exchange.getRequest().getPath());
+            return Mono.empty();
+        }
         HttpStatusCode status = statusOf(ex);
         if (status.value() == 404) {
             return writer.write(exchange, HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "Not found", "No such resource");
@@ -46,14 +53,24 @@ class ErrorProblems implements ErrorWebExceptionHandler {
                     "Service unavailable", "The service is not available right now; try again shortly");
         }
         if (status.is4xxClientError()) {
-            HttpStatus known = HttpStatus.resolve(status.value());
-            return writer.write(exchange, known == null ? HttpStatus.BAD_REQUEST : known,
-                    Problems.type("http-" + status.value()), known == null ? "Bad request" : known.getReasonPhrase(),
-                    "The gateway refused the request");
+            if (ex instanceof ResponseStatusException rse) {
+                // 405 names the methods that are allowed.
+                rse.getHeaders().forEach((name, values) -> exchange.getResponse().getHeaders().put(name, values));
+            }
+            return writer.write(exchange, Problems.forStatus(status.value()), true);
         }
         log.error("Unexpected gateway error on {}", exchange.getRequest().getPath(), ex);
         return writer.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR, Problems.UNEXPECTED, "Unexpected error",
                 "Something went wrong in the gateway");
+    }
+
+    private static boolean clientGone(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof AbortedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static HttpStatusCode statusOf(Throwable ex) {

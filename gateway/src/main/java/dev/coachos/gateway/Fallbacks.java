@@ -33,8 +33,12 @@ class Fallbacks {
     @RequestMapping("/fallback/{service}")
     Mono<Void> fallback(ServerWebExchange exchange) {
         Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+        if (cause == null) {
+            // Only a route's breaker forwards here; asked for directly, the path does not exist.
+            return writer.write(exchange, HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "Not found", "No such resource");
+        }
         log.warn("{} {} answered from the fallback: {}", exchange.getRequest().getMethod(),
-                exchange.getRequest().getPath(), cause == null ? "no cause" : cause.toString());
+                exchange.getRequest().getPath(), cause.toString());
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof TimeoutException) {
                 return writer.write(exchange, HttpStatus.GATEWAY_TIMEOUT, Problems.GATEWAY_TIMEOUT, "Gateway timeout",

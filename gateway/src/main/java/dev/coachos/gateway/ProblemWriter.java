@@ -4,6 +4,7 @@ import java.net.URI;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -50,20 +51,39 @@ class ProblemWriter implements ServerAuthenticationEntryPoint, ServerAccessDenie
     }
 
     Mono<Void> write(ServerWebExchange exchange, HttpStatus status, URI type, String title, String detail) {
-        ProblemDetail problem = Problems.detail(status, type, title, detail);
-        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+        return write(exchange, Problems.detail(status, type, title, detail), true);
+    }
+
+    /**
+     * Writes {@code problem} unless the answer has already started. With {@code naming} the
+     * problem's {@code instance} is the request's path; without, it has none (for a request refused
+     * because of its address, which is not repeated back).
+     */
+    Mono<Void> write(ServerWebExchange exchange, ProblemDetail problem, boolean naming) {
+        if (naming) {
+            try {
+                problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+            } catch (IllegalArgumentException notAUri) {
+                // A path that is no URI is not named.
+            }
+        }
         ServerHttpResponse response = exchange.getResponse();
         if (response.isCommitted()) {
             return Mono.empty();
         }
         try {
-            response.setStatusCode(status);
+            response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
             response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         } catch (UnsupportedOperationException closed) {
             // The exchange is over (the client hung up while the service was answering): nobody to tell.
             return Mono.empty();
         }
-        DataBuffer buffer = response.bufferFactory().wrap(json.writeValueAsBytes(problem));
+        DataBuffer buffer = response.bufferFactory().wrap(json(problem));
         return response.writeWith(Mono.just(buffer));
+    }
+
+    /** The problem as the JSON the gateway sends. */
+    byte[] json(ProblemDetail problem) {
+        return json.writeValueAsBytes(problem);
     }
 }
