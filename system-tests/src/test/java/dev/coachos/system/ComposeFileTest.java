@@ -14,7 +14,8 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * docker-compose.yml cannot be run on the build machines (no Docker engine), so its structure is
- * checked here: health checks, start order on health, memory limits, secrets only by reference.
+ * checked here: health checks, start order on health, memory limits, secrets only by reference,
+ * only the gateway published, the registry's credentials required.
  */
 class ComposeFileTest {
 
@@ -71,6 +72,34 @@ class ComposeFileTest {
         });
         assertThat(Files.readAllLines(root.resolve(".gitignore"))).contains(".env");
         assertThat(root.resolve(".env.example")).exists();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void onlyTheGatewayIsPublishedAndTheRegistryTakesOnlyCallersWithItsCredentials() throws IOException {
+        Map<String, Map<String, Object>> services = services();
+        services.forEach((name, service) -> {
+            for (Object port : (List<Object>) service.getOrDefault("ports", List.of())) {
+                if (!"gateway".equals(name)) {
+                    assertThat(port.toString()).as(name + " publishes only on the host's loopback").startsWith("127.0.0.1:");
+                }
+            }
+        });
+        assertThat((List<Object>) services.get("gateway").get("ports")).containsExactly("8080:8080");
+        Map<String, Object> registry = (Map<String, Object>) services.get("discovery-server").get("environment");
+        assertThat(registry.get("COACHOS_EUREKA_USER").toString()).startsWith("${COACHOS_EUREKA_USER:?");
+        assertThat(registry.get("COACHOS_EUREKA_PASSWORD").toString()).startsWith("${COACHOS_EUREKA_PASSWORD:?");
+        services.forEach((name, service) -> {
+            if (!service.get("image").toString().startsWith("coachos/") || "coachos/db-bootstrap:latest".equals(service.get("image"))) {
+                return;
+            }
+            Map<String, Object> environment = (Map<String, Object>) service.get("environment");
+            // Within the compose network the containers reach each other, so each listens on all its interfaces.
+            assertThat(environment.get("COACHOS_BIND_ADDRESS")).as(name).isEqualTo("0.0.0.0");
+            assertThat(environment.get("EUREKA_URL").toString()).as(name)
+                    .startsWith("http://${COACHOS_EUREKA_USER:?").contains(":${COACHOS_EUREKA_PASSWORD:?")
+                    .endsWith("@discovery-server:8761/eureka/");
+        });
     }
 
     @Test

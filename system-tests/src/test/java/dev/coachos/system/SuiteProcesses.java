@@ -2,7 +2,13 @@ package dev.coachos.system;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -205,6 +211,35 @@ final class SuiteProcesses implements AutoCloseable {
             return Files.readString(logs.resolve(module + ".log"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** This machine's IPv4 addresses other than loopback, on interfaces that are up. */
+    static List<InetAddress> nonLoopbackAddresses() {
+        try {
+            return NetworkInterface.networkInterfaces()
+                    .filter(nic -> {
+                        try {
+                            return nic.isUp() && !nic.isLoopback();
+                        } catch (SocketException e) {
+                            return false;
+                        }
+                    })
+                    .flatMap(NetworkInterface::inetAddresses)
+                    .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress())
+                    .toList();
+        } catch (SocketException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether something accepts a TCP connection at that address and port. */
+    static boolean accepts(InetAddress address, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address, port), 2000);
+            return true;
+        } catch (IOException refused) {
+            return false;
         }
     }
 

@@ -1,13 +1,22 @@
 package dev.coachos.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,7 +34,8 @@ import dev.coachos.testing.TestTokens;
 /**
  * The whole suite as separate processes (discovery-server, identity-service, course-service,
  * communication-service, gateway, found through Eureka, and a Kafka broker) on a database of its
- * own, driven through the gateway as a web client would.
+ * own, driven through the gateway as a web client would. The services register with the
+ * registry's credentials and listen on loopback; only the gateway listens beyond this machine.
  */
 class UserJourneysIT {
 
@@ -33,23 +43,31 @@ class UserJourneysIT {
     static final String DIRECTOR_PASSWORD = "journey-director-1";
     static final TestTokens KEY = TestTokens.withNewKey();
 
+    /** The registry's account for this run; the services register with it, strangers have none. */
+    static final String REGISTRY_USER = "journeys";
+    static final String REGISTRY_PASSWORD = UUID.randomUUID().toString().replace("-", "");
+
     static SuiteProcesses suite;
     static TestDatabase database;
     static ApiClient gateway;
     static ApiClient identity;
+    static int discoveryPort;
+    static int identityPort;
+    static int gatewayPort;
 
     @BeforeAll
     static void startSuite() throws IOException {
         database = TestDatabase.create("journeys");
         Path keyFile = KEY.writePrivateKeyPem(Files.createTempFile("journeys-key", ".pem"));
-        int discoveryPort = SuiteProcesses.freePort();
-        int identityPort = SuiteProcesses.freePort();
-        int gatewayPort = SuiteProcesses.freePort();
-        String eureka = "http://localhost:" + discoveryPort + "/eureka/";
+        discoveryPort = SuiteProcesses.freePort();
+        identityPort = SuiteProcesses.freePort();
+        gatewayPort = SuiteProcesses.freePort();
+        String eureka = "http://" + REGISTRY_USER + ":" + REGISTRY_PASSWORD + "@localhost:" + discoveryPort + "/eureka/";
 
         suite = new SuiteProcesses();
         String kafka = suite.startKafka();
-        suite.start("discovery-server", Map.of("DISCOVERY_PORT", Integer.toString(discoveryPort)),
+        suite.start("discovery-server", Map.of("DISCOVERY_PORT", Integer.toString(discoveryPort),
+                "COACHOS_EUREKA_USER", REGISTRY_USER, "COACHOS_EUREKA_PASSWORD", REGISTRY_PASSWORD),
                 "http://localhost:" + discoveryPort + "/actuator/health");
         suite.start("identity-service", Map.of(
                 "IDENTITY_PORT", Integer.toString(identityPort),
@@ -181,6 +199,37 @@ class UserJourneysIT {
                 gateway.get("/api/v1/notifications", student).json().path("page").path("totalElements").asInt() >= 1);
         assertThat(gateway.get("/api/v1/notifications", student).json().path("page").path("totalElements").asInt())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void theRegistryHoldsTheSuiteAndRefusesStrangers() {
+        // A stranger who reaches the registry can neither register under a service's name nor read it.
+        String probe = """
+                {"instance": {"instanceId": "probe", "hostName": "probe.invalid", "app": "IDENTITY-SERVICE",
+                 "ipAddr": "10.9.9.9", "status": "UP", "port": {"$": 8081, "@enabled": "true"},
+                 "dataCenterInfo": {"@class": "com.netflix.appinfo.InstanceInfo$DefaultDataCenterInfo", "name": "MyOwn"}}}
+                """;
+        assertThat(registry("POST", "/eureka/apps/IDENTITY-SERVICE", null, probe).statusCode()).isEqualTo(401);
+        assertThat(registry("POST", "/eureka/apps/IDENTITY-SERVICE", REGISTRY_USER + ":guess", probe).statusCode())
+                .isEqualTo(401);
+        assertThat(registry("GET", "/eureka/apps", null, null).statusCode()).isEqualTo(401);
+        // The services registered with the suite's credentials, and the probe is not among them.
+        HttpResponse<String> apps = registry("GET", "/eureka/apps", REGISTRY_USER + ":" + REGISTRY_PASSWORD, null);
+        assertThat(apps.statusCode()).isEqualTo(200);
+        assertThat(apps.body())
+                .contains("IDENTITY-SERVICE", "COURSE-SERVICE", "ENROLLMENT-SERVICE", "COMMUNICATION-SERVICE")
+                .doesNotContain("probe.invalid");
+    }
+
+    @Test
+    void onlyTheGatewayIsReachableFromOtherMachines() {
+        List<InetAddress> elsewhere = SuiteProcesses.nonLoopbackAddresses();
+        assumeThat(elsewhere).as("this machine has an address other than loopback").isNotEmpty();
+        for (InetAddress address : elsewhere) {
+            assertThat(SuiteProcesses.accepts(address, gatewayPort)).as("the gateway at %s", address).isTrue();
+            assertThat(SuiteProcesses.accepts(address, identityPort)).as("identity-service at %s", address).isFalse();
+            assertThat(SuiteProcesses.accepts(address, discoveryPort)).as("the registry at %s", address).isFalse();
+        }
     }
 
     @Test
@@ -362,6 +411,30 @@ class UserJourneysIT {
                 rows.next();
                 return rows.getInt(1);
             }
+        }
+    }
+
+    /** A call to the registry, with {@code user:password} as basic credentials when given. */
+    private static HttpResponse<String> registry(String method, String path, String credentials, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + discoveryPort + path))
+                .timeout(Duration.ofSeconds(20))
+                .header("Accept", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (credentials != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        try {
+            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
