@@ -214,21 +214,14 @@ final class SuiteProcesses implements AutoCloseable {
         }
     }
 
-    /** This machine's IPv4 addresses other than loopback, on interfaces that are up. */
-    static List<InetAddress> nonLoopbackAddresses() {
+    /**
+     * A loopback address other than 127.0.0.1: a process bound to 127.0.0.1 refuses it, one bound to
+     * all interfaces accepts it. Tests never send traffic beyond loopback.
+     */
+    static InetAddress otherLoopbackAddress() {
         try {
-            return NetworkInterface.networkInterfaces()
-                    .filter(nic -> {
-                        try {
-                            return nic.isUp() && !nic.isLoopback();
-                        } catch (SocketException e) {
-                            return false;
-                        }
-                    })
-                    .flatMap(NetworkInterface::inetAddresses)
-                    .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress())
-                    .toList();
-        } catch (SocketException e) {
+            return InetAddress.getByName("127.0.0.2");
+        } catch (java.net.UnknownHostException e) {
             throw new UncheckedIOException(e);
         }
     }
