@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import dev.coachos.platform.data.Arrival;
 import dev.coachos.platform.security.Caller;
 import dev.coachos.platform.web.Problems;
 
@@ -24,7 +25,6 @@ import dev.coachos.platform.web.Problems;
 @Service
 public class UserDirectory {
 
-    private static final Duration POLL = Duration.ofMillis(100);
 
     private final JdbcClient jdbc;
     private final Duration patience;
@@ -44,7 +44,7 @@ public class UserDirectory {
      * the field for an unknown id or another kind of user, a 409 for a deactivated account. Call it outside a transaction: it may wait for a user who was just created.
      */
     public KnownUser require(UUID id, KnownUser.Profile profile, String field) {
-        KnownUser user = awaited(id).orElseThrow(() -> Problems.invalidField(field, "no " + noun(profile) + " with id "
+        KnownUser user = Arrival.awaited(patience, () -> find(id)).orElseThrow(() -> Problems.invalidField(field, "no " + noun(profile) + " with id "
                 + id + " is known here; an account created a moment ago may take a few seconds to arrive"));
         if (user.profile() != profile) {
             throw Problems.invalidField(field, "user " + id + " is not a " + noun(profile));
@@ -104,21 +104,6 @@ public class UserDirectory {
                 values (?, 'UNKNOWN', 'STAFF', null, false, ?)
                 on conflict (user_id) do update set active = false, updated_at = excluded.updated_at""")
                 .params(id, Timestamp.from(Instant.now())).update();
-    }
-
-    private Optional<KnownUser> awaited(UUID id) {
-        Instant giveUp = Instant.now().plus(patience);
-        Optional<KnownUser> user = find(id);
-        while (user.isEmpty() && Instant.now().isBefore(giveUp)) {
-            try {
-                Thread.sleep(POLL);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            user = find(id);
-        }
-        return user;
     }
 
     private static String noun(KnownUser.Profile profile) {

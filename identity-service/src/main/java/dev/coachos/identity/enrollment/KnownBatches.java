@@ -3,12 +3,14 @@ package dev.coachos.identity.enrollment;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import dev.coachos.platform.data.Arrival;
 import dev.coachos.platform.web.Problems;
 
 /**
@@ -19,7 +21,6 @@ import dev.coachos.platform.web.Problems;
 @Service
 public class KnownBatches {
 
-    private static final Duration POLL = Duration.ofMillis(100);
 
     private final JdbcClient jdbc;
     private final Duration patience;
@@ -39,7 +40,7 @@ public class KnownBatches {
      * transaction: it may wait for a batch opened just now, and holds no connection meanwhile.
      */
     public void require(UUID batchId, String field) {
-        if (!awaited(batchId)) {
+        if (Arrival.awaited(patience, () -> exists(batchId) ? Optional.of(batchId) : Optional.empty()).isEmpty()) {
             throw Problems.invalidField(field, "no batch with id " + batchId + " is known here; a batch opened a"
                     + " moment ago may take a few seconds to arrive");
         }
@@ -51,20 +52,5 @@ public class KnownBatches {
                 insert into known_batch (batch_id, course_id, branch_id, recorded_at) values (?, ?, ?, ?)
                 on conflict (batch_id) do nothing""")
                 .params(batchId, courseId, branchId, Timestamp.from(Instant.now())).update();
-    }
-
-    private boolean awaited(UUID batchId) {
-        Instant giveUp = Instant.now().plus(patience);
-        boolean known = exists(batchId);
-        while (!known && Instant.now().isBefore(giveUp)) {
-            try {
-                Thread.sleep(POLL);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            known = exists(batchId);
-        }
-        return known;
     }
 }
