@@ -42,6 +42,27 @@ public final class ApiDocsLint {
      * Writes the document to {@code target/api-lint/<name>.json}, lints it, and fails with every problem the
      * linter reported when it reported an error. Warnings are printed and returned.
      */
+    /** The bearer JWT scheme every protected operation of a service's document refers to. */
+    public static void assertBearerScheme(JsonNode document) {
+        JsonNode scheme = document.at("/components/securitySchemes/bearerAuth");
+        if (!"bearer".equals(scheme.path("scheme").asString()) || !"JWT".equals(scheme.path("bearerFormat").asString())) {
+            throw new AssertionError("no bearer JWT scheme named bearerAuth: " + scheme);
+        }
+    }
+
+    /**
+     * The gateway (COACHOS_PUBLIC_URL, else http://localhost:8080) is the document's only server,
+     * never the service's own port, so "Try it out" goes through the gateway.
+     */
+    public static void assertGatewayIsTheOnlyServer(JsonNode document, int servicePort) {
+        String expected = System.getenv().getOrDefault("COACHOS_PUBLIC_URL", "http://localhost:8080");
+        JsonNode servers = document.path("servers");
+        String url = document.at("/servers/0/url").asString();
+        if (servers.size() != 1 || !expected.equals(url) || url.contains(":" + servicePort)) {
+            throw new AssertionError("expected the one server " + expected + ", found " + servers);
+        }
+    }
+
     public static Result assertClean(String name, String document) {
         Result result = lint(name, document);
         if (result.errors() > 0) {
