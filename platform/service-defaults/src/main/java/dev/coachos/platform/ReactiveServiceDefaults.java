@@ -26,6 +26,11 @@ public class ReactiveServiceDefaults {
     @Bean
     @ConditionalOnMissingBean
     ReactiveJwtDecoder reactiveJwtDecoder(TokenProperties properties) {
+        return decoder(properties);
+    }
+
+    /** The decoder every reactive application starts from (the gateway puts a cache in front of it). */
+    public static NimbusReactiveJwtDecoder decoder(TokenProperties properties) {
         if (properties.jwkSetUri() == null) {
             throw new IllegalStateException("Set coachos.security.jwk-set-uri to identity-service's JWKS address");
         }
@@ -39,6 +44,7 @@ public class ReactiveServiceDefaults {
                 .webClient(WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build())
                 .build();
         decoder.setJwtValidator(TokenValidation.validator(properties));
+        decoder.setClaimSetConverter(TokenValidation.claims());
         return decoder;
     }
 }

@@ -98,6 +98,7 @@ public class ServletServiceDefaults {
                     .build();
         }
         decoder.setJwtValidator(TokenValidation.validator(properties));
+        decoder.setClaimSetConverter(TokenValidation.claims());
         return decoder;
     }
 

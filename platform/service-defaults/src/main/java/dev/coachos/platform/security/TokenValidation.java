@@ -1,6 +1,9 @@
 package dev.coachos.platform.security;
 
 import java.util.List;
+import java.util.Map;
+
+import org.springframework.core.convert.converter.Converter;
 
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -11,6 +14,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 
 /**
  * The token rules every service and the gateway share: one pinned signature algorithm, a
@@ -31,6 +35,17 @@ public final class TokenValidation {
                 new JwtTimestampValidator(properties.clockSkew()),
                 new JwtIssuerValidator(properties.issuer()),
                 audience(properties.audience())));
+    }
+
+    /**
+     * How a token's claims become a {@link Jwt}: Spring's defaults, except that the issuer stays
+     * text. Spring tries to read {@code iss} as a URL; ours ({@code coachos-identity}) is not one,
+     * so every decode threw and caught an exception (with the stack trace of a deep reactive call
+     * chain) before falling back to the text: the most expensive single step of checking a token.
+     */
+    public static Converter<Map<String, Object>, Map<String, Object>> claims() {
+        return MappedJwtClaimSetConverter.withDefaults(Map.of(JwtClaimNames.ISS,
+                issuer -> issuer == null ? null : issuer.toString()));
     }
 
     private static OAuth2TokenValidator<Jwt> requireClaim(String claim) {
