@@ -8,6 +8,7 @@ import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
 import dev.coachos.platform.web.Problems;
@@ -40,7 +41,8 @@ class Fallbacks {
         log.warn("{} {} answered from the fallback: {}", exchange.getRequest().getMethod(),
                 exchange.getRequest().getPath(), cause.toString());
         for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof TimeoutException) {
+            if (t instanceof TimeoutException
+                    || t instanceof ResponseStatusException status && status.getStatusCode().value() == 504) {
                 return writer.write(exchange, HttpStatus.GATEWAY_TIMEOUT, Problems.GATEWAY_TIMEOUT, "Gateway timeout",
                         "The service did not answer in time; try again");
             }

@@ -20,6 +20,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param corsAllowedOrigins    web origins allowed to call the API from a browser
  * @param strippedHeaderPrefixes client-sent request headers removed before routing, so no
  *                              service can mistake them for identity
+ * @param tokenCacheTime        how long a checked token is remembered at most (never past its
+ *                              expiry); zero checks every token every time
  */
 @ConfigurationProperties("coachos.gateway")
 public record GatewayProperties(
@@ -31,7 +33,8 @@ public record GatewayProperties(
         int userLimit,
         Duration downstreamTimeout,
         List<String> corsAllowedOrigins,
-        List<String> strippedHeaderPrefixes) {
+        List<String> strippedHeaderPrefixes,
+        Duration tokenCacheTime) {
 
     public GatewayProperties {
         publicPaths = publicPaths == null ? List.of() : List.copyOf(publicPaths);
@@ -47,5 +50,6 @@ public record GatewayProperties(
                 ? List.of("x-user", "x-auth", "x-coachos", "x-forwarded-user", "x-remote-user", "x-branch", "x-roles",
                         "x-permissions")
                 : List.copyOf(strippedHeaderPrefixes);
+        tokenCacheTime = tokenCacheTime == null ? Duration.ofSeconds(60) : tokenCacheTime;
     }
 }

@@ -7,17 +7,19 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import reactor.netty.channel.AbortedException;
 
-/** Every route's breaker: a bounded wait per call, and a breaker that opens when a service keeps failing. */
+/**
+ * Every route's breaker opens when a service keeps failing. The wait per call is bounded by the
+ * HTTP client's response timeout ({@code coachos.gateway.downstream-timeout}), not by a second
+ * timer of the breaker's own (its time limiter is off: one timer per request is enough).
+ */
 @Configuration(proxyBeanMethods = false)
 class Resilience {
 
     @Bean
-    Customizer<ReactiveResilience4JCircuitBreakerFactory> defaultBreaker(GatewayProperties properties) {
+    Customizer<ReactiveResilience4JCircuitBreakerFactory> defaultBreaker() {
         return factory -> factory.configureDefault(id -> new Resilience4JConfigBuilder(id)
-                .timeLimiterConfig(TimeLimiterConfig.custom().timeoutDuration(properties.downstreamTimeout()).build())
                 .circuitBreakerConfig(CircuitBreakerConfig.custom()
                         .slidingWindowSize(20)
                         .minimumNumberOfCalls(10)

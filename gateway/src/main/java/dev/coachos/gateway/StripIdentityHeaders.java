@@ -28,6 +28,9 @@ class StripIdentityHeaders implements GlobalFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        if (exchange.getRequest().getHeaders().headerNames().stream().noneMatch(this::stripped)) {
+            return chain.filter(exchange); // the usual case: nothing to copy
+        }
         ServerHttpRequest request = exchange.getRequest().mutate()
                 .headers(headers -> headers.headerNames().removeIf(this::stripped))
                 .build();

@@ -128,6 +128,15 @@ class GatewayIT extends GatewayTestBase {
     }
 
     @Test
+    void aClientsTraceReachesTheService() {
+        String trace = "4bf92f3577b34da6a3ce929d0e0e4736";
+        Response echoed = api.send("GET", "/api/v1/users/me", KEYS.token().sign(), null,
+                Map.of("traceparent", "00-" + trace + "-00f067aa0ba902b7-01"));
+        assertThat(echoed.status()).isEqualTo(200);
+        assertThat(echoed.json().path("headers").path("traceparent").asString()).startsWith("00-" + trace + "-");
+    }
+
+    @Test
     void aSlowServiceGivesA504ProblemWithinTheTimeout() {
         long started = System.nanoTime();
         Response response = api.get("/api/v1/users/slow", KEYS.token().sign());
