@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.coachos.events.DomainEvent;
@@ -25,12 +26,15 @@ public class Outbox {
     private final JsonMapper json;
     private final String source;
     private final Supplier<String> traceparent;
+    private final RelaySignal committed;
 
-    public Outbox(JdbcTemplate jdbc, JsonMapper json, String source, Supplier<String> traceparent) {
+    public Outbox(JdbcTemplate jdbc, JsonMapper json, String source, Supplier<String> traceparent,
+            RelaySignal committed) {
         this.jdbc = jdbc;
         this.json = json;
         this.source = source;
         this.traceparent = traceparent;
+        this.committed = committed;
     }
 
     /** Stores the event for delivery on {@code topic}, keyed by its aggregate id. Returns the event id. */
@@ -47,6 +51,25 @@ public class Outbox {
                 values (?, ?, ?, ?, ?::jsonb, ?, ?)""",
                 id, topic, event.aggregateId(), type, json.writeValueAsString(envelope), Timestamp.from(now),
                 Timestamp.from(now));
+        wakeRelayOnCommit();
         return id;
+    }
+
+    /** Once per transaction, however many events it stores: the relay looks as soon as it commits. */
+    private void wakeRelayOnCommit() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()
+                || TransactionSynchronizationManager.hasResource(committed)) {
+            return;
+        }
+        TransactionSynchronizationManager.bindResource(committed, Boolean.TRUE);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(committed);
+                if (status == STATUS_COMMITTED) {
+                    committed.raise();
+                }
+            }
+        });
     }
 }

@@ -3,9 +3,6 @@ package dev.coachos.messaging.outbox;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -49,12 +46,18 @@ public class OutboxAutoConfiguration {
     private static final Logger log = LoggerFactory.getLogger(OutboxAutoConfiguration.class);
 
     @Bean
+    RelaySignal outboxRelaySignal() {
+        return new RelaySignal();
+    }
+
+    @Bean
     @ConditionalOnMissingBean
-    Outbox outbox(JdbcTemplate jdbc, Environment environment, ObjectProvider<TraceContext> traceContext) {
+    Outbox outbox(JdbcTemplate jdbc, Environment environment, ObjectProvider<TraceContext> traceContext,
+            RelaySignal outboxRelaySignal) {
         TraceContext trace = traceContext.getIfAvailable(() -> () -> null);
         // Its own mapper: the wire format must not change with a service's spring.jackson settings.
         return new Outbox(jdbc, JsonMapper.builder().build(), environment.getProperty("spring.application.name", "unknown"),
-                trace::traceparent);
+                trace::traceparent, outboxRelaySignal);
     }
 
     /** Acknowledged by every in-sync replica, idempotent, and never blocking longer than the send timeout. */
@@ -91,8 +94,8 @@ public class OutboxAutoConfiguration {
     }
 
     @Bean
-    SmartLifecycle outboxRelayLoop(OutboxRelay relay, OutboxProperties properties) {
-        return new RelayLoop(relay, properties.pollInterval(), properties.relayEnabled());
+    SmartLifecycle outboxRelayLoop(OutboxRelay relay, OutboxProperties properties, RelaySignal outboxRelaySignal) {
+        return new RelayLoop(relay, properties.pollInterval(), properties.relayEnabled(), outboxRelaySignal);
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -117,58 +120,72 @@ public class OutboxAutoConfiguration {
         String traceparent();
     }
 
-    /** Runs the relay on one background thread with a fixed delay between rounds. */
+    /**
+     * Runs the relay on one background thread: a round as soon as a transaction that stored events
+     * commits, and at least every poll interval.
+     */
     static final class RelayLoop implements SmartLifecycle {
 
         private final OutboxRelay relay;
         private final Duration interval;
         private final boolean enabled;
-        private ScheduledExecutorService executor;
+        private final RelaySignal signal;
+        private volatile boolean running;
+        private Thread thread;
 
-        RelayLoop(OutboxRelay relay, Duration interval, boolean enabled) {
+        RelayLoop(OutboxRelay relay, Duration interval, boolean enabled, RelaySignal signal) {
             this.relay = relay;
             this.interval = interval;
             this.enabled = enabled;
+            this.signal = signal;
         }
 
         @Override
         public synchronized void start() {
-            if (!enabled || executor != null) {
+            if (!enabled || thread != null) {
                 return;
             }
             if (!relay.hasOutbox()) {
                 log.info("No outbox_event table in this service's schema: the outbox relay stays off");
                 return;
             }
-            executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("outbox-relay").factory());
-            executor.scheduleWithFixedDelay(this::round, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+            running = true;
+            thread = Thread.ofPlatform().name("outbox-relay").daemon().start(this::loop);
         }
 
-        private void round() {
-            try {
-                relay.relayDue();
-            } catch (Throwable e) {
-                // Anything escaping a scheduled task would silently cancel every later round.
-                log.warn("Outbox relay round failed; it runs again in {}: {}", interval, e.toString());
+        private void loop() {
+            while (running) {
+                try {
+                    relay.relayDue();
+                } catch (Throwable e) {
+                    // The loop must outlive any failure: the next round tries again.
+                    log.warn("Outbox relay round failed; it runs again in {}: {}", interval, e.toString());
+                }
+                try {
+                    signal.await(interval);
+                } catch (InterruptedException e) {
+                    return;
+                }
             }
         }
 
         @Override
         public synchronized void stop() {
-            if (executor != null) {
-                executor.shutdown();
+            if (thread != null) {
+                running = false;
+                signal.raise();
                 try {
-                    executor.awaitTermination(10, TimeUnit.SECONDS);
+                    thread.join(Duration.ofSeconds(10));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                executor = null;
+                thread = null;
             }
         }
 
         @Override
         public synchronized boolean isRunning() {
-            return executor != null;
+            return thread != null;
         }
     }
 }

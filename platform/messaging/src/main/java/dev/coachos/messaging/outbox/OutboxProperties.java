@@ -20,7 +20,7 @@ public record OutboxProperties(Boolean relayEnabled, Duration pollInterval, int 
     public OutboxProperties {
         relayEnabled = relayEnabled == null || relayEnabled;
         pollInterval = pollInterval == null ? Duration.ofMillis(200) : pollInterval;
-        batchSize = batchSize <= 0 ? 100 : batchSize;
+        batchSize = batchSize <= 0 ? 500 : batchSize;
         maxBackoff = maxBackoff == null ? Duration.ofSeconds(30) : maxBackoff;
         sendTimeout = sendTimeout == null ? Duration.ofSeconds(10) : sendTimeout;
     }

@@ -1,10 +1,16 @@
 package dev.coachos.messaging.outbox;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -19,12 +25,15 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Moves stored events to Kafka, oldest first. One relay at a time works on a schema (a
- * transaction-scoped advisory lock), so events leave in the order they were committed. An event
- * the broker does not take blocks the ones behind it and is tried again with growing back-off
- * until it goes through; only an event the broker can never take (too large, say) is set aside
- * with its error, so that it cannot block the service forever. Delivery is at least once:
- * consumers apply each event id once.
+ * Moves stored events to Kafka, oldest first, a batch at a time: every due event of the batch is
+ * sent without waiting for the one before (Kafka's idempotent producer keeps their order per
+ * partition), then those the broker acknowledged are marked published in one statement. One
+ * relay at a time works on a schema (a transaction-scoped advisory lock), so events leave in the
+ * order they were committed. An event the broker does not take holds back the later events of
+ * its aggregate and, once it waits for its next try, every event behind it; it is tried again
+ * with growing back-off until it goes through. Only an event the broker can never take (too
+ * large, say) is set aside with its error, so that it cannot block the service forever. Delivery
+ * is at least once: consumers apply each event id once.
  */
 public class OutboxRelay {
 
@@ -71,73 +80,126 @@ public class OutboxRelay {
     /** Relays until nothing is due; returns how many events went out. */
     public int relayDue() {
         int total = 0;
-        int sent;
+        Round round;
         do {
-            Integer batch = transactions.execute(status -> relayBatch());
-            sent = batch == null ? 0 : batch;
-            total += sent;
-        } while (sent == properties.batchSize());
+            round = transactions.execute(status -> relayBatch());
+            total += round == null ? 0 : round.delivered();
+        } while (round != null && round.more());
         return total;
     }
 
-    private int relayBatch() {
+    /** What one round did: how many events it delivered, and whether more may be due right away. */
+    private record Round(int delivered, boolean more) {
+        static final Round NONE = new Round(0, false);
+    }
+
+    private Round relayBatch() {
         // One relay per schema: services share a database, so the lock is named after the schema.
         Boolean locked = jdbc.queryForObject(
                 "select pg_try_advisory_xact_lock(?, hashtext(current_schema()))", Boolean.class, LOCK_KEY);
         if (!Boolean.TRUE.equals(locked)) {
-            return 0;
+            return Round.NONE;
         }
         List<Pending> pending = jdbc.query("""
                 select id, topic, record_key, envelope::text, attempts, next_attempt_at, envelope->>'traceparent'
                 from outbox_event where published_at is null and parked_at is null
                 order by seq limit ?""",
-                (rs, i) -> new Pending(rs.getObject(1, java.util.UUID.class), rs.getString(2), rs.getString(3),
+                (rs, i) -> new Pending(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getInt(5), rs.getTimestamp(6).toInstant(), rs.getString(7)),
                 properties.batchSize());
-        int sent = 0;
+        // Everything due goes out at once, in commit order: the idempotent producer keeps that order
+        // per partition with several requests in flight. The oldest event waiting for its next try
+        // holds back every event behind it.
         Instant now = Instant.now();
+        List<Pending> sending = new ArrayList<>(pending.size());
+        List<CompletableFuture<?>> acks = new ArrayList<>(pending.size());
         for (Pending event : pending) {
             if (event.nextAttemptAt().isAfter(now)) {
-                break; // the oldest event waits for its next try; the ones behind it wait too
-            }
-            try {
-                send(event);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            } catch (Exception e) {
-                Throwable cause = unwrap(e);
-                if (!permanent(cause)) {
-                    Duration wait = backoff(event.attempts() + 1);
-                    jdbc.update("update outbox_event set attempts = attempts + 1, next_attempt_at = ?, last_error = ? "
-                            + "where id = ?", Timestamp.from(Instant.now().plus(wait)), describe(cause), event.id());
-                    log.warn("Kafka did not take event {} (try {}), next try in {}: {}", event.id(),
-                            event.attempts() + 1, wait, describe(cause));
-                } else {
-                    jdbc.update("update outbox_event set attempts = attempts + 1, parked_at = now(), last_error = ? "
-                            + "where id = ?", describe(cause), event.id());
-                    log.error("Kafka can never take event {}; it is set aside in outbox_event: {}", event.id(),
-                            describe(cause));
-                }
                 break;
             }
-            jdbc.update("update outbox_event set published_at = now(), attempts = attempts + 1, last_error = null "
-                    + "where id = ?", event.id());
-            sent++;
+            CompletableFuture<?> ack = send(event);
+            sending.add(event);
+            acks.add(ack);
+            if (ack.isCompletedExceptionally()) {
+                break; // refused before it left (no topic metadata in time, say): the rest wait for the next round
+            }
         }
-        return sent;
+        int delivered = settle(sending, acks);
+        boolean clean = delivered == sending.size();
+        return new Round(delivered, clean && pending.size() == properties.batchSize() && sending.size() == pending.size());
     }
 
-    private void send(Pending event) throws Exception {
+    /**
+     * Waits for every acknowledgement, then marks the delivered events published in one statement.
+     * After a failure, a later event of the same aggregate is not marked even if the broker took it
+     * (it goes again behind the failed one, so a consumer never applies it first for good); events
+     * of other aggregates that were taken are marked, so they are not sent twice.
+     */
+    private int settle(List<Pending> sending, List<CompletableFuture<?>> acks) {
+        long deadline = System.nanoTime() + properties.sendTimeout().toNanos() * 2;
+        List<UUID> delivered = new ArrayList<>(sending.size());
+        Set<String> heldBack = new HashSet<>();
+        boolean retryScheduled = false;
+        for (int i = 0; i < sending.size(); i++) {
+            Pending event = sending.get(i);
+            String stream = event.topic() + '\n' + event.key();
+            Throwable failure;
+            try {
+                acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                failure = null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break; // stopping: what is not marked goes again
+            } catch (Exception e) {
+                failure = unwrap(e);
+            }
+            if (failure == null) {
+                if (!heldBack.contains(stream)) {
+                    delivered.add(event.id());
+                }
+            } else if (permanent(failure)) {
+                jdbc.update("update outbox_event set attempts = attempts + 1, parked_at = now(), last_error = ? "
+                        + "where id = ?", describe(failure), event.id());
+                log.error("Kafka can never take event {}; it is set aside in outbox_event: {}", event.id(),
+                        describe(failure));
+            } else {
+                heldBack.add(stream);
+                if (!retryScheduled) {
+                    // The oldest failure is the oldest pending event now: its wait holds back the rest.
+                    Duration wait = backoff(event.attempts() + 1);
+                    jdbc.update("update outbox_event set attempts = attempts + 1, next_attempt_at = ?, last_error = ? "
+                            + "where id = ?", Timestamp.from(Instant.now().plus(wait)), describe(failure), event.id());
+                    log.warn("Kafka did not take event {} (try {}), next try in {}: {}", event.id(),
+                            event.attempts() + 1, wait, describe(failure));
+                    retryScheduled = true;
+                }
+            }
+        }
+        if (!delivered.isEmpty()) {
+            jdbc.update(connection -> {
+                PreparedStatement update = connection.prepareStatement("update outbox_event "
+                        + "set published_at = now(), attempts = attempts + 1, last_error = null where id = any(?)");
+                update.setArray(1, connection.createArrayOf("uuid", delivered.toArray()));
+                return update;
+            });
+        }
+        return delivered.size();
+    }
+
+    private CompletableFuture<?> send(Pending event) {
         ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), event.key(), event.envelope());
         record.headers().add("coachos-event-id", event.id().toString().getBytes(StandardCharsets.UTF_8));
         if (event.traceparent() != null) {
             // The trace of the request that made the change continues in every consumer.
             record.headers().add("traceparent", event.traceparent().getBytes(StandardCharsets.UTF_8));
         }
-        // The producer gives up after max.block + delivery timeout (both derived from the send
-        // timeout); waiting a little longer means a record it still writes is not sent again.
-        kafka.send(record).get(properties.sendTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
+        try {
+            // The producer gives up after max.block + delivery timeout (both derived from the send
+            // timeout); the wait in settle is a little longer, so a record it still writes is not sent again.
+            return kafka.send(record);
+        } catch (RuntimeException refused) {
+            return CompletableFuture.failedFuture(refused);
+        }
     }
 
     private static Throwable unwrap(Throwable e) {
@@ -165,7 +227,7 @@ public class OutboxRelay {
         return text.length() > 500 ? text.substring(0, 500) : text;
     }
 
-    private record Pending(java.util.UUID id, String topic, String key, String envelope, int attempts,
+    private record Pending(UUID id, String topic, String key, String envelope, int attempts,
             Instant nextAttemptAt, String traceparent) {
     }
 }

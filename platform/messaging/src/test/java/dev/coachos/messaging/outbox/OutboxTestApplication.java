@@ -37,6 +37,12 @@ public class OutboxTestApplication {
             outbox.publish(topic, "Registered", 1, new Registered(id, name));
         }
 
+        /** Several events in one transaction, in the given order. */
+        @Transactional
+        public void publishAll(String topic, java.util.List<Registered> events) {
+            events.forEach(event -> outbox.publish(topic, "Registered", 1, event));
+        }
+
         @Transactional
         public void registerThenFail(String id, String name) {
             register(id, name, TOPIC);
