@@ -26,6 +26,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -61,8 +62,7 @@ public class OutboxAutoConfiguration {
     }
 
     /** Acknowledged by every in-sync replica, idempotent, and never blocking longer than the send timeout. */
-    @Bean
-    KafkaTemplate<String, String> outboxKafkaTemplate(KafkaProperties kafka, OutboxProperties properties) {
+    private static ProducerFactory<String, String> producerFactory(KafkaProperties kafka, OutboxProperties properties) {
         Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
         long timeout = properties.sendTimeout().toMillis();
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
@@ -73,13 +73,15 @@ public class OutboxAutoConfiguration {
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) (timeout / 2));
         config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout);
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+        return new DefaultKafkaProducerFactory<>(config);
     }
 
-    @Bean
-    OutboxRelay outboxRelay(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
-            KafkaTemplate<String, String> outboxKafkaTemplate, OutboxProperties properties) {
-        return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), outboxKafkaTemplate, properties);
+    /** The relay with a producer of its own (closed with it). */
+    @Bean(destroyMethod = "close")
+    OutboxRelay outboxRelay(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, KafkaProperties kafka,
+            OutboxProperties properties) {
+        return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), producerFactory(kafka, properties),
+                properties);
     }
 
     /** The backlog and the set-aside events, as gauges an operator can alert on. */

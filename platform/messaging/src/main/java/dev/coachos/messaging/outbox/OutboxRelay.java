@@ -14,14 +14,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.InvalidTopicException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -39,17 +41,19 @@ public class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int LOCK_KEY = 0x6f7574; // "out"
+    private static final int FETCH_SIZE = 100;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
-    private final KafkaTemplate<String, String> kafka;
+    private final ProducerFactory<String, String> producers;
     private final OutboxProperties properties;
+    private Producer<String, String> producer;
 
-    public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, KafkaTemplate<String, String> kafka,
+    public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, ProducerFactory<String, String> producers,
             OutboxProperties properties) {
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.kafka = kafka;
+        this.producers = producers;
         this.properties = properties;
     }
 
@@ -100,33 +104,46 @@ public class OutboxRelay {
         if (!Boolean.TRUE.equals(locked)) {
             return Round.NONE;
         }
-        List<Pending> pending = jdbc.query("""
-                select id, topic, record_key, envelope::text, attempts, next_attempt_at, envelope->>'traceparent'
-                from outbox_event where published_at is null and parked_at is null
-                order by seq limit ?""",
-                (rs, i) -> new Pending(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getInt(5), rs.getTimestamp(6).toInstant(), rs.getString(7)),
-                properties.batchSize());
-        // Everything due goes out at once, in commit order: the idempotent producer keeps that order
-        // per partition with several requests in flight. The oldest event waiting for its next try
-        // holds back every event behind it.
+        // Losing the "published" marks of a round in a database crash only means sending those events
+        // again (delivery is at least once), so the round's commit need not wait for the disk.
+        jdbc.execute("set local synchronous_commit to off");
+        // Everything due goes out as it is read, in commit order: the idempotent producer keeps that
+        // order per partition with several requests in flight. The oldest event waiting for its next
+        // try holds back every event behind it.
         Instant now = Instant.now();
-        List<Pending> sending = new ArrayList<>(pending.size());
-        List<CompletableFuture<?>> acks = new ArrayList<>(pending.size());
-        for (Pending event : pending) {
+        List<Pending> sending = new ArrayList<>(properties.batchSize());
+        List<CompletableFuture<?>> acks = new ArrayList<>(properties.batchSize());
+        int[] read = {0};
+        boolean[] stopped = {false};
+        jdbc.query(connection -> {
+            PreparedStatement select = connection.prepareStatement("""
+                    select id, topic, record_key, envelope::text, attempts, next_attempt_at, envelope->>'traceparent'
+                    from outbox_event where published_at is null and parked_at is null
+                    order by seq limit ?""");
+            select.setInt(1, properties.batchSize());
+            select.setFetchSize(FETCH_SIZE); // the first events leave while the rest are still being read
+            return select;
+        }, rs -> {
+            read[0]++;
+            if (stopped[0]) {
+                return;
+            }
+            Pending event = new Pending(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                    rs.getInt(5), rs.getTimestamp(6).toInstant(), rs.getString(7));
             if (event.nextAttemptAt().isAfter(now)) {
-                break;
+                stopped[0] = true;
+                return;
             }
             CompletableFuture<?> ack = send(event);
             sending.add(event);
             acks.add(ack);
             if (ack.isCompletedExceptionally()) {
-                break; // refused before it left (no topic metadata in time, say): the rest wait for the next round
+                stopped[0] = true; // refused before it left (no topic metadata in time, say): the rest wait
             }
-        }
+        });
         int delivered = settle(sending, acks);
         boolean clean = delivered == sending.size();
-        return new Round(delivered, clean && pending.size() == properties.batchSize() && sending.size() == pending.size());
+        return new Round(delivered, clean && !stopped[0] && read[0] == properties.batchSize());
     }
 
     /**
@@ -193,13 +210,41 @@ public class OutboxRelay {
             // The trace of the request that made the change continues in every consumer.
             record.headers().add("traceparent", event.traceparent().getBytes(StandardCharsets.UTF_8));
         }
+        // The plain producer, not a KafkaTemplate: nothing between the relay and the client per record.
+        // It gives up after max.block + delivery timeout (both derived from the send timeout); the
+        // wait in settle is a little longer, so a record it still writes is not sent again.
+        CompletableFuture<RecordMetadata> ack = new CompletableFuture<>();
         try {
-            // The producer gives up after max.block + delivery timeout (both derived from the send
-            // timeout); the wait in settle is a little longer, so a record it still writes is not sent again.
-            return kafka.send(record);
+            producer().send(record, (written, failure) -> {
+                if (failure == null) {
+                    ack.complete(written);
+                } else {
+                    ack.completeExceptionally(failure);
+                }
+            });
         } catch (RuntimeException refused) {
-            return CompletableFuture.failedFuture(refused);
+            ack.completeExceptionally(refused);
         }
+        return ack;
+    }
+
+    /** Closes the relay's producer (what it has not sent stays in the outbox for the next start). */
+    public void close() {
+        if (producers instanceof org.springframework.beans.factory.DisposableBean disposable) {
+            try {
+                disposable.destroy();
+            } catch (Exception e) {
+                log.warn("Closing the outbox producer failed: {}", e.toString());
+            }
+        }
+    }
+
+    /** Created on the first send: a service whose relay is off never connects to Kafka. */
+    private Producer<String, String> producer() {
+        if (producer == null) {
+            producer = producers.createProducer();
+        }
+        return producer;
     }
 
     private static Throwable unwrap(Throwable e) {
