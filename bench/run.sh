@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Login benchmark for the running suite (bench/EventBench.java measures the event backbone) (./coachos up first, with a high auth rate limit:
+# The fast paths in one run, against the running suite (./coachos up first, with the rate limits raised:
 #   COACHOS_AUTH_RATE_PER_MINUTE=100000000 COACHOS_ADDRESS_RATE_PER_MINUTE=100000000 \
-#   COACHOS_USER_RATE_PER_MINUTE=100000000 ./coachos up).
-# Measures login and an authenticated read, through the gateway and straight at identity-service,
-# side by side in one run, and prints the ratio. Needs wrk (apt-get install wrk).
+#   COACHOS_USER_RATE_PER_MINUTE=100000000 ./coachos up):
+#   1. login and an authenticated read, through the gateway and straight at identity-service (ratio);
+#   2. bench/gateway.sh: added latency, throughput ratio, gateway CPU per request, what refusals cost;
+#   3. bench/events.sh: commit to broker and to the consumer's effect, relay vs raw produce.
+# Needs wrk (apt-get install wrk), curl and a JDK 25.
 set -euo pipefail
 cd "$(dirname "$0")"
 GATEWAY="${GATEWAY:-http://localhost:8080}"
-IDENTITY="${IDENTITY:-http://localhost:8081}"
+IDENTITY="${IDENTITY:-http://127.0.0.1:8081}"
 DURATION="${DURATION:-20s}"
 CONNECTIONS="${CONNECTIONS:-8}"
 export BENCH_EMAIL="${BENCH_EMAIL:-director@coachos.local}"
@@ -34,3 +36,9 @@ for kind in login me; do
   routed=$(measure "$kind through gateway" "$GATEWAY" "$script" "$path" | tail -n 1)
   awk -v g="$routed" -v d="$direct" -v k="$kind" 'BEGIN { printf "%-28s gateway/direct throughput = %.2f\n", k " ratio", g / d }'
 done
+
+echo
+bench_dir="$(pwd)"
+"$bench_dir/gateway.sh"
+echo
+"$bench_dir/events.sh" "${USERS:-300}" "${EVENTS:-50000}"
