@@ -15,10 +15,12 @@ import java.util.UUID;
  * @param occurredAt    when the change was committed by the producer (UTC)
  * @param source        the producing service, such as {@code identity-service}
  * @param traceparent   the W3C trace context of the request that caused the event, if any
+ * @param actor         who or what caused it (a user's request, another event, a job); absent
+ *                      in events stored before it existed
  * @param payload       the event itself
  */
 public record EventEnvelope<T>(UUID eventId, String type, int schemaVersion, Instant occurredAt, String source,
-        String traceparent, T payload) {
+        String traceparent, Actor actor, T payload) {
 
     public EventEnvelope {
         Objects.requireNonNull(eventId, "eventId");
@@ -29,5 +31,11 @@ public record EventEnvelope<T>(UUID eventId, String type, int schemaVersion, Ins
         if (schemaVersion < 1) {
             throw new IllegalArgumentException("schemaVersion starts at 1");
         }
+    }
+
+    /** An envelope that names no actor (tests, and events from before the field existed). */
+    public EventEnvelope(UUID eventId, String type, int schemaVersion, Instant occurredAt, String source,
+            String traceparent, T payload) {
+        this(eventId, type, schemaVersion, occurredAt, source, traceparent, null, payload);
     }
 }

@@ -32,6 +32,7 @@ class EventJsonContractTest {
         UUID id = UUID.randomUUID();
         EventEnvelope<UserRegistered> envelope = new EventEnvelope<>(id, "UserRegistered", 1,
                 Instant.parse("2026-11-24T10:00:00Z"), "identity-service", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
+                new Actor("d-1", List.of("DIRECTOR"), "203.0.113.7", "CoachosApp/2.1", "request"),
                 new UserRegistered("u-1", "asha@example.in", "Asha", "STUDENT", "b-1", "STUDENT"));
         JsonNode written = json.readTree(json.writeValueAsString(envelope));
         assertThat(written.path("eventId").asString()).isEqualTo(id.toString());
@@ -45,7 +46,10 @@ class EventJsonContractTest {
         assertThat(written.path("payload").propertyNames()).containsExactlyInAnyOrder("userId", "email", "name", "role",
                 "branchId", "profileType");
         assertThat(written.propertyNames()).containsExactlyInAnyOrder("eventId", "type", "schemaVersion", "occurredAt",
-                "source", "traceparent", "payload");
+                "source", "traceparent", "actor", "payload");
+        assertThat(written.path("actor").propertyNames()).containsExactlyInAnyOrder("userId", "roles", "clientIp",
+                "userAgent", "via");
+        assertThat(written.path("actor").path("clientIp").asString()).isEqualTo("203.0.113.7");
     }
 
     @Test

@@ -5,6 +5,9 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import dev.coachos.events.Actor;
+import dev.coachos.messaging.outbox.CurrentActor;
+
 /**
  * Applies each event once per consumer. The event id is recorded in the consumer's own schema
  * in the same transaction as the effect, so a redelivered event finds its id and changes
@@ -29,7 +32,8 @@ public class Inbox {
         if (recorded == 0) {
             return false;
         }
-        effect.run();
+        // Whatever the effect publishes names this event as its cause.
+        CurrentActor.runAs(Actor.triggeredBy(eventId.toString()), effect);
         return true;
     }
 }

@@ -18,7 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
  * transaction that makes the change. If the transaction rolls back, the event was never
  * published; if it commits, {@link OutboxRelay} delivers it to Kafka, however long that takes.
  *
- * <p>Each service owns an {@code outbox_event} table (see the README for its DDL).
+ * <p>Each envelope names its actor ({@link CurrentActor}): the caller of the request, the event
+ * being applied or the job that made the change. Each service owns an {@code outbox_event} table
+ * (see the README for its DDL).
  */
 public class Outbox {
 
@@ -45,7 +47,7 @@ public class Outbox {
         Instant now = Instant.now();
         UUID id = UUID.randomUUID();
         EventEnvelope<DomainEvent> envelope = new EventEnvelope<>(id, type, schemaVersion, now, source,
-                traceparent.get(), event);
+                traceparent.get(), CurrentActor.now(), event);
         jdbc.update("""
                 insert into outbox_event (id, topic, record_key, type, envelope, created_at, next_attempt_at)
                 values (?, ?, ?, ?, ?::jsonb, ?, ?)""",

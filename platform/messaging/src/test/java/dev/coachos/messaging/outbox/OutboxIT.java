@@ -20,6 +20,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+import dev.coachos.events.Actor;
 import dev.coachos.testing.IsolatedDatabase;
 import dev.coachos.testing.TestKafka;
 import tools.jackson.databind.JsonNode;
@@ -50,6 +58,17 @@ class OutboxIT {
     Outbox outbox;
     @Autowired
     OutboxRelay relay;
+    @Autowired
+    dev.coachos.messaging.inbox.Inbox inbox;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactionManager;
+
+    private org.springframework.transaction.support.TransactionTemplate transactions;
+
+    @org.junit.jupiter.api.BeforeEach
+    void transactions() {
+        transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+    }
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -109,6 +128,55 @@ class OutboxIT {
         assertThat(jdbc.queryForObject("select published_at is not null from outbox_event where record_key = ?",
                 Boolean.class, id)).isTrue();
         await().atMost(Duration.ofSeconds(30)).until(() -> relay.pending() == 0);
+    }
+
+    @Test
+    void anEventNamesTheCallerOfTheRequestThatMadeIt() {
+        String id = "reg-" + UUID.randomUUID();
+        UUID user = UUID.randomUUID();
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/registrations");
+        request.addHeader("X-Forwarded-For", "203.0.113.7, 10.0.0.2");
+        request.addHeader("User-Agent", "CoachosApp/2.1");
+        Jwt jwt = Jwt.withTokenValue("t").header("alg", "RS256").subject(user.toString())
+                .claim("roles", List.of("TEACHER", "BRANCH_ADMIN")).build();
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+        SecurityContextHolder.getContext().setAuthentication(new JwtAuthenticationToken(jwt));
+        try {
+            registrations.register(id, "Asha", OutboxTestApplication.TOPIC);
+        } finally {
+            RequestContextHolder.resetRequestAttributes();
+            SecurityContextHolder.clearContext();
+        }
+        JsonNode actor = storedEnvelope(id).path("actor");
+        assertThat(actor.path("userId").asString()).isEqualTo(user.toString());
+        assertThat(actor.path("roles").toString()).isEqualTo("[\"BRANCH_ADMIN\",\"TEACHER\"]");
+        assertThat(actor.path("clientIp").asString()).isEqualTo("203.0.113.7");
+        assertThat(actor.path("userAgent").asString()).isEqualTo("CoachosApp/2.1");
+        assertThat(actor.path("via").asString()).isEqualTo("request");
+    }
+
+    @Test
+    void anEventPublishedWhileApplyingAnotherNamesThatEventAndAJobNamesItself() {
+        String fromEvent = "reg-" + UUID.randomUUID();
+        UUID cause = UUID.randomUUID();
+        transactions.executeWithoutResult(status -> inbox.applyOnce("outbox-test.follow-up", cause,
+                () -> registrations.register(fromEvent, "Ravi", OutboxTestApplication.TOPIC)));
+        assertThat(storedEnvelope(fromEvent).path("actor").path("via").asString()).isEqualTo("event:" + cause);
+        assertThat(storedEnvelope(fromEvent).path("actor").path("userId").isNull()).isTrue();
+
+        String fromJob = "reg-" + UUID.randomUUID();
+        CurrentActor.runAs(Actor.job("nightly-sweep"), () -> registrations.register(fromJob, "Meera",
+                OutboxTestApplication.TOPIC));
+        assertThat(storedEnvelope(fromJob).path("actor").path("via").asString()).isEqualTo("job:nightly-sweep");
+
+        String plain = "reg-" + UUID.randomUUID();
+        registrations.register(plain, "Kiran", OutboxTestApplication.TOPIC);
+        assertThat(storedEnvelope(plain).path("actor").path("via").asString()).isEqualTo("system");
+    }
+
+    private JsonNode storedEnvelope(String key) {
+        return json.readTree(jdbc.queryForObject("select envelope::text from outbox_event where record_key = ?",
+                String.class, key));
     }
 
     @Test
