@@ -51,6 +51,11 @@ class WaitlistIT extends EnrollmentTestBase {
         assertThat(offered.text("status")).isEqualTo("OFFERED");
         assertThat(offered.text("offeredUntil")).isNotNull();
         assertThat(outbox.payloads("WaitlistPromoted", raviEnrollment)).hasSize(1);
+        // The promotion names the staff member whose request freed the seat.
+        assertThat(outbox.actors("WaitlistPromoted", raviEnrollment).getFirst().path("userId").asString())
+                .isEqualTo(directorId.toString());
+        assertThat(outbox.actors("WaitlistPromoted", raviEnrollment).getFirst().path("via").asString())
+                .isEqualTo("request");
         assertThat(count("select seats_taken from batch where id = ?", batch)).isEqualTo(1);
         assertThat(count("select waitlisted from batch where id = ?", batch)).isEqualTo(1);
 
@@ -76,6 +81,9 @@ class WaitlistIT extends EnrollmentTestBase {
         assertThat(count("select waitlisted from batch where id = ?", batch)).isZero();
         assertThat(outbox.payloads("EnrollmentStatusChanged", meeraEnrollment).getLast().path("reason").asString())
                 .contains("not confirmed in time");
+        // No person dropped it: the sweep did, and the event says so.
+        assertThat(outbox.actors("EnrollmentStatusChanged", meeraEnrollment).getLast().path("via").asString())
+                .isEqualTo("job:offer-expiry");
         // Leaving the line gives the place back; a dropped student may enroll again (history kept).
         UUID kiran = newStudent();
         String kiranEnrollment = enroll(director, kiran, course, batch).text("id");

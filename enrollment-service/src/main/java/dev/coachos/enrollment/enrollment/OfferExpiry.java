@@ -5,6 +5,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import dev.coachos.events.Actor;
+import dev.coachos.messaging.outbox.CurrentActor;
+
 /**
  * Sweeps offered seats whose deadline passed ({@code coachos.enrollment.offer-sweep}, every minute
  * by default): each goes to the next in line. Safe with several instances running.
@@ -23,12 +26,15 @@ class OfferExpiry {
     @Scheduled(fixedDelayString = "${coachos.enrollment.offer-sweep:PT1M}",
             initialDelayString = "${coachos.enrollment.offer-sweep:PT1M}")
     void sweep() {
-        int expired;
-        do {
-            expired = enrollments.expireOffers(100);
-            if (expired > 0) {
-                log.info("{} offered seat(s) expired and went to the next in line", expired);
-            }
-        } while (expired == 100);
+        // The events of expired offers and promotions name this job as their cause.
+        CurrentActor.runAs(Actor.job("offer-expiry"), () -> {
+            int expired;
+            do {
+                expired = enrollments.expireOffers(100);
+                if (expired > 0) {
+                    log.info("{} offered seat(s) expired and went to the next in line", expired);
+                }
+            } while (expired == 100);
+        });
     }
 }

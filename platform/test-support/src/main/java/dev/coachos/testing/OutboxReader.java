@@ -29,6 +29,11 @@ public final class OutboxReader {
         return events(type, aggregateId).stream().map(e -> JSON.readTree(e).path("payload")).toList();
     }
 
+    /** Who or what caused each event of one type about one aggregate (the envelope's {@code actor}). */
+    public List<JsonNode> actors(String type, String aggregateId) {
+        return events(type, aggregateId).stream().map(e -> JSON.readTree(e).path("actor")).toList();
+    }
+
     /** How many events of a type the service has stored, about any aggregate. */
     public int count(String type) {
         Integer n = jdbc.queryForObject("select count(*) from outbox_event where type = ?", Integer.class, type);
