@@ -4,7 +4,13 @@ import org.springframework.stereotype.Component;
 
 import dev.coachos.events.DomainEvent;
 import dev.coachos.events.Topics;
+import dev.coachos.events.identity.LoginFailed;
+import dev.coachos.events.identity.PasswordResetCompleted;
+import dev.coachos.events.identity.PasswordResetRequested;
+import dev.coachos.events.identity.RolePermissionsChanged;
 import dev.coachos.events.identity.UserDeactivated;
+import dev.coachos.events.identity.UserLoggedIn;
+import dev.coachos.events.identity.UserLoggedOut;
 import dev.coachos.events.identity.UserRegistered;
 import dev.coachos.events.identity.UserRoleChanged;
 import dev.coachos.events.identity.UserUpdated;
@@ -38,6 +44,30 @@ public class IdentityEvents {
     }
 
     public void userDeactivated(UserDeactivated event) {
+        publish(event);
+    }
+
+    public void userLoggedIn(UserLoggedIn event) {
+        publish(event);
+    }
+
+    public void userLoggedOut(UserLoggedOut event) {
+        publish(event);
+    }
+
+    public void loginFailed(LoginFailed event) {
+        publish(event);
+    }
+
+    public void passwordResetRequested(PasswordResetRequested event) {
+        publish(event);
+    }
+
+    public void passwordResetCompleted(PasswordResetCompleted event) {
+        publish(event);
+    }
+
+    public void rolePermissionsChanged(RolePermissionsChanged event) {
         publish(event);
     }
 

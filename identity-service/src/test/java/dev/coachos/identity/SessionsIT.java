@@ -19,6 +19,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -29,6 +31,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import dev.coachos.testing.ApiClient.Response;
+import dev.coachos.testing.OutboxReader;
 import dev.coachos.testing.ApiClient.Tokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,6 +39,9 @@ import tools.jackson.databind.json.JsonMapper;
 /** Login, lockout, refresh rotation, logout and password reset, with the mail gateway played by WireMock. */
 @ExtendWith(OutputCaptureExtension.class)
 class SessionsIT extends IdentityTestBase {
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     static final WireMockServer MAIL_GATEWAY = new WireMockServer(wireMockConfig().dynamicPort());
 
@@ -234,6 +240,14 @@ class SessionsIT extends IdentityTestBase {
         assertThat(api.post("/api/v1/auth/login", null, Map.of("email", email, "password", "student-pass-1"))
                 .status()).isEqualTo(401);
         assertThat(api.login(email, "brand-new-pass-1").access()).isNotBlank();
+        // On record for the audit trail: the request (for the known account only) and the reset.
+        UUID account = UUID.fromString(api.get("/api/v1/users/me", api.login(email, "brand-new-pass-1").access())
+                .text("id"));
+        OutboxReader outbox = new OutboxReader(jdbc);
+        assertThat(outbox.events("PasswordResetRequested", account.toString())).hasSize(1);
+        assertThat(outbox.events("PasswordResetCompleted", account.toString())).hasSize(1);
+        assertThat(String.join("", outbox.events("PasswordResetCompleted", account.toString()))).doesNotContain(token,
+                "brand-new-pass-1");
     }
 
     @Test

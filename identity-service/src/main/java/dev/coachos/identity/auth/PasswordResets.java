@@ -12,6 +12,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.event.TransactionalEventListener;
 
+import dev.coachos.events.identity.PasswordResetCompleted;
+import dev.coachos.events.identity.PasswordResetRequested;
+import dev.coachos.identity.IdentityEvents;
 import dev.coachos.platform.security.OpaqueSecret;
 import dev.coachos.identity.user.Passwords;
 import dev.coachos.identity.user.User;
@@ -31,9 +34,12 @@ class PasswordResets {
     private final AuthProperties properties;
     private final Executor background = Executors.newVirtualThreadPerTaskExecutor();
     private final TransactionTemplate transactions;
+    private final IdentityEvents events;
 
     PasswordResets(Users users, Passwords passwords, PasswordResetTokens tokens, RefreshTokens refreshTokens,
-            ResetLinkSender sender, AuthProperties properties, PlatformTransactionManager transactionManager) {
+            ResetLinkSender sender, AuthProperties properties, PlatformTransactionManager transactionManager,
+            IdentityEvents events) {
+        this.events = events;
         // A transaction of its own: the invite listener runs after the creating transaction ended.
         this.transactions = new TransactionTemplate(transactionManager);
         this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -75,6 +81,7 @@ class PasswordResets {
         user.setVerified(true);
         tokens.useAllOf(user.getId(), now);
         refreshTokens.revokeAllOf(user.getId(), now);
+        events.passwordResetCompleted(new PasswordResetCompleted(user.getId().toString()));
     }
 
     /**
@@ -92,7 +99,11 @@ class PasswordResets {
 
     private Optional<Issued> issue(String email) {
         return transactions.execute(status -> users.findLiveByEmail(email.trim()).filter(User::isActive)
-                .map(user -> store(user, properties.resetTokenTtl())));
+                .map(user -> {
+                    Issued issued = store(user, properties.resetTokenTtl());
+                    events.passwordResetRequested(new PasswordResetRequested(user.getId().toString()));
+                    return issued;
+                }));
     }
 
     private Issued store(User user, java.time.Duration ttl) {

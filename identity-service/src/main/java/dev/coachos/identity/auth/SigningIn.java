@@ -2,6 +2,7 @@ package dev.coachos.identity.auth;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +11,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.coachos.events.identity.LoginFailed;
+import dev.coachos.events.identity.UserLoggedIn;
+import dev.coachos.events.identity.UserLoggedOut;
+import dev.coachos.identity.IdentityEvents;
 import dev.coachos.platform.security.OpaqueSecret;
 import dev.coachos.identity.user.Passwords;
 import dev.coachos.identity.user.User;
@@ -33,10 +38,12 @@ class SigningIn {
     private final AuthProperties properties;
     private final String decoyHash;
     private final TransactionTemplate transactions;
+    private final IdentityEvents events;
 
     SigningIn(Users users, Passwords passwords, RefreshTokens refreshTokens, TokenIssuer issuer,
-            AuthProperties properties, TransactionTemplate transactions) {
+            AuthProperties properties, TransactionTemplate transactions, IdentityEvents events) {
         this.transactions = transactions;
+        this.events = events;
         this.users = users;
         this.passwords = passwords;
         this.refreshTokens = refreshTokens;
@@ -55,27 +62,51 @@ class SigningIn {
         Optional<User> found = users.findLiveByEmail(login.email().trim());
         if (found.isEmpty()) {
             passwords.matches(password, decoyHash);
+            refused(null, login.email(), "UNKNOWN_ACCOUNT");
             return Optional.empty();
         }
         User user = found.get();
         boolean correct = passwords.matches(password, user.getPasswordHash());
         if (user.isLocked(now)) {
+            refused(user.getId(), login.email(), "LOCKED");
             return Optional.empty();
         }
         if (!correct) {
-            Boolean locked = transactions.execute(status -> users.recordFailedLogin(user.getId(),
-                    properties.maxFailedLogins(), now.plus(properties.lockDuration())));
+            Boolean locked = transactions.execute(status -> {
+                boolean lockedNow = users.recordFailedLogin(user.getId(), properties.maxFailedLogins(),
+                        now.plus(properties.lockDuration()));
+                events.loginFailed(new LoginFailed(user.getId().toString(), address(login.email()), "WRONG_PASSWORD",
+                        lockedNow));
+                return lockedNow;
+            });
             if (Boolean.TRUE.equals(locked)) {
                 log.warn("Account {} locked after {} failed logins", user.getId(), properties.maxFailedLogins());
             }
             return Optional.empty();
         }
         if (!user.canLogIn(now)) {
+            refused(user.getId(), login.email(), "INACTIVE");
             return Optional.empty();
         }
-        return transactions.execute(status -> users.recordLogin(user.getId(), now) == 1
-                ? Optional.of(issuer.issueNewSession(user, now))
-                : Optional.<TokenIssuer.TokenPair>empty());
+        return transactions.execute(status -> {
+            if (users.recordLogin(user.getId(), now) != 1) {
+                return Optional.<TokenIssuer.TokenPair>empty();
+            }
+            events.userLoggedIn(new UserLoggedIn(user.getId().toString()));
+            return Optional.of(issuer.issueNewSession(user, now));
+        });
+    }
+
+    /** A refused login goes on record (never the password tried), in a transaction of its own. */
+    private void refused(UUID userId, String email, String reason) {
+        transactions.executeWithoutResult(status -> events.loginFailed(new LoginFailed(
+                userId == null ? null : userId.toString(), address(email), reason, false)));
+    }
+
+    /** The address as given, trimmed, in lower case, at most 200 characters. */
+    private static String address(String email) {
+        String address = email.trim().toLowerCase(java.util.Locale.ROOT);
+        return address.length() > 200 ? address.substring(0, 200) : address;
     }
 
     /**
@@ -112,8 +143,11 @@ class SigningIn {
     /** Ends the session the refresh token belongs to. Unknown tokens are ignored. */
     @Transactional
     void logout(SessionToken session) {
-        refreshTokens.findByTokenHash(OpaqueSecret.hashOf(session.refreshToken()))
-                .ifPresent(t -> refreshTokens.revokeFamily(t.getFamilyId(), Instant.now()));
+        refreshTokens.findByTokenHash(OpaqueSecret.hashOf(session.refreshToken())).ifPresent(t -> {
+            if (refreshTokens.revokeFamily(t.getFamilyId(), Instant.now()) > 0) {
+                events.userLoggedOut(new UserLoggedOut(t.getUserId().toString()));
+            }
+        });
     }
 
     @EventListener

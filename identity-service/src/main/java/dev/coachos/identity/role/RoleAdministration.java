@@ -7,6 +7,8 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.coachos.events.identity.RolePermissionsChanged;
+import dev.coachos.identity.IdentityEvents;
 import dev.coachos.platform.security.Caller;
 import dev.coachos.platform.web.Problems;
 
@@ -22,8 +24,10 @@ public class RoleAdministration {
 
     private final Roles roles;
     private final PermissionCatalog catalog;
+    private final IdentityEvents events;
 
-    RoleAdministration(Roles roles, PermissionCatalog catalog) {
+    RoleAdministration(Roles roles, PermissionCatalog catalog, IdentityEvents events) {
+        this.events = events;
         this.roles = roles;
         this.catalog = catalog;
     }
@@ -75,7 +79,9 @@ public class RoleAdministration {
         for (String code : request.permissions()) {
             role.grant(grantable(acting, code));
         }
-        return roles.saveAndFlush(role);
+        Role saved = roles.saveAndFlush(role);
+        changed(saved, "CREATED", null);
+        return saved;
     }
 
     @Transactional
@@ -83,7 +89,9 @@ public class RoleAdministration {
         Role acting = acting(caller, MANAGE_ROLES);
         Role role = editable(acting, roleId);
         role.grant(grantable(acting, code));
-        return roles.saveAndFlush(role);
+        Role saved = roles.saveAndFlush(role);
+        changed(saved, "GRANTED", code);
+        return saved;
     }
 
     @Transactional
@@ -96,7 +104,15 @@ public class RoleAdministration {
             throw Problems.forbidden("You cannot revoke a permission you do not hold yourself");
         }
         role.revoke(permission);
-        return roles.saveAndFlush(role);
+        Role saved = roles.saveAndFlush(role);
+        changed(saved, "REVOKED", code);
+        return saved;
+    }
+
+    /** Who may do what changed: on record for the audit trail. */
+    private void changed(Role role, String change, String permission) {
+        events.rolePermissionsChanged(new RolePermissionsChanged(role.getId().toString(), role.getName(), change,
+                permission, role.permissionCodes().stream().sorted().toList()));
     }
 
     @Transactional

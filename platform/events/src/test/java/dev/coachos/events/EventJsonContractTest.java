@@ -65,6 +65,24 @@ class EventJsonContractTest {
     }
 
     @Test
+    void noSecretTravelsInTheSignInEvents() {
+        // Exactly these fields: a password, hash or token added to one of them fails here first.
+        assertThat(fields(new dev.coachos.events.identity.LoginFailed("u-1", "asha@example.in", "WRONG_PASSWORD", false)))
+                .containsExactlyInAnyOrder("userId", "email", "reason", "lockedNow");
+        assertThat(fields(new dev.coachos.events.identity.UserLoggedIn("u-1"))).containsExactly("userId");
+        assertThat(fields(new dev.coachos.events.identity.UserLoggedOut("u-1"))).containsExactly("userId");
+        assertThat(fields(new dev.coachos.events.identity.PasswordResetRequested("u-1"))).containsExactly("userId");
+        assertThat(fields(new dev.coachos.events.identity.PasswordResetCompleted("u-1"))).containsExactly("userId");
+        assertThat(fields(new dev.coachos.events.identity.RolePermissionsChanged("r-1", "TEACHER", "GRANTED",
+                "read:audit", List.of("read:audit")))).containsExactlyInAnyOrder("roleId", "role", "change",
+                "permission", "permissions");
+    }
+
+    private java.util.Collection<String> fields(Object event) {
+        return json.readTree(json.writeValueAsString(event)).propertyNames();
+    }
+
+    @Test
     void everyEventTravelsUnderItsRecordsNameOnItsDomainsTopic() {
         for (Map<String, Class<? extends DomainEvent>> types : List.of(IdentityEvents.TYPES, CourseEvents.TYPES,
                 EnrollmentEvents.TYPES)) {
@@ -72,7 +90,8 @@ class EventJsonContractTest {
         }
         // The wire names consumers switch on: renaming one breaks them, so it fails here first.
         assertThat(IdentityEvents.TYPES).containsOnlyKeys("UserRegistered", "UserUpdated", "UserRoleChanged",
-                "UserDeactivated");
+                "UserDeactivated", "UserLoggedIn", "UserLoggedOut", "LoginFailed", "PasswordResetRequested",
+                "PasswordResetCompleted", "RolePermissionsChanged");
         assertThat(CourseEvents.TYPES).containsOnlyKeys("CourseCreated", "CourseUpdated", "CurriculumSubmitted",
                 "CurriculumApproved", "CurriculumRejected", "LessonsChanged", "AssignmentSubmitted", "SubmissionGraded");
         assertThat(EnrollmentEvents.TYPES).containsOnlyKeys("BatchCreated", "BatchUpdated", "BatchFeeChanged",

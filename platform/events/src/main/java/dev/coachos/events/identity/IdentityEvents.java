@@ -12,7 +12,13 @@ public final class IdentityEvents {
             "UserRegistered", UserRegistered.class,
             "UserUpdated", UserUpdated.class,
             "UserRoleChanged", UserRoleChanged.class,
-            "UserDeactivated", UserDeactivated.class);
+            "UserDeactivated", UserDeactivated.class,
+            "UserLoggedIn", UserLoggedIn.class,
+            "UserLoggedOut", UserLoggedOut.class,
+            "LoginFailed", LoginFailed.class,
+            "PasswordResetRequested", PasswordResetRequested.class,
+            "PasswordResetCompleted", PasswordResetCompleted.class,
+            "RolePermissionsChanged", RolePermissionsChanged.class);
 
     public static final int SCHEMA_VERSION = 1;
 
