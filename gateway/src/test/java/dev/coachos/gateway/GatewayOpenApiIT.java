@@ -14,7 +14,8 @@ class GatewayOpenApiIT extends GatewayTestBase {
         Response config = api.get("/v3/api-docs/swagger-config", null);
         assertThat(config.status()).as(config.toString()).isEqualTo(200);
         assertThat(config.json().path("urls").findValuesAsString("url")).containsExactlyInAnyOrder(
-                "/v3/api-docs/identity", "/v3/api-docs/course", "/v3/api-docs/enrollment", "/v3/api-docs/communication");
+                "/v3/api-docs/identity", "/v3/api-docs/course", "/v3/api-docs/enrollment", "/v3/api-docs/communication",
+                "/v3/api-docs/audit");
         // It opens on identity-service, where the login is.
         assertThat(config.json().path("urls.primaryName").asString()).isEqualTo("identity-service");
         assertThat(config.json().path("persistAuthorization").asBoolean()).isTrue();
