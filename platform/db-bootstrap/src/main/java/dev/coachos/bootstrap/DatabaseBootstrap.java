@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * Makes sure the suite's database exists with one schema and one least-privilege role per
@@ -20,7 +21,14 @@ import java.util.Properties;
 public final class DatabaseBootstrap {
 
     /** Every service that owns a schema. Add a service here when it gets its first migration. */
-    public static final List<String> SERVICES = List.of("identity", "course", "enrollment", "communication");
+    public static final List<String> SERVICES = List.of("identity", "course", "enrollment", "communication", "audit");
+
+    /**
+     * Services whose schema is owned by a role of its own ({@code coachos_<service>_owner}, which runs
+     * the migrations) while the service connects as {@code coachos_<service>}, which may use the
+     * schema but create nothing in it: the audit records may only be added and read.
+     */
+    public static final Set<String> SEPARATE_OWNER = Set.of("audit");
 
     private static final long LOCK_KEY = 0x636f6163686f73L; // "coachos"
 
@@ -50,7 +58,11 @@ public final class DatabaseBootstrap {
             try {
                 createDatabaseIfMissing(maintenance, database);
                 for (ServiceSchema schema : schemas) {
-                    ensureRole(maintenance, schema);
+                    ensureRole(maintenance, schema.role(), schema.password(), schema.passwordGiven());
+                    if (schema.separateOwner()) {
+                        ensureRole(maintenance, schema.owner().role(), schema.owner().password(),
+                                schema.owner().passwordGiven());
+                    }
                 }
                 try (Connection target = admin.open(database)) {
                     ensureSchemas(target, database, schemas);
@@ -79,17 +91,18 @@ public final class DatabaseBootstrap {
         }
     }
 
-    private static void ensureRole(Connection maintenance, ServiceSchema schema) throws SQLException {
-        boolean exists = exists(maintenance, "SELECT 1 FROM pg_roles WHERE rolname = ?", schema.role());
+    private static void ensureRole(Connection maintenance, String role, String password, boolean passwordGiven)
+            throws SQLException {
+        boolean exists = exists(maintenance, "SELECT 1 FROM pg_roles WHERE rolname = ?", role);
         try (Statement st = maintenance.createStatement()) {
             if (!exists) {
-                st.execute("CREATE ROLE " + schema.role() + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD "
-                        + literal(schema.password()));
-            } else if (schema.passwordGiven()) {
-                st.execute("ALTER ROLE " + schema.role() + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD "
-                        + literal(schema.password()));
+                st.execute("CREATE ROLE " + role + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD "
+                        + literal(password));
+            } else if (passwordGiven) {
+                st.execute("ALTER ROLE " + role + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD "
+                        + literal(password));
             } else {
-                st.execute("ALTER ROLE " + schema.role() + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE");
+                st.execute("ALTER ROLE " + role + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE");
             }
         }
     }
@@ -101,12 +114,21 @@ public final class DatabaseBootstrap {
             st.execute("REVOKE ALL ON SCHEMA public FROM PUBLIC");
             st.execute("REVOKE ALL ON DATABASE " + database + " FROM PUBLIC");
             for (ServiceSchema schema : schemas) {
-                st.execute("GRANT CONNECT, TEMPORARY ON DATABASE " + database + " TO " + schema.role());
-                st.execute("CREATE SCHEMA IF NOT EXISTS " + schema.schema() + " AUTHORIZATION " + schema.role());
-                st.execute("ALTER SCHEMA " + schema.schema() + " OWNER TO " + schema.role());
+                String owner = schema.ownerRole();
+                st.execute("GRANT CONNECT, TEMPORARY ON DATABASE " + database + " TO " + owner);
+                st.execute("CREATE SCHEMA IF NOT EXISTS " + schema.schema() + " AUTHORIZATION " + owner);
+                st.execute("ALTER SCHEMA " + schema.schema() + " OWNER TO " + owner);
                 st.execute("REVOKE ALL ON SCHEMA " + schema.schema() + " FROM PUBLIC");
-                st.execute("ALTER ROLE " + schema.role() + " IN DATABASE " + database
-                        + " SET search_path = " + schema.schema());
+                st.execute("ALTER ROLE " + owner + " IN DATABASE " + database + " SET search_path = " + schema.schema());
+                if (schema.separateOwner()) {
+                    // The service's own role may use the schema, never create in it; its table rights
+                    // come from the owner's migrations.
+                    st.execute("GRANT CONNECT ON DATABASE " + database + " TO " + schema.role());
+                    st.execute("REVOKE CREATE ON SCHEMA " + schema.schema() + " FROM " + schema.role());
+                    st.execute("GRANT USAGE ON SCHEMA " + schema.schema() + " TO " + schema.role());
+                    st.execute("ALTER ROLE " + schema.role() + " IN DATABASE " + database
+                            + " SET search_path = " + schema.schema());
+                }
             }
         }
     }

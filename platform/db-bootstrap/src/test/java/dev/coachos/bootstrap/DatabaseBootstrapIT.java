@@ -47,10 +47,38 @@ class DatabaseBootstrapIT {
         }
     }
 
+    @Test
+    void anAuditSchemaBelongsToItsOwnerWhileTheServiceRoleMayOnlyUseIt() throws SQLException {
+        ServiceSchema audit = ServiceSchema.conventional("audit", Map.of());
+        assertThat(audit.role()).isEqualTo("coachos_audit");
+        assertThat(audit.ownerRole()).isEqualTo("coachos_audit_owner");
+        bootstrap.ensure(database, List.of(identity, audit));
+        bootstrap.ensure(database, List.of(identity, audit));
+
+        try (Connection asOwner = connect(audit.ownerRole(), audit.owner().password());
+                Statement st = asOwner.createStatement()) {
+            st.execute("CREATE TABLE audit.entries (id int)");
+            st.execute("INSERT INTO entries VALUES (1)");
+            st.execute("GRANT SELECT ON entries TO coachos_audit");
+        }
+        try (Connection asService = connect(audit); Statement st = asService.createStatement()) {
+            assertThat(st.executeQuery("SELECT count(*) FROM entries").next()).isTrue();
+            assertThatThrownBy(() -> st.execute("CREATE TABLE audit.sneaky (id int)"))
+                    .hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> st.execute("DELETE FROM entries")).hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> st.executeQuery("SELECT * FROM identity.nothing"))
+                    .hasMessageContaining("permission denied");
+        }
+    }
+
     private Connection connect(ServiceSchema schema) throws SQLException {
+        return connect(schema.role(), schema.password());
+    }
+
+    private Connection connect(String role, String password) throws SQLException {
         Properties props = new Properties();
-        props.setProperty("user", schema.role());
-        props.setProperty("password", schema.password());
+        props.setProperty("user", role);
+        props.setProperty("password", password);
         return DriverManager.getConnection(admin.jdbcUrl(database), props);
     }
 }

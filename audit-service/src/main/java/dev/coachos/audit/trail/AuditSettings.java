@@ -1,0 +1,54 @@
+package dev.coachos.audit.trail;
+
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code coachos.audit}: which topics are read, which events are which kind of record, and how long
+ * each kind is kept.
+ *
+ * @param topicPattern    the topics recorded (a regular expression over the whole name)
+ * @param maintenanceCron when partitions are created ahead and retention runs (UTC)
+ */
+@ConfigurationProperties("coachos.audit")
+public record AuditSettings(String topicPattern, Kinds kinds, Retention retention, String maintenanceCron) {
+
+    public AuditSettings {
+        kinds = kinds == null ? new Kinds(List.of(), List.of()) : kinds;
+        retention = retention == null ? new Retention(null, null, null) : retention;
+    }
+
+    /**
+     * @param financeSources services whose events are FINANCE records
+     * @param loginTypes     event types that are LOGIN records
+     */
+    public record Kinds(List<String> financeSources, List<String> loginTypes) {
+
+        public Kinds {
+            financeSources = financeSources == null ? List.of() : List.copyOf(financeSources);
+            loginTypes = loginTypes == null ? List.of() : List.copyOf(loginTypes);
+        }
+    }
+
+    /** Whole months each kind is kept; {@code null} keeps it for ever. */
+    public record Retention(Integer financeMonths, Integer loginMonths, Integer generalMonths) {
+
+        public Retention {
+            for (Integer months : new Integer[] {financeMonths, loginMonths, generalMonths}) {
+                if (months != null && months < 1) {
+                    throw new IllegalArgumentException("coachos.audit.retention: keep a kind at least 1 month, or "
+                            + "leave it empty to keep it for ever (was " + months + ")");
+                }
+            }
+        }
+
+        public Integer months(Kind kind) {
+            return switch (kind) {
+                case FINANCE -> financeMonths;
+                case LOGIN -> loginMonths;
+                case GENERAL -> generalMonths;
+            };
+        }
+    }
+}
