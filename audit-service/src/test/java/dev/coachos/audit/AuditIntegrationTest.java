@@ -49,7 +49,8 @@ abstract class AuditIntegrationTest extends ServiceIntegrationTest {
     protected static NewRecord event(Kind kind, String type, String source, String entityType, String entityId,
             UUID actor, UUID branch, String payload) {
         return new NewRecord(UUID.randomUUID(), kind, type, source, "coachos.test.events", Instant.now(), entityType,
-                entityId, actor, actor == null ? null : List.of("DIRECTOR"), null, null, "10.0.0.7", "JUnit",
+                entityId, actor, actor == null ? null : List.of("DIRECTOR"), actor == null ? "system" : "request", null,
+                null, "10.0.0.7", "JUnit",
                 "4bf92f3577b34da6a3ce929d0e0e4736", branch, CanonicalJson.read(payload), null, Outcome.ofType(type));
     }
 

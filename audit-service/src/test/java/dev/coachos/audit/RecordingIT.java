@@ -44,7 +44,8 @@ class RecordingIT extends AuditIntegrationTest {
         UUID director = UUID.randomUUID();
         UUID registered = UUID.randomUUID();
         send(Topics.IDENTITY, user, envelope(registered, "UserRoleChanged", "identity-service", """
-                "actor":{"userId":"%s","roles":["DIRECTOR"],"clientIp":"203.0.113.9","userAgent":"Firefox/140"},"""
+                "actor":{"userId":"%s","roles":["DIRECTOR"],"clientIp":"203.0.113.9","userAgent":"Firefox/140",
+                         "via":"request"},"""
                 .formatted(director), """
                 {"userId":"%s","previousRole":"STUDENT","role":"TEACHER","profileType":"TEACHER"}""".formatted(user)));
         UUID curriculum = UUID.randomUUID();
@@ -55,7 +56,7 @@ class RecordingIT extends AuditIntegrationTest {
         UUID branch = UUID.randomUUID();
         UUID created = UUID.randomUUID();
         send(Topics.ENROLLMENT, enrollment, envelope(created, "EnrollmentCreated", "enrollment-service",
-                "\"actor\":{\"job\":\"offer-sweep\",\"causedBy\":\"" + UUID.randomUUID() + "\"},", """
+                "\"actor\":{\"userId\":null,\"roles\":[],\"via\":\"job:offer-expiry\"},", """
                 {"enrollmentId":"%s","studentId":"s","branchId":"%s","netFee":"16650.00"}"""
                 .formatted(enrollment, branch)));
 
@@ -64,6 +65,7 @@ class RecordingIT extends AuditIntegrationTest {
         assertThat(role.path("kind").asString()).isEqualTo("GENERAL");
         assertThat(role.at("/who/userId").asString()).isEqualTo(director.toString());
         assertThat(role.at("/who/roles/0").asString()).isEqualTo("DIRECTOR");
+        assertThat(role.at("/who/via").asString()).isEqualTo("request");
         assertThat(role.at("/where/clientIp").asString()).isEqualTo("203.0.113.9");
         assertThat(role.at("/where/userAgent").asString()).isEqualTo("Firefox/140");
         assertThat(role.at("/where/traceId").asString()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
@@ -81,7 +83,9 @@ class RecordingIT extends AuditIntegrationTest {
         JsonNode enrolled = await().atMost(PATIENCE).until(() -> recorded(auditor, created), r -> r != null);
         assertThat(enrolled.at("/what/entityType").asString()).isEqualTo("Enrollment");
         assertThat(enrolled.at("/where/branchId").asString()).isEqualTo(branch.toString());
-        assertThat(enrolled.at("/who/job").asString()).isEqualTo("offer-sweep");
+        assertThat(enrolled.at("/who/via").asString()).isEqualTo("job:offer-expiry");
+        assertThat(enrolled.at("/who/job").asString()).isEqualTo("offer-expiry");
+        assertThat(enrolled.at("/who/roles").isNull()).isTrue();
         assertThat(enrolled.at("/what/payload/netFee").asString()).isEqualTo("16650.00");
         assertThat(api.get("/api/v1/audit?source=enrollment-service&entityType=Enrollment&entityId=" + enrollment,
                 auditor).json().at("/page/totalElements").asInt()).isEqualTo(1);

@@ -27,8 +27,9 @@ import tools.jackson.databind.node.ObjectNode;
  * Everything else is read if it is there and has the expected shape, and left empty otherwise:
  * <ul>
  * <li>the actor: {@code actor.userId}, {@code actor.roles} (a list, or one comma-separated text),
- * {@code actor.clientIp}, {@code actor.userAgent}, and for events no user caused {@code actor.job}
- * and {@code actor.causedBy} (the triggering event);</li>
+ * {@code actor.clientIp}, {@code actor.userAgent}, {@code actor.via} ({@code request},
+ * {@code event:<id>}, {@code job:<name>}, {@code system}), and from it (or {@code actor.job},
+ * {@code actor.causedBy}) the job or the triggering event when no user caused the event;</li>
  * <li>the trace id: from {@code traceparent} (W3C), else {@code actor.traceparent}, else
  * {@code actor.traceId};</li>
  * <li>the entity: its type from {@code aggregateType} when the envelope has one, else the payload's
@@ -73,10 +74,19 @@ final class ObservedEvent {
         JsonNode actor = envelope.path("actor");
         String traceId = traceId(text(envelope, "traceparent"), text(actor, "traceparent"), text(actor, "traceId"));
         String entityType = entityType(text(envelope, "aggregateType"), payload, key, type);
+        String via = text(actor, "via");
+        String job = text(actor, "job");
+        String causedBy = text(actor, "causedBy");
+        if (via != null && via.startsWith("job:") && job == null) {
+            job = via.substring(4);
+        }
+        if (via != null && via.startsWith("event:") && causedBy == null) {
+            causedBy = via.substring(6);
+        }
         return new NewRecord(eventId, kind(topic, source, type, kinds), type, source, topic,
                 instant(text(envelope, "occurredAt")), entityType, key, uuid(text(actor, "userId")), roles(actor),
-                text(actor, "job"), text(actor, "causedBy"), text(actor, "clientIp"), text(actor, "userAgent"),
-                traceId, uuid(text(payload, "branchId")), payload, changes(payload), Outcome.ofType(type));
+                via, job, causedBy, text(actor, "clientIp"), text(actor, "userAgent"), traceId,
+                uuid(text(payload, "branchId")), payload, changes(payload), Outcome.ofType(type));
     }
 
     /** FINANCE for the finance services (by source, or by a topic named after one), LOGIN for sign-in events. */

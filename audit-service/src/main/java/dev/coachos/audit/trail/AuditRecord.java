@@ -25,12 +25,17 @@ public record AuditRecord(UUID id, UUID eventId, String action, Outcome outcome,
 
     static final String COLUMNS = """
             r.id, r.kind, r.seq, r.event_id, r.type, r.source, r.topic, r.occurred_at, r.recorded_at, r.entity_type,
-            r.entity_id, r.actor_user_id, r.actor_roles, r.actor_job, r.actor_caused_by, r.client_ip, r.user_agent,
+            r.entity_id, r.actor_user_id, r.actor_roles, r.actor_via, r.actor_job, r.actor_caused_by, r.client_ip, r.user_agent,
             r.trace_id, r.branch_id, r.payload::text as payload_text, r.changes::text as changes_text, r.outcome,
             r.previous_hash, r.hash""";
 
-    /** Who acted: a user (with the roles they held), or a job or another event when no user did. */
-    public record Who(UUID userId, List<String> roles, String job, String causedBy) {
+    /**
+     * Who acted: a user (with the roles they held), or a job or another event when no user did.
+     *
+     * @param via how it came about, as the event says: {@code request}, {@code event:<id>},
+     *            {@code job:<name>} or {@code system}
+     */
+    public record Who(UUID userId, List<String> roles, String via, String job, String causedBy) {
     }
 
     /** What happened: to which entity, the fields it changed (old and new, where the event says), its payload. */
@@ -53,7 +58,8 @@ public record AuditRecord(UUID id, UUID eventId, String action, Outcome outcome,
     /** A record not yet stored: its hash is taken over {@link #canonicalFields()}. */
     static AuditRecord unsigned(UUID id, long seq, Instant recordedAt, String previousHash, NewRecord event) {
         return new AuditRecord(id, event.eventId(), event.type(), event.outcome(), event.kind(),
-                new Who(event.actorUserId(), event.actorRoles(), event.actorJob(), event.actorCausedBy()),
+                new Who(event.actorUserId(), event.actorRoles(), event.actorVia(), event.actorJob(),
+                        event.actorCausedBy()),
                 new What(event.entityType(), event.entityId(), event.changes(), event.payload()),
                 new When(event.occurredAt(), recordedAt),
                 new Where(event.source(), event.topic(), event.branchId(), event.clientIp(), event.userAgent(),
@@ -86,6 +92,7 @@ public record AuditRecord(UUID id, UUID eventId, String action, Outcome outcome,
         put(fields, "entityId", what.entityId());
         put(fields, "actorUserId", who.userId() == null ? null : who.userId().toString());
         put(fields, "actorRoles", who.roles());
+        put(fields, "actorVia", who.via());
         put(fields, "actorJob", who.job());
         put(fields, "actorCausedBy", who.causedBy());
         put(fields, "clientIp", where.clientIp());
@@ -110,7 +117,7 @@ public record AuditRecord(UUID id, UUID eventId, String action, Outcome outcome,
         return new AuditRecord(rs.getObject("id", UUID.class), rs.getObject("event_id", UUID.class),
                 rs.getString("type"), Outcome.valueOf(rs.getString("outcome")), Kind.valueOf(rs.getString("kind")),
                 new Who(rs.getObject("actor_user_id", UUID.class), strings(rs.getArray("actor_roles")),
-                        rs.getString("actor_job"), rs.getString("actor_caused_by")),
+                        rs.getString("actor_via"), rs.getString("actor_job"), rs.getString("actor_caused_by")),
                 new What(rs.getString("entity_type"), rs.getString("entity_id"),
                         changes == null ? null : CanonicalJson.read(changes),
                         CanonicalJson.read(rs.getString("payload_text"))),

@@ -81,10 +81,11 @@ public class AuditTrail {
     private void insert(AuditRecord r) {
         jdbc.sql("""
                 insert into audit_record (id, kind, seq, event_id, type, source, topic, occurred_at, recorded_at,
-                    entity_type, entity_id, actor_user_id, actor_roles, actor_job, actor_caused_by, client_ip,
+                    entity_type, entity_id, actor_user_id, actor_roles, actor_via, actor_job, actor_caused_by, client_ip,
                     user_agent, trace_id, branch_id, payload, changes, outcome, previous_hash, hash)
                 values (:id, :kind, :seq, :eventId, :type, :source, :topic, :occurredAt, :recordedAt,
-                    :entityType, :entityId, :actorUserId, cast(:actorRoles as text[]), :actorJob, :actorCausedBy,
+                    :entityType, :entityId, :actorUserId, cast(:actorRoles as text[]), :actorVia, :actorJob,
+                    :actorCausedBy,
                     :clientIp, :userAgent, :traceId, :branchId, cast(:payload as jsonb), cast(:changes as jsonb),
                     :outcome, :previousHash, :hash)""")
                 .param("id", r.id())
@@ -100,6 +101,7 @@ public class AuditTrail {
                 .param("entityId", r.what().entityId())
                 .param("actorUserId", r.who().userId())
                 .param("actorRoles", r.who().roles() == null ? null : r.who().roles().toArray(String[]::new))
+                .param("actorVia", r.who().via())
                 .param("actorJob", r.who().job())
                 .param("actorCausedBy", r.who().causedBy())
                 .param("clientIp", r.where().clientIp())

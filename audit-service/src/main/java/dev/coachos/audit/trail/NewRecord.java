@@ -12,8 +12,8 @@ import tools.jackson.databind.JsonNode;
  * column limits here, so what is hashed is what is stored.
  */
 public record NewRecord(UUID eventId, Kind kind, String type, String source, String topic, Instant occurredAt,
-        String entityType, String entityId, UUID actorUserId, List<String> actorRoles, String actorJob,
-        String actorCausedBy, String clientIp, String userAgent, String traceId, UUID branchId, JsonNode payload,
+        String entityType, String entityId, UUID actorUserId, List<String> actorRoles, String actorVia,
+        String actorJob, String actorCausedBy, String clientIp, String userAgent, String traceId, UUID branchId, JsonNode payload,
         JsonNode changes, Outcome outcome) {
 
     public NewRecord {
@@ -24,6 +24,7 @@ public record NewRecord(UUID eventId, Kind kind, String type, String source, Str
         entityId = cut(entityId, 200);
         actorRoles = actorRoles == null ? null
                 : actorRoles.stream().limit(50).map(role -> cut(role, 100)).toList();
+        actorVia = cut(actorVia, 250);
         actorJob = cut(actorJob, 200);
         actorCausedBy = cut(actorCausedBy, 200);
         clientIp = cut(clientIp, 100);

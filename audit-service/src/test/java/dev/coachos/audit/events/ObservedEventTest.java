@@ -67,6 +67,20 @@ class ObservedEventTest {
         assertThat(record.changes().at("/status/new").asString()).isEqualTo("ON_HOLD");
         assertThat(record.changes().at("/feeFrequency/old").asString()).isEqualTo("MONTHLY");
         assertThat(record.kind()).isEqualTo(Kind.GENERAL);
+        assertThat(record.actorVia()).isNull();
+    }
+
+    @Test
+    void anEventCausedByAnotherNamesItsCause() {
+        UUID cause = UUID.randomUUID();
+        NewRecord record = ObservedEvent.read("coachos.enrollment.events", "e1", """
+                {"eventId":"%s","type":"EnrollmentStatusChanged","source":"enrollment-service",
+                 "actor":{"userId":null,"roles":[],"clientIp":null,"userAgent":null,"via":"event:%s"},
+                 "payload":{"enrollmentId":"e1"}}""".formatted(UUID.randomUUID(), cause), KINDS);
+        assertThat(record.actorVia()).isEqualTo("event:" + cause);
+        assertThat(record.actorCausedBy()).isEqualTo(cause.toString());
+        assertThat(record.actorJob()).isNull();
+        assertThat(record.actorUserId()).isNull();
     }
 
     @Test
