@@ -36,9 +36,10 @@ abstract class AuditIntegrationTest extends ServiceIntegrationTest {
     @Autowired
     private Environment environment;
 
-    /** A token that may read the audit trail. */
+    /** A token that may read the audit trail of every branch. */
     protected String auditor() {
-        return KEYS.token().subject(UUID.randomUUID()).permissions(List.of("read:audit")).sign();
+        return KEYS.token().subject(UUID.randomUUID()).permissions(List.of("read:audit", "access:all_branches"))
+                .sign();
     }
 
     /** Appends a record as the listener would, in a transaction of its own. */

@@ -109,6 +109,30 @@ class AuditSearchIT extends AuditIntegrationTest {
     }
 
     @Test
+    void staffBoundToABranchReadOnlyThatBranchsRecords() {
+        UUID mine = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        UUID actor = UUID.randomUUID();
+        AuditRecord here = append(event(Kind.GENERAL, "BatchCreated", "enrollment-service", "Batch",
+                UUID.randomUUID().toString(), actor, mine, "{}"));
+        AuditRecord there = append(event(Kind.GENERAL, "BatchCreated", "enrollment-service", "Batch",
+                UUID.randomUUID().toString(), actor, other, "{}"));
+        AuditRecord nowhere = append(event(Kind.GENERAL, "CourseCreated", "course-service", "Course",
+                UUID.randomUUID().toString(), actor, null, "{}"));
+        String branchAuditor = KEYS.staff("BRANCH_ADMIN", mine, "read:audit");
+
+        assertThat(ids(api.get("/api/v1/audit?actor=" + actor, branchAuditor))).containsExactly(here.id().toString());
+        assertThat(ids(api.get("/api/v1/audit?actor=" + actor, auditor()))).containsExactly(
+                nowhere.id().toString(), there.id().toString(), here.id().toString());
+        assertThat(api.get("/api/v1/audit/" + here.id(), branchAuditor).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/audit/" + there.id(), branchAuditor).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/audit/" + nowhere.id(), branchAuditor).status()).isEqualTo(404);
+        Response elsewhere = api.get("/api/v1/audit?branch=" + other, branchAuditor);
+        assertThat(elsewhere.status()).isEqualTo(403);
+        assertThat(elsewhere.text("type")).isEqualTo("urn:coachos:problem:forbidden");
+    }
+
+    @Test
     void badFiltersAreProblemsNamingTheParameter() {
         String auditor = auditor();
         assertThat(refusal(api.get("/api/v1/audit?actor=someone", auditor))).containsExactly("actor");

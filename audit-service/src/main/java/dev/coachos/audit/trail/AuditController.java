@@ -10,12 +10,16 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.coachos.platform.security.Caller;
 import dev.coachos.platform.web.PageResponse;
 import dev.coachos.platform.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 
-/** The audit trail, read-only, for holders of {@code read:audit} (directors and auditors). */
+/**
+ * The audit trail, read-only, for holders of {@code read:audit}; those who do not see every branch
+ * read their own branch's records only.
+ */
 @RestController
 @RequestMapping("/api/v1/audit")
 class AuditController {
@@ -48,7 +52,8 @@ class AuditController {
             @Parameter(description = "Recorded before this instant (ISO-8601)")
             @RequestParam(required = false) Instant to,
             Paging paging) {
-        return trail.search(new AuditQuery(entityType, entityId, actor, branch, action, source, from, to), paging);
+        return trail.search(new AuditQuery(entityType, entityId, actor, branch, action, source, from, to),
+                Caller.current(), paging);
     }
 
     @GetMapping("/verify")
@@ -68,6 +73,6 @@ class AuditController {
     @PreAuthorize("@permissions.allow('read:audit')")
     @Operation(summary = "One audit record")
     AuditRecord one(@PathVariable UUID id) {
-        return trail.one(id);
+        return trail.one(id, Caller.current());
     }
 }

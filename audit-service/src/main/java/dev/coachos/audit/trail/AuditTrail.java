@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,6 +21,7 @@ import dev.coachos.platform.data.PagedQuery;
 import dev.coachos.platform.data.Sorting;
 import dev.coachos.platform.data.UuidV7;
 import dev.coachos.platform.data.Where;
+import dev.coachos.platform.security.Caller;
 import dev.coachos.platform.web.PageResponse;
 import dev.coachos.platform.web.Paging;
 import dev.coachos.platform.web.Problems;
@@ -116,10 +118,22 @@ public class AuditTrail {
                 .update();
     }
 
-    /** Records matching every filter given, newest first unless sorted otherwise. */
+    /**
+     * Records matching every filter given, newest first unless sorted otherwise. A caller who does
+     * not see every branch sees only the records of their own branch (never those without one).
+     */
     @Transactional(readOnly = true)
-    public PageResponse<AuditRecord> search(AuditQuery query, Paging paging) {
-        Where where = Where.always()
+    public PageResponse<AuditRecord> search(AuditQuery query, Caller caller, Paging paging) {
+        Where where = Where.always();
+        if (!caller.seesAllBranches()) {
+            UUID own = caller.branchId().orElseThrow(() -> Problems.forbidden(
+                    "Your account has no branch: only staff who see every branch read records without one"));
+            if (query.branch() != null && !query.branch().equals(own)) {
+                throw Problems.forbidden("You read the audit records of your own branch only");
+            }
+            where.and("r.branch_id = :ownBranch", "ownBranch", own);
+        }
+        where
                 .andIfPresent(query.entityType(), "r.entity_type = :entityType", "entityType")
                 .andIfPresent(query.entityId(), "r.entity_id = :entityId", "entityId")
                 .andIfPresent(query.actor(), "r.actor_user_id = :actor", "actor")
@@ -132,11 +146,13 @@ public class AuditTrail {
                 AuditRecord::readRow);
     }
 
-    /** One record by its id. */
+    /** One record by its id; one outside the caller's branch is not found, so its existence does not leak. */
     @Transactional(readOnly = true)
-    public AuditRecord one(UUID id) {
+    public AuditRecord one(UUID id, Caller caller) {
         return jdbc.sql("select " + AuditRecord.COLUMNS + " from audit_record r where r.id = ?").param(id)
                 .query(AuditRecord::readRow).optional()
+                .filter(record -> caller.seesAllBranches() || (record.where().branchId() != null
+                        && caller.reaches(Optional.of(record.where().branchId()))))
                 .orElseThrow(() -> Problems.notFound("audit record", id));
     }
 
