@@ -30,6 +30,7 @@ import dev.coachos.testing.ApiClient.Response;
 import dev.coachos.testing.ApiClient.Tokens;
 import dev.coachos.testing.TestDatabase;
 import dev.coachos.testing.TestTokens;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The whole suite as separate processes (discovery-server, identity-service, course-service,
@@ -81,7 +82,8 @@ class UserJourneysIT {
         String jwks = "http://localhost:" + identityPort + "/.well-known/jwks.json";
         // The domain services all take the same database, broker, key set and registry.
         for (String[] service : new String[][] {{"course-service", "COURSE_PORT"},
-                {"enrollment-service", "ENROLLMENT_PORT"}, {"communication-service", "COMMUNICATION_PORT"}}) {
+                {"enrollment-service", "ENROLLMENT_PORT"}, {"communication-service", "COMMUNICATION_PORT"},
+                {"audit-service", "AUDIT_PORT"}}) {
             int port = SuiteProcesses.freePort();
             suite.start(service[0], Map.of(service[1], Integer.toString(port), "COACHOS_DB_URL", database.jdbcUrl(),
                     "COACHOS_KAFKA_BOOTSTRAP", kafka, "COACHOS_JWKS_URI", jwks, "EUREKA_URL", eureka),
@@ -395,6 +397,36 @@ class UserJourneysIT {
         assertThat(progress.json().path("curriculumId").asString()).isEqualTo(version);
         assertThat(gateway.get("/api/v1/progress/courses/" + course, zoya).json().path("percent").decimalValue())
                 .isEqualByComparingTo("0");
+
+        // The journey's main actions are in the audit trail, each with who did it.
+        String directorId = gateway.get("/api/v1/users/me", director).text("id");
+        String enrollment = discounted.text("id");
+        assertThat(actorsOf(director, "UserRegistered", "User", teacherId)).containsExactly(directorId);
+        assertThat(actorsOf(director, "CurriculumApproved", "Curriculum", version)).containsExactly(directorId);
+        assertThat(actorsOf(director, "EnrollmentCreated", "Enrollment", enrollment)).containsExactly(directorId);
+        assertThat(actorsOf(director, "AttendanceMarked", "Batch", batch)).containsExactly(teacherId);
+        assertThat(audited(director, "action=AttendanceMarked&entityType=Batch&entityId=" + batch).getFirst()
+                .path("where").path("source").asString()).isEqualTo("enrollment-service");
+        // A student may not read the trail; the chain the trail is kept in is intact.
+        assertThat(gateway.get("/api/v1/audit", student).status()).isEqualTo(403);
+        Response verified = gateway.get("/api/v1/audit/verify", director);
+        assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
+        assertThat(verified.json().path("intact").asBoolean()).as(verified.toString()).isTrue();
+    }
+
+    /** The audit records a search finds, newest first. */
+    private static List<JsonNode> audited(String token, String query) {
+        Response found = gateway.get("/api/v1/audit?" + query, token);
+        assertThat(found.status()).as(found.toString()).isEqualTo(200);
+        return found.json().path("content").valueStream().toList();
+    }
+
+    /** Who acted in the audit records of one action on one entity, once the action has been recorded. */
+    private static List<String> actorsOf(String token, String action, String entityType, String entityId) {
+        String query = "action=" + action + "&entityType=" + entityType + "&entityId=" + entityId;
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                .until(() -> !audited(token, query).isEmpty());
+        return audited(token, query).stream().map(r -> r.path("who").path("userId").asString()).toList();
     }
 
     private static List<String> titles(String token) {
