@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.JsonNodeFeature;
@@ -61,35 +63,20 @@ public final class CanonicalJson {
             case Long number -> out.append(number.longValue());
             case Integer number -> out.append(number.intValue());
             case Number number -> out.append(new BigDecimal(number.toString()).toPlainString());
-            case Map<?, ?> map -> appendObject(out, map);
-            case Collection<?> items -> appendArray(out, new ArrayList<>(items));
+            case Map<?, ?> map -> appendObject(out, map.keySet(), map::get);
+            case Collection<?> items -> {
+                List<?> list = new ArrayList<>(items);
+                appendArray(out, list.size(), list::get);
+            }
             default -> throw new IllegalArgumentException("no canonical JSON for " + value.getClass().getName());
         }
     }
 
     private static void appendNode(StringBuilder out, JsonNode node) {
         if (node.isObject()) {
-            List<String> names = new ArrayList<>(node.propertyNames());
-            names.sort(null);
-            out.append('{');
-            for (int i = 0; i < names.size(); i++) {
-                if (i > 0) {
-                    out.append(',');
-                }
-                appendString(out, names.get(i));
-                out.append(':');
-                appendNode(out, node.get(names.get(i)));
-            }
-            out.append('}');
+            appendObject(out, node.propertyNames(), node::get);
         } else if (node.isArray()) {
-            out.append('[');
-            for (int i = 0; i < node.size(); i++) {
-                if (i > 0) {
-                    out.append(',');
-                }
-                appendNode(out, node.get(i));
-            }
-            out.append(']');
+            appendArray(out, node.size(), node::get);
         } else if (node.isString()) {
             appendString(out, node.asString());
         } else if (node.isNumber()) {
@@ -107,9 +94,10 @@ public final class CanonicalJson {
         }
     }
 
-    private static void appendObject(StringBuilder out, Map<?, ?> map) {
-        List<String> names = new ArrayList<>();
-        for (Object key : map.keySet()) {
+    /** An object, JSON or Java: its members sorted by name. */
+    private static void appendObject(StringBuilder out, Collection<?> keys, Function<String, Object> member) {
+        List<String> names = new ArrayList<>(keys.size());
+        for (Object key : keys) {
             names.add((String) key);
         }
         names.sort(null);
@@ -120,18 +108,19 @@ public final class CanonicalJson {
             }
             appendString(out, names.get(i));
             out.append(':');
-            append(out, map.get(names.get(i)));
+            append(out, member.apply(names.get(i)));
         }
         out.append('}');
     }
 
-    private static void appendArray(StringBuilder out, List<?> items) {
+    /** An array, JSON or Java: its elements in order. */
+    private static void appendArray(StringBuilder out, int size, IntFunction<Object> element) {
         out.append('[');
-        for (int i = 0; i < items.size(); i++) {
+        for (int i = 0; i < size; i++) {
             if (i > 0) {
                 out.append(',');
             }
-            append(out, items.get(i));
+            append(out, element.apply(i));
         }
         out.append(']');
     }

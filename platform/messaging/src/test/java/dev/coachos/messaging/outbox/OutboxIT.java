@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -28,6 +32,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 import dev.coachos.events.Actor;
+import dev.coachos.messaging.outbox.OutboxTestApplication.Registered;
 import dev.coachos.testing.IsolatedDatabase;
 import dev.coachos.testing.TestKafka;
 import tools.jackson.databind.JsonNode;
@@ -185,5 +190,61 @@ class OutboxIT {
                 new OutboxTestApplication.Registered("x", "y")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("inside the transaction");
+    }
+
+    @Test
+    void manyAggregatesInManyTransactionsArriveOnceEachInCommitOrderPerAggregate() throws Exception {
+        String topic = topic("order", 3, Map.of());
+        Map<String, List<String>> committed = new LinkedHashMap<>();
+        int sequence = 0;
+        // 100 transactions of 1 to 40 events over 20 aggregates: 2,000 or so events, several batches.
+        for (int tx = 0; tx < 100; tx++) {
+            List<Registered> events = new ArrayList<>();
+            for (int i = 0; i < 1 + (tx * 7) % 40; i++) {
+                String aggregate = "agg-" + (sequence * 13 % 20);
+                String name = String.valueOf(sequence++);
+                events.add(new Registered(aggregate, name));
+                committed.computeIfAbsent(aggregate, k -> new ArrayList<>()).add(name);
+            }
+            registrations.publishAll(topic, events);
+        }
+        int total = sequence;
+
+        try (TestKafka.Reader reader = new TestKafka.Reader(broker.getBrokersAsString(), topic)) {
+            await().atMost(Duration.ofSeconds(120)).until(() -> reader.poll().size() >= total);
+            List<ConsumerRecord<String, String>> records = reader.poll();
+            assertThat(records).hasSize(total);
+            assertThat(receivedPerAggregate(records)).isEqualTo(committed);
+            assertThat(eventIds(records)).hasSize(total);
+        }
+        assertThat(jdbc.queryForObject("select count(*) from outbox_event where topic = ? and published_at is null",
+                Integer.class, topic)).isZero();
+    }
+
+    private Map<String, List<String>> receivedPerAggregate(List<ConsumerRecord<String, String>> records) {
+        Map<String, List<String>> received = new LinkedHashMap<>();
+        for (ConsumerRecord<String, String> record : records) {
+            JsonNode payload = json.readTree(record.value()).path("payload");
+            received.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(payload.path("name").asString());
+        }
+        return received;
+    }
+
+    private Set<String> eventIds(List<ConsumerRecord<String, String>> records) {
+        Set<String> ids = new HashSet<>();
+        records.forEach(r -> ids.add(json.readTree(r.value()).path("eventId").asString()));
+        return ids;
+    }
+
+    private String topic(String name, int partitions, Map<String, String> config) throws Exception {
+        String topic = "coachos." + name + UUID.randomUUID().toString().substring(0, 8) + ".events";
+        try (Admin admin = admin()) {
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1).configs(config))).all().get();
+        }
+        return topic;
+    }
+
+    private Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()));
     }
 }
