@@ -109,6 +109,28 @@ class RecordingIT extends AuditIntegrationTest {
     }
 
     @Test
+    void aBurstOfEventsIsRecordedInTheOrderOfItsPartitionWithTheChainIntact() {
+        UUID batch = UUID.randomUUID();
+        List<UUID> ids = new java.util.ArrayList<>();
+        List<String> events = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            UUID id = UUID.randomUUID();
+            ids.add(id);
+            events.add(envelope(id, "AttendanceMarked", "enrollment-service", "",
+                    "{\"batchId\":\"%s\",\"n\":%d}".formatted(batch, i)));
+        }
+        TestKafka.sendAll(broker.getBrokersAsString(), Topics.ENROLLMENT, batch.toString(), events);
+        await().atMost(PATIENCE).until(() -> count("select count(*) from audit_record where entity_id = ?",
+                batch.toString()) == ids.size());
+        List<UUID> recorded = jdbc.queryForList("select event_id from audit_record where entity_id = ? order by seq",
+                UUID.class, batch.toString());
+        assertThat(recorded).containsExactlyElementsOf(ids);
+        Response verify = api.get("/api/v1/audit/verify", auditor());
+        assertThat(verify.json().path("intact").asBoolean()).as(verify.toString()).isTrue();
+        assertThat(verify.json().path("complete").asBoolean()).isTrue();
+    }
+
+    @Test
     void aTopicCreatedAfterStartIsRecordedWithoutAChangeAndDeadLettersAreNot() throws Exception {
         String finance = "coachos.finance.events";
         String marketing = "coachos.marketing.events";
@@ -139,13 +161,17 @@ class RecordingIT extends AuditIntegrationTest {
     }
 
     @Test
-    void aRecordThatIsNoEventGoesToTheDeadLetterTopicAndLaterEventsAreRecorded() {
+    void aRecordThatIsNoEventGoesToTheDeadLetterTopicAndTheEventsAroundItAreRecorded() {
         UUID key = UUID.randomUUID();
+        UUID before = UUID.randomUUID();
+        send(Topics.COURSE, key, envelope(before, "CourseUpdated", "course-service", "",
+                "{\"courseId\":\"%s\"}".formatted(key)));
         TestKafka.send(broker.getBrokersAsString(), Topics.COURSE, key.toString(), "not json at all");
         UUID after = UUID.randomUUID();
         send(Topics.COURSE, key, envelope(after, "CourseCreated", "course-service", "",
                 "{\"courseId\":\"%s\"}".formatted(key)));
         await().atMost(PATIENCE).until(() -> count("select count(*) from audit_record where event_id = ?", after) == 1);
+        assertThat(count("select count(*) from audit_record where event_id = ?", before)).isEqualTo(1);
         assertThat(TestKafka.valuesWithKey(broker.getBrokersAsString(), Topics.COURSE + ".dlt", key.toString(), 1))
                 .containsExactly("not json at all");
     }

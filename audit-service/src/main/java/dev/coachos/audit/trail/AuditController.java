@@ -60,7 +60,9 @@ class AuditController {
     @PreAuthorize("@permissions.allow('read:audit')")
     @Operation(summary = "Recompute the hash chains and say whether they are intact",
             description = "Over every record, or those recorded in [from, to). When a chain breaks, firstBroken "
-                    + "names the first record where it does and why.")
+                    + "names the first record where it does and why. One request checks what its budget allows "
+                    + "(coachos.audit.verify: 5 s, a million records of each chain); when that is not the whole "
+                    + "range, complete is false and asking again with from=continueFrom checks the rest.")
     Verification verify(
             @Parameter(description = "Check records recorded at or after this instant (ISO-8601)")
             @RequestParam(required = false) Instant from,

@@ -1,5 +1,6 @@
 package dev.coachos.audit.trail;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -9,14 +10,34 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * each kind is kept.
  *
  * @param topicPattern    the topics recorded (a regular expression over the whole name)
+ * @param consumerGroup   the Kafka consumer group the records are read in
  * @param maintenanceCron when partitions are created ahead and retention runs (UTC)
  */
 @ConfigurationProperties("coachos.audit")
-public record AuditSettings(String topicPattern, Kinds kinds, Retention retention, String maintenanceCron) {
+public record AuditSettings(String topicPattern, String consumerGroup, Kinds kinds, Retention retention,
+        String maintenanceCron, Verify verify) {
 
     public AuditSettings {
         kinds = kinds == null ? new Kinds(List.of(), List.of()) : kinds;
         retention = retention == null ? new Retention(null, null, null) : retention;
+        verify = verify == null ? new Verify(null, null) : verify;
+    }
+
+    /**
+     * How much one {@code verify} request checks before it answers with where to continue: the
+     * time it may take, and the records of each chain (it goes on past the limit to the end of the
+     * instant it reached, so that continuing from the next instant leaves nothing out).
+     */
+    public record Verify(Duration timeBudget, Long maxRecords) {
+
+        public Verify {
+            timeBudget = timeBudget == null ? Duration.ofSeconds(5) : timeBudget;
+            maxRecords = maxRecords == null ? 1_000_000L : maxRecords;
+            if (timeBudget.isNegative() || timeBudget.isZero() || maxRecords < 1) {
+                throw new IllegalArgumentException("coachos.audit.verify: the time budget and the record limit must "
+                        + "be positive (were " + timeBudget + " and " + maxRecords + ")");
+            }
+        }
     }
 
     /**

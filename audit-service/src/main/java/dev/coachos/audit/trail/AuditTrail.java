@@ -1,15 +1,23 @@
 package dev.coachos.audit.trail;
 
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -27,7 +35,7 @@ import dev.coachos.platform.web.Paging;
 import dev.coachos.platform.web.Problems;
 
 /**
- * The audit trail: records appended to their kind's hash chain, one at a time per chain, and
+ * The audit trail: records appended to their kind's hash chain, one appender at a time per chain, and
  * searched newest first. Nothing here changes or deletes a record; the database refuses both.
  */
 @Service
@@ -39,49 +47,79 @@ public class AuditTrail {
             .nullsLast("occurredAt");
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batches;
     private final Partitions partitions;
     private final Clock clock;
 
-    AuditTrail(JdbcClient jdbc, Partitions partitions, Clock clock) {
+    AuditTrail(JdbcClient jdbc, NamedParameterJdbcTemplate batches, Partitions partitions, Clock clock) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.partitions = partitions;
         this.clock = clock;
     }
 
     /**
      * Appends one record to the end of its kind's chain, in the caller's transaction (a listener
-     * records the event id in the same one). The chain's head row stays locked until that
-     * transaction ends, so appends to one chain follow each other and each names the one before.
+     * records the event id in the same one).
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public AuditRecord append(NewRecord event) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        partitions.ensure(event.kind(), now); // before taking the chain's lock: creating a table may wait
-        Head head = jdbc.sql("select last_seq, last_hash, last_recorded_at from chain_head where kind = ? for update")
-                .param(event.kind().name())
-                .query((rs, row) -> {
-                    OffsetDateTime last = rs.getObject("last_recorded_at", OffsetDateTime.class);
-                    return new Head(rs.getLong("last_seq"), rs.getString("last_hash"),
-                            last == null ? null : last.toInstant());
-                }).single();
-        // Time never runs backwards along a chain, so its months hold consecutive pieces of it.
-        Instant recordedAt = head.lastRecordedAt() != null && head.lastRecordedAt().isAfter(now)
-                ? head.lastRecordedAt() : now;
-        if (!YearMonth.from(recordedAt.atZone(ZoneOffset.UTC)).equals(YearMonth.from(now.atZone(ZoneOffset.UTC)))) {
-            partitions.ensure(event.kind(), recordedAt);
-        }
-        AuditRecord unsigned = AuditRecord.unsigned(UuidV7.next(), head.lastSeq() + 1, recordedAt, head.lastHash(),
-                event);
-        AuditRecord record = unsigned.withHash(ChainHash.ofValue(unsigned.canonicalFields()));
-        insert(record);
-        jdbc.sql("update chain_head set last_seq = ?, last_hash = ?, last_recorded_at = ? where kind = ?")
-                .params(record.chain().seq(), record.chain().hash(), utc(recordedAt), event.kind().name())
-                .update();
-        return record;
+        return appendAll(List.of(event)).getFirst();
     }
 
-    private void insert(AuditRecord r) {
+    /**
+     * Appends records to the ends of their kinds' chains in the order given, in the caller's
+     * transaction. Each chain's head row stays locked until that transaction ends, so appends to one
+     * chain follow each other and each record names the one before it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<AuditRecord> appendAll(List<NewRecord> events) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        EnumSet<Kind> kinds = EnumSet.noneOf(Kind.class);
+        events.forEach(event -> kinds.add(event.kind()));
+        kinds.forEach(kind -> partitions.ensure(kind, now)); // before taking the locks: creating a table may wait
+        Map<Kind, Head> heads = new EnumMap<>(Kind.class);
+        // One statement locks every head needed, always in the same order, so two appenders never deadlock.
         jdbc.sql("""
+                select kind, last_seq, last_hash, last_recorded_at from chain_head
+                where kind = any(cast(:kinds as text[])) order by kind for update""")
+                .param("kinds", kinds.stream().map(Kind::name).toArray(String[]::new))
+                .query(rs -> {
+                    OffsetDateTime last = rs.getObject("last_recorded_at", OffsetDateTime.class);
+                    heads.put(Kind.valueOf(rs.getString("kind")), new Head(rs.getLong("last_seq"),
+                            rs.getString("last_hash"), last == null ? null : last.toInstant()));
+                });
+        List<AuditRecord> records = new ArrayList<>(events.size());
+        for (NewRecord event : events) {
+            Head head = heads.get(event.kind());
+            // Time never runs backwards along a chain, so its months hold consecutive pieces of it.
+            Instant recordedAt = head.lastRecordedAt() != null && head.lastRecordedAt().isAfter(now)
+                    ? head.lastRecordedAt() : now;
+            if (!YearMonth.from(recordedAt.atZone(ZoneOffset.UTC)).equals(YearMonth.from(now.atZone(ZoneOffset.UTC)))) {
+                partitions.ensure(event.kind(), recordedAt);
+            }
+            AuditRecord unsigned = AuditRecord.unsigned(UuidV7.next(), head.lastSeq() + 1, recordedAt,
+                    head.lastHash(), event);
+            AuditRecord record = unsigned.withHash(ChainHash.ofValue(unsigned.canonicalFields()));
+            records.add(record);
+            heads.put(event.kind(), new Head(record.chain().seq(), record.chain().hash(), recordedAt));
+        }
+        insert(records);
+        for (Kind kind : kinds) {
+            Head head = heads.get(kind);
+            jdbc.sql("update chain_head set last_seq = ?, last_hash = ?, last_recorded_at = ? where kind = ?")
+                    .params(head.lastSeq(), head.lastHash(), utc(head.lastRecordedAt()), kind.name())
+                    .update();
+        }
+        return records;
+    }
+
+    private void insert(List<AuditRecord> records) {
+        SqlParameterSource[] rows = records.stream().map(AuditTrail::row).toArray(SqlParameterSource[]::new);
+        batches.batchUpdate("""
                 insert into audit_record (id, kind, seq, event_id, type, source, topic, occurred_at, recorded_at,
                     entity_type, entity_id, actor_user_id, actor_roles, actor_via, actor_job, actor_caused_by, client_ip,
                     user_agent, trace_id, branch_id, payload, changes, outcome, previous_hash, hash)
@@ -89,33 +127,39 @@ public class AuditTrail {
                     :entityType, :entityId, :actorUserId, cast(:actorRoles as text[]), :actorVia, :actorJob,
                     :actorCausedBy,
                     :clientIp, :userAgent, :traceId, :branchId, cast(:payload as jsonb), cast(:changes as jsonb),
-                    :outcome, :previousHash, :hash)""")
-                .param("id", r.id())
-                .param("kind", r.kind().name())
-                .param("seq", r.chain().seq())
-                .param("eventId", r.eventId())
-                .param("type", r.action())
-                .param("source", r.where().source())
-                .param("topic", r.where().topic())
-                .param("occurredAt", r.when().occurredAt() == null ? null : utc(r.when().occurredAt()))
-                .param("recordedAt", utc(r.when().recordedAt()))
-                .param("entityType", r.what().entityType())
-                .param("entityId", r.what().entityId())
-                .param("actorUserId", r.who().userId())
-                .param("actorRoles", r.who().roles() == null ? null : r.who().roles().toArray(String[]::new))
-                .param("actorVia", r.who().via())
-                .param("actorJob", r.who().job())
-                .param("actorCausedBy", r.who().causedBy())
-                .param("clientIp", r.where().clientIp())
-                .param("userAgent", r.where().userAgent())
-                .param("traceId", r.where().traceId())
-                .param("branchId", r.where().branchId())
-                .param("payload", CanonicalJson.write(r.what().payload()))
-                .param("changes", r.what().changes() == null ? null : CanonicalJson.write(r.what().changes()))
-                .param("outcome", r.outcome().name())
-                .param("previousHash", r.chain().previousHash())
-                .param("hash", r.chain().hash())
-                .update();
+                    :outcome, :previousHash, :hash)""", rows);
+    }
+
+    private static SqlParameterSource row(AuditRecord r) {
+        return new MapSqlParameterSource()
+                .addValue("id", r.id())
+                .addValue("kind", r.kind().name())
+                .addValue("seq", r.chain().seq())
+                .addValue("eventId", r.eventId())
+                .addValue("type", r.action())
+                .addValue("source", r.where().source(), Types.VARCHAR)
+                .addValue("topic", r.where().topic())
+                .addValue("occurredAt", r.when().occurredAt() == null ? null : utc(r.when().occurredAt()),
+                        Types.TIMESTAMP_WITH_TIMEZONE)
+                .addValue("recordedAt", utc(r.when().recordedAt()))
+                .addValue("entityType", r.what().entityType(), Types.VARCHAR)
+                .addValue("entityId", r.what().entityId(), Types.VARCHAR)
+                .addValue("actorUserId", r.who().userId(), Types.OTHER)
+                .addValue("actorRoles", r.who().roles() == null ? null : r.who().roles().toArray(String[]::new),
+                        Types.ARRAY)
+                .addValue("actorVia", r.who().via(), Types.VARCHAR)
+                .addValue("actorJob", r.who().job(), Types.VARCHAR)
+                .addValue("actorCausedBy", r.who().causedBy(), Types.VARCHAR)
+                .addValue("clientIp", r.where().clientIp(), Types.VARCHAR)
+                .addValue("userAgent", r.where().userAgent(), Types.VARCHAR)
+                .addValue("traceId", r.where().traceId(), Types.VARCHAR)
+                .addValue("branchId", r.where().branchId(), Types.OTHER)
+                .addValue("payload", CanonicalJson.write(r.what().payload()))
+                .addValue("changes", r.what().changes() == null ? null : CanonicalJson.write(r.what().changes()),
+                        Types.VARCHAR)
+                .addValue("outcome", r.outcome().name())
+                .addValue("previousHash", r.chain().previousHash())
+                .addValue("hash", r.chain().hash());
     }
 
     /**

@@ -6,22 +6,29 @@ import java.util.UUID;
 
 /**
  * What {@code verify} found: whether every chain it checked is intact and, if not, the first record
- * where one breaks (the earliest recorded, over all chains).
+ * where one breaks (the earliest recorded, over all chains). One request checks what it can within
+ * its budget; when that was not all of the range, {@code complete} is false and the rest is checked
+ * by asking again with {@code from} set to {@code continueFrom}.
  *
- * @param checked     how many records were recomputed
- * @param firstBroken the first record where a chain breaks; {@code null} when all are intact
- * @param chains      each kind's chain on its own
+ * @param checked      how many records were recomputed
+ * @param complete     whether every record of the range was checked (or a break was found)
+ * @param continueFrom when not complete: the instant to continue from (the earliest any chain stopped at)
+ * @param firstBroken  the first record where a chain breaks; {@code null} when all are intact
+ * @param chains       each kind's chain on its own
  */
-public record Verification(boolean intact, long checked, Instant from, Instant to, Break firstBroken,
-        List<ChainReport> chains) {
+public record Verification(boolean intact, long checked, Instant from, Instant to, boolean complete,
+        Instant continueFrom, Break firstBroken, List<ChainReport> chains) {
 
     /**
      * One kind's chain.
      *
      * @param anchoredAfterSeq when older months were dropped: the number of the last dropped record,
      *                         whose hash (kept in an anchor) the first remaining record must name
+     * @param continueFrom     when the budget ran out before the end: the recording instant of the first
+     *                         record not checked
      */
-    public record ChainReport(Kind kind, boolean intact, long checked, Long anchoredAfterSeq, Break firstBroken) {
+    public record ChainReport(Kind kind, boolean intact, long checked, Long anchoredAfterSeq, boolean complete,
+            Instant continueFrom, Break firstBroken) {
     }
 
     /**

@@ -33,6 +33,24 @@ public final class TestKafka {
         }
     }
 
+    /** Sends string records with one key, in order, through one producer; returns once all are acknowledged. */
+    public static void sendAll(String bootstrap, String topic, String key, List<String> values) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+            for (String value : values) {
+                sent.add(producer.send(new ProducerRecord<>(topic, key, value)));
+            }
+            for (java.util.concurrent.Future<?> one : sent) {
+                one.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not send to " + topic + ": " + e.getMessage(), e);
+        }
+    }
+
     /**
      * The values of the topic's records with this key, in order, once at least {@code expected}
      * of them are there (reading from the beginning; up to 60 s).

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -14,6 +15,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.coachos.testing.IsolatedDatabase;
 import dev.coachos.testing.TestKafka;
@@ -40,6 +43,10 @@ class InboxIT {
     JdbcTemplate jdbc;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    Inbox inbox;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void theSameEventDeliveredTwiceHasOneEffect() {
@@ -84,6 +91,26 @@ class InboxIT {
     }
 
     @Test
+    void manyEventsAtOnceNameThoseNotAppliedBeforeEachOnceAndOnlyWhenTheTransactionCommits() {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        UUID c = UUID.randomUUID();
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+        assertThat(firstSeen("batcher", List.of(a, b, a))).containsOnly(a, b);
+        assertThat(firstSeen("batcher", List.of(b, c))).containsOnly(c);
+        assertThat(firstSeen("other", List.of(a, c))).containsOnly(a, c);
+        UUID rolledBack = UUID.randomUUID();
+        transaction.executeWithoutResult(status -> {
+            assertThat(inbox.firstSeen("batcher", List.of(rolledBack))).containsOnly(rolledBack);
+            status.setRollbackOnly();
+        });
+        assertThat(firstSeen("batcher", List.of(rolledBack, a))).containsOnly(rolledBack);
+        assertThat(firstSeen("batcher", List.of())).isEmpty();
+        org.assertj.core.api.Assertions.assertThatIllegalStateException()
+                .isThrownBy(() -> inbox.firstSeen("batcher", List.of(UUID.randomUUID())));
+    }
+
+    @Test
     void databaseTroubleAndWaitingAreTransientWhateverWrapsThem() {
         assertThat(InboxAutoConfiguration.transientFailure(new RuntimeException("listener failed",
                 new org.springframework.dao.QueryTimeoutException("lock wait")))).isTrue();
@@ -91,6 +118,10 @@ class InboxIT {
                 new org.springframework.transaction.CannotCreateTransactionException("no connection"))).isTrue();
         assertThat(InboxAutoConfiguration.transientFailure(new IllegalStateException("a bug"))).isFalse();
         assertThat(InboxAutoConfiguration.transientFailure(new IncomingEvent.MalformedEvent("bad"))).isFalse();
+    }
+
+    private Set<UUID> firstSeen(String consumer, List<UUID> eventIds) {
+        return new TransactionTemplate(transactions).execute(status -> inbox.firstSeen(consumer, eventIds));
     }
 
     private int greetings(String user) {
