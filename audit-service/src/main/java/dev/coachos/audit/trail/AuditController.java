@@ -61,7 +61,7 @@ class AuditController {
     @Operation(summary = "Recompute the hash chains and say whether they are intact",
             description = "Over every record, or those recorded in [from, to). When a chain breaks, firstBroken "
                     + "names the first record where it does and why. One request checks what its budget allows "
-                    + "(coachos.audit.verify: 5 s, a million records of each chain); when that is not the whole "
+                    + "(coachos.audit.verify: 5 s, a million records); when that is not the whole "
                     + "range, complete is false and asking again with from=continueFrom checks the rest.")
     Verification verify(
             @Parameter(description = "Check records recorded at or after this instant (ISO-8601)")

@@ -25,8 +25,8 @@ public record AuditSettings(String topicPattern, String consumerGroup, Kinds kin
 
     /**
      * How much one {@code verify} request checks before it answers with where to continue: the
-     * time it may take, and the records of each chain (it goes on past the limit to the end of the
-     * instant it reached, so that continuing from the next instant leaves nothing out).
+     * time it may take, and the records it checks (it goes on past either to the end of the instant
+     * it reached, so that continuing from the next instant leaves nothing out).
      */
     public record Verify(Duration timeBudget, Long maxRecords) {
 

@@ -1,9 +1,12 @@
 package dev.coachos.audit.trail;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -21,15 +24,16 @@ import dev.coachos.platform.data.Where;
 
 /**
  * Recomputes the chains: every record's hash from its stored fields, and that it names the hash
- * of the record before it (or, after a dropped month, the hash kept in that month's anchor). Each
- * chain is read in one ordered, streamed query, in one snapshot, so appends going on meanwhile
- * neither block nor confuse it. A request stops at its budget (time, and records per chain) and
- * says where to continue.
+ * of the record before it in its chain (or, after a dropped month, the hash kept in that month's
+ * anchor). The records of every chain are read together in the order they were recorded, in one
+ * streamed query and one snapshot, so appends going on meanwhile neither block nor confuse it. A
+ * request stops when its budget is spent, at the next change of recording instant, and says where
+ * to continue: asking again from there checks the rest, every record once.
  */
 @Service
 public class ChainVerification {
 
-    /** Rows fetched from the server at a time while streaming a chain. */
+    /** Rows fetched from the server at a time while streaming. */
     private static final int FETCH = 2000;
 
     private final JdbcClient jdbc;
@@ -44,156 +48,174 @@ public class ChainVerification {
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Verification verify(Instant from, Instant to) {
         AuditQuery.between(from, to); // the same rule for the range as a search
-        long deadline = System.nanoTime() + budget.timeBudget().toNanos();
-        List<ChainReport> chains = new ArrayList<>();
-        for (Kind kind : Kind.values()) {
-            chains.add(check(kind, from, to, deadline, budget.maxRecords()));
-        }
+        Walk walk = walk(List.of(Kind.values()), from, to,
+                System.nanoTime() + budget.timeBudget().toNanos(), budget.maxRecords());
+        List<ChainReport> chains = walk.reports();
         Break first = chains.stream().map(ChainReport::firstBroken).filter(Objects::nonNull)
                 .min(Comparator.comparing(Break::recordedAt, Comparator.nullsLast(Comparator.naturalOrder())))
                 .orElse(null);
-        Instant continueFrom = chains.stream().map(ChainReport::continueFrom).filter(Objects::nonNull)
-                .min(Comparator.naturalOrder()).orElse(null);
         return new Verification(first == null, chains.stream().mapToLong(ChainReport::checked).sum(), from, to,
-                continueFrom == null, continueFrom, first, List.copyOf(chains));
+                walk.continueFrom == null,
+                walk.continueFrom, first, chains);
     }
 
     /** One kind's chain, from its start (or its anchor) up to {@code to}, however long it takes. */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public ChainReport verify(Kind kind, Instant to) {
-        return check(kind, null, to, Long.MAX_VALUE, Long.MAX_VALUE);
+        return walk(List.of(kind), null, to, Long.MAX_VALUE, Long.MAX_VALUE).reports().getFirst();
     }
 
-    private ChainReport check(Kind kind, Instant from, Instant to, long deadline, long maxRecords) {
-        Optional<Anchor> anchor = jdbc.sql("""
-                select last_seq, last_hash from chain_anchor
-                where kind = ? and last_seq is not null order by last_seq desc limit 1""")
-                .param(kind.name()).query((rs, row) -> new Anchor(rs.getLong("last_seq"), rs.getString("last_hash")))
-                .optional();
-        Long anchoredAfter = anchor.map(Anchor::lastSeq).orElse(null);
-        Walk walk;
-        if (from == null) {
-            walk = new Walk(kind, anchor.map(a -> a.lastSeq() + 1).orElse(1L),
-                    anchor.map(Anchor::lastHash).orElse(ChainHash.GENESIS), deadline, maxRecords);
-        } else {
-            Where range = Where.always().and("r.kind = :kind", "kind", kind.name())
-                    .and("r.recorded_at >= :from", "from", AuditTrail.utc(from))
-                    .andIfPresent(to == null ? null : AuditTrail.utc(to), "r.recorded_at < :to", "to");
-            long first = jdbc.sql("select coalesce(min(r.seq), 0) from audit_record r" + range.sql())
-                    .params(range.params()).query(Long.class).single();
-            if (first == 0) {
-                return new ChainReport(kind, true, 0, anchoredAfter, true, null, null);
-            }
-            String previous;
-            if (anchor.isPresent() && anchor.get().lastSeq() == first - 1) {
-                previous = anchor.get().lastHash();
-            } else if (first == 1) {
-                previous = ChainHash.GENESIS;
-            } else {
-                Optional<String> before = jdbc.sql("select hash from audit_record where kind = ? and seq = ?")
-                        .params(kind.name(), first - 1).query(String.class).optional();
-                if (before.isEmpty()) {
-                    AuditRecord record = bySeq(kind, first);
-                    return new ChainReport(kind, false, 0, anchoredAfter, true, null, at(kind, record, first,
-                            Reason.RECORDS_MISSING, "the record before it (number " + (first - 1) + ") is missing"));
-                }
-                previous = before.get();
-            }
-            walk = new Walk(kind, first, previous, deadline, maxRecords);
+    private Walk walk(List<Kind> kinds, Instant from, Instant to, long deadline, long maxRecords) {
+        Walk walk = new Walk(deadline, maxRecords);
+        for (Kind kind : kinds) {
+            Optional<Anchor> anchor = jdbc.sql("""
+                    select last_seq, last_hash from chain_anchor
+                    where kind = ? and last_seq is not null order by last_seq desc limit 1""")
+                    .param(kind.name())
+                    .query((rs, row) -> new Anchor(rs.getLong("last_seq"), rs.getString("last_hash"))).optional();
+            walk.chains.put(kind, new Chain(kind, anchor.orElse(null), from));
         }
-        Where chain = Where.always().and("r.kind = :kind", "kind", kind.name())
-                .and("r.seq >= :first", "first", walk.expectedSeq)
+        Where range = Where.always()
+                .andIfPresent(kinds.size() == 1 ? kinds.getFirst().name() : null, "r.kind = :kind", "kind")
+                .andIfPresent(from == null ? null : AuditTrail.utc(from), "r.recorded_at >= :from", "from")
                 .andIfPresent(to == null ? null : AuditTrail.utc(to), "r.recorded_at < :to", "to");
         try {
-            jdbc.sql("select " + AuditRecord.COLUMNS + " from audit_record r" + chain.sql() + " order by r.seq")
-                    .params(chain.params()).withFetchSize(FETCH).query(walk);
+            jdbc.sql("select " + AuditRecord.COLUMNS + " from audit_record r" + range.sql()
+                    + " order by r.recorded_at, r.kind, r.seq").params(range.params()).withFetchSize(FETCH)
+                    .query(walk);
         } catch (Walk.Stop stop) {
-            // A break found, or the budget spent: the rest of the chain is not read.
+            // The budget is spent, or every chain has broken: the rest is not read.
         }
-        if (walk.broken != null || walk.continueFrom != null) {
-            return new ChainReport(kind, walk.broken == null, walk.checked, anchoredAfter, walk.broken != null,
-                    walk.continueFrom, walk.broken);
-        }
-        if (to == null) {
-            Head head = jdbc.sql("select last_seq, last_hash from chain_head where kind = ?").param(kind.name())
-                    .query((rs, row) -> new Head(rs.getLong("last_seq"), rs.getString("last_hash"))).single();
-            if (head.lastSeq() != walk.expectedSeq - 1 || !head.lastHash().equals(walk.expectedPrevious)) {
-                return new ChainReport(kind, false, walk.checked, anchoredAfter, true, null, at(kind, null,
-                        walk.expectedSeq, Reason.RECORDS_MISSING, "the chain's head names record " + head.lastSeq()
-                                + " but its records stop at number " + (walk.expectedSeq - 1)));
+        if (walk.continueFrom == null && to == null) {
+            for (Chain chain : walk.chains.values()) {
+                chain.compareWithHead();
             }
         }
-        return new ChainReport(kind, true, walk.checked, anchoredAfter, true, null, null);
+        return walk;
     }
 
-    private AuditRecord bySeq(Kind kind, long seq) {
-        return jdbc.sql("select " + AuditRecord.COLUMNS + " from audit_record r where r.kind = ? and r.seq = ?")
-                .params(kind.name(), seq).query(AuditRecord::readRow).single();
-    }
+    /** Where one chain stands during a walk: the number and hash the next record must carry and name. */
+    private final class Chain {
 
-    private static Break at(Kind kind, AuditRecord record, long seq, Reason reason, String detail) {
-        return new Break(record == null ? null : record.id(), kind, seq,
-                record == null ? null : record.when().recordedAt(), reason, detail);
+        final Kind kind;
+        final Anchor anchor;
+        Long expectedSeq;
+        String expectedPrevious;
+        long checked;
+        Break broken;
+
+        Chain(Kind kind, Anchor anchor, Instant from) {
+            this.kind = kind;
+            this.anchor = anchor;
+            if (from == null) {
+                expectedSeq = anchor == null ? 1L : anchor.lastSeq() + 1;
+                expectedPrevious = anchor == null ? ChainHash.GENESIS : anchor.lastHash();
+            }
+        }
+
+        void check(AuditRecord record) {
+            long seq = record.chain().seq();
+            if (expectedSeq == null) {
+                // The first record of this chain in the range: it names the record before it.
+                expectedSeq = seq;
+                if (anchor != null && anchor.lastSeq() == seq - 1) {
+                    expectedPrevious = anchor.lastHash();
+                } else if (seq == 1) {
+                    expectedPrevious = ChainHash.GENESIS;
+                } else {
+                    Optional<String> before = jdbc.sql("select hash from audit_record where kind = ? and seq = ?")
+                            .params(kind.name(), seq - 1).query(String.class).optional();
+                    if (before.isEmpty()) {
+                        breaks(record, seq, Reason.RECORDS_MISSING,
+                                "the record before it (number " + (seq - 1) + ") is missing");
+                        return;
+                    }
+                    expectedPrevious = before.get();
+                }
+            }
+            if (seq != expectedSeq) {
+                breaks(record, seq, Reason.RECORDS_MISSING,
+                        "records " + expectedSeq + " to " + (seq - 1) + " of the chain are missing");
+            } else if (!ChainHash.ofValue(record.canonicalFields()).equals(record.chain().hash())) {
+                breaks(record, seq, Reason.CONTENT_CHANGED,
+                        "its fields no longer give its hash: it was changed after it was recorded");
+            } else if (!record.chain().previousHash().equals(expectedPrevious)) {
+                breaks(record, seq, Reason.LINK_BROKEN, "it does not name the hash of the record before it");
+            } else {
+                checked++;
+                expectedPrevious = record.chain().hash();
+                expectedSeq++;
+            }
+        }
+
+        /** At the end of the whole chain: its head must name its last record. */
+        void compareWithHead() {
+            if (broken != null || expectedSeq == null) {
+                return; // broken already, or none of its records are in the range
+            }
+            Head head = jdbc.sql("select last_seq, last_hash from chain_head where kind = ?").param(kind.name())
+                    .query((rs, row) -> new Head(rs.getLong("last_seq"), rs.getString("last_hash"))).single();
+            if (head.lastSeq() != expectedSeq - 1 || !head.lastHash().equals(expectedPrevious)) {
+                breaks(null, expectedSeq, Reason.RECORDS_MISSING, "the chain's head names record " + head.lastSeq()
+                        + " but its records stop at number " + (expectedSeq - 1));
+            }
+        }
+
+        void breaks(AuditRecord record, long seq, Reason reason, String detail) {
+            broken = new Break(record == null ? null : record.id(), kind, seq,
+                    record == null ? null : record.when().recordedAt(), reason, detail);
+        }
+
+        ChainReport report() {
+            return new ChainReport(kind, broken == null, checked, anchor == null ? null : anchor.lastSeq(), broken);
+        }
     }
 
     /**
-     * One chain's records in order, each checked against the one before. Stops at the first break,
-     * or once the budget is spent and the next record was recorded at a later instant than the last
-     * one checked (so that continuing from that instant leaves out nothing and repeats nothing).
+     * The records of the chains in the order they were recorded, each checked by its chain. Stops
+     * once the budget is spent and the next record was recorded at a later instant than the last
+     * one checked (so that continuing from that instant leaves out nothing and repeats nothing), or
+     * once every chain has broken.
      */
-    private final class Walk implements RowCallbackHandler {
+    private static final class Walk implements RowCallbackHandler {
 
-        private final Kind kind;
+        final Map<Kind, Chain> chains = new EnumMap<>(Kind.class);
         private final long deadline;
         private final long maxRecords;
-        long expectedSeq;
-        String expectedPrevious;
         long checked;
         Instant lastRecordedAt;
-        Break broken;
         Instant continueFrom;
 
-        Walk(Kind kind, long expectedSeq, String expectedPrevious, long deadline, long maxRecords) {
-            this.kind = kind;
-            this.maxRecords = maxRecords;
-            this.expectedSeq = expectedSeq;
-            this.expectedPrevious = expectedPrevious;
+        Walk(long deadline, long maxRecords) {
             this.deadline = deadline;
+            this.maxRecords = maxRecords;
         }
 
         @Override
-        public void processRow(java.sql.ResultSet rs) throws java.sql.SQLException {
+        public void processRow(ResultSet rs) throws SQLException {
             AuditRecord record = AuditRecord.readRow(rs, 0);
             Instant recordedAt = record.when().recordedAt();
-            if ((checked >= maxRecords || System.nanoTime() > deadline)
-                    && !recordedAt.equals(lastRecordedAt)) {
+            if (lastRecordedAt != null && !recordedAt.equals(lastRecordedAt)
+                    && (checked >= maxRecords || System.nanoTime() > deadline)) {
                 continueFrom = recordedAt;
                 throw new Stop();
             }
-            long seq = record.chain().seq();
-            if (seq != expectedSeq) {
-                stop(record, seq, Reason.RECORDS_MISSING,
-                        "records " + expectedSeq + " to " + (seq - 1) + " of the chain are missing");
+            Chain chain = chains.get(record.kind());
+            if (chain.broken == null) {
+                chain.check(record);
+                checked++;
+                if (chain.broken != null && chains.values().stream().allMatch(c -> c.broken != null)) {
+                    throw new Stop();
+                }
             }
-            if (!ChainHash.ofValue(record.canonicalFields()).equals(record.chain().hash())) {
-                stop(record, seq, Reason.CONTENT_CHANGED,
-                        "its fields no longer give its hash: it was changed after it was recorded");
-            }
-            if (!record.chain().previousHash().equals(expectedPrevious)) {
-                stop(record, seq, Reason.LINK_BROKEN, "it does not name the hash of the record before it");
-            }
-            checked++;
-            expectedPrevious = record.chain().hash();
-            expectedSeq++;
             lastRecordedAt = recordedAt;
         }
 
-        private void stop(AuditRecord record, long seq, Reason reason, String detail) {
-            broken = at(kind, record, seq, reason, detail);
-            throw new Stop();
+        List<ChainReport> reports() {
+            return chains.values().stream().map(Chain::report).toList();
         }
 
-        /** Ends the walk early; caught by {@link ChainVerification#check}. */
+        /** Ends the walk early; caught where the walk starts. */
         static final class Stop extends RuntimeException {
 
             Stop() {

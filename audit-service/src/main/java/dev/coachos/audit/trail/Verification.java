@@ -12,7 +12,7 @@ import java.util.UUID;
  *
  * @param checked      how many records were recomputed
  * @param complete     whether every record of the range was checked (or a break was found)
- * @param continueFrom when not complete: the instant to continue from (the earliest any chain stopped at)
+ * @param continueFrom when not complete: the instant to continue from (the first not checked)
  * @param firstBroken  the first record where a chain breaks; {@code null} when all are intact
  * @param chains       each kind's chain on its own
  */
@@ -24,11 +24,8 @@ public record Verification(boolean intact, long checked, Instant from, Instant t
      *
      * @param anchoredAfterSeq when older months were dropped: the number of the last dropped record,
      *                         whose hash (kept in an anchor) the first remaining record must name
-     * @param continueFrom     when the budget ran out before the end: the recording instant of the first
-     *                         record not checked
      */
-    public record ChainReport(Kind kind, boolean intact, long checked, Long anchoredAfterSeq, boolean complete,
-            Instant continueFrom, Break firstBroken) {
+    public record ChainReport(Kind kind, boolean intact, long checked, Long anchoredAfterSeq, Break firstBroken) {
     }
 
     /**
