@@ -23,8 +23,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * A verify request checks what its budget allows (here 3 records) and says where to continue; asking
  * again from there, piece by piece, checks every record of every chain once and finds a change.
+ * Records are read two at a time, so every page boundary is crossed too.
  */
-@TestPropertySource(properties = "coachos.audit.verify.max-records=3")
+// Pages of 2 records, so that reading crosses pages inside one instant and between chains.
+@TestPropertySource(properties = {"coachos.audit.verify.max-records=3", "coachos.audit.verify.page-size=2"})
 class VerifyInPiecesIT extends AuditIntegrationTest {
 
     @Autowired

@@ -20,22 +20,24 @@ public record AuditSettings(String topicPattern, String consumerGroup, Kinds kin
     public AuditSettings {
         kinds = kinds == null ? new Kinds(List.of(), List.of()) : kinds;
         retention = retention == null ? new Retention(null, null, null) : retention;
-        verify = verify == null ? new Verify(null, null) : verify;
+        verify = verify == null ? new Verify(null, null, null) : verify;
     }
 
     /**
      * How much one {@code verify} request checks before it answers with where to continue: the
      * time it may take, and the records it checks (it goes on past either to the end of the instant
-     * it reached, so that continuing from the next instant leaves nothing out).
+     * it reached, so that continuing from the next instant leaves nothing out). Records are read
+     * {@code pageSize} at a time.
      */
-    public record Verify(Duration timeBudget, Long maxRecords) {
+    public record Verify(Duration timeBudget, Long maxRecords, Integer pageSize) {
 
         public Verify {
             timeBudget = timeBudget == null ? Duration.ofSeconds(5) : timeBudget;
             maxRecords = maxRecords == null ? 1_000_000L : maxRecords;
-            if (timeBudget.isNegative() || timeBudget.isZero() || maxRecords < 1) {
-                throw new IllegalArgumentException("coachos.audit.verify: the time budget and the record limit must "
-                        + "be positive (were " + timeBudget + " and " + maxRecords + ")");
+            pageSize = pageSize == null ? 10_000 : pageSize;
+            if (timeBudget.isNegative() || timeBudget.isZero() || maxRecords < 1 || pageSize < 1) {
+                throw new IllegalArgumentException("coachos.audit.verify: the time budget, the record limit and the "
+                        + "page size must be positive (were " + timeBudget + ", " + maxRecords + " and " + pageSize + ")");
             }
         }
     }

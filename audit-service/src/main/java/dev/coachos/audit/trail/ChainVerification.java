@@ -1,7 +1,5 @@
 package dev.coachos.audit.trail;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -10,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -25,16 +22,13 @@ import dev.coachos.platform.data.Where;
 /**
  * Recomputes the chains: every record's hash from its stored fields, and that it names the hash
  * of the record before it in its chain (or, after a dropped month, the hash kept in that month's
- * anchor). The records of every chain are read together in the order they were recorded, in one
- * streamed query and one snapshot, so appends going on meanwhile neither block nor confuse it. A
+ * anchor). The records of every chain are read together in the order they were recorded, page by
+ * page (keyset on recording time, kind and number) in one snapshot, so appends going on meanwhile neither block nor confuse it. A
  * request stops when its budget is spent, at the next change of recording instant, and says where
  * to continue: asking again from there checks the rest, every record once.
  */
 @Service
 public class ChainVerification {
-
-    /** Rows fetched from the server at a time while streaming. */
-    private static final int FETCH = 2000;
 
     private final JdbcClient jdbc;
     private final AuditSettings.Verify budget;
@@ -75,14 +69,39 @@ public class ChainVerification {
                     .query((rs, row) -> new Anchor(rs.getLong("last_seq"), rs.getString("last_hash"))).optional();
             walk.chains.put(kind, new Chain(kind, anchor.orElse(null), from));
         }
-        Where range = Where.always()
-                .andIfPresent(kinds.size() == 1 ? kinds.getFirst().name() : null, "r.kind = :kind", "kind")
-                .andIfPresent(from == null ? null : AuditTrail.utc(from), "r.recorded_at >= :from", "from")
-                .andIfPresent(to == null ? null : AuditTrail.utc(to), "r.recorded_at < :to", "to");
+        // Keyset pages in recording order: each page's plan walks the recorded_at index from where the
+        // last one stopped (one query over millions of rows would be planned as a sort of all of them).
+        Instant afterAt = null;
+        String afterKind = null;
+        long afterSeq = 0;
         try {
-            jdbc.sql("select " + AuditRecord.COLUMNS + " from audit_record r" + range.sql()
-                    + " order by r.recorded_at, r.kind, r.seq").params(range.params()).withFetchSize(FETCH)
-                    .query(walk);
+            while (true) {
+                Where page = Where.always()
+                        .andIfPresent(kinds.size() == 1 ? kinds.getFirst().name() : null, "r.kind = :kind", "kind")
+                        .andIfPresent(to == null ? null : AuditTrail.utc(to), "r.recorded_at < :to", "to");
+                if (afterAt == null) {
+                    page.andIfPresent(from == null ? null : AuditTrail.utc(from), "r.recorded_at >= :from", "from");
+                } else {
+                    // The first condition lets the index start there; the second is the exact keyset.
+                    page.and("r.recorded_at >= :afterAt")
+                            .and("(r.recorded_at, r.kind, r.seq) > (:afterAt, :afterKind, :afterSeq)")
+                            .param("afterAt", AuditTrail.utc(afterAt)).param("afterKind", afterKind)
+                            .param("afterSeq", afterSeq);
+                }
+                List<AuditRecord> records = jdbc.sql("select " + AuditRecord.COLUMNS + " from audit_record r"
+                        + page.sql() + " order by r.recorded_at, r.kind, r.seq limit " + budget.pageSize())
+                        .params(page.params()).query(AuditRecord::readRow).list();
+                for (AuditRecord record : records) {
+                    walk.check(record);
+                }
+                if (records.size() < budget.pageSize()) {
+                    break;
+                }
+                AuditRecord last = records.getLast();
+                afterAt = last.when().recordedAt();
+                afterKind = last.kind().name();
+                afterSeq = last.chain().seq();
+            }
         } catch (Walk.Stop stop) {
             // The budget is spent, or every chain has broken: the rest is not read.
         }
@@ -177,7 +196,7 @@ public class ChainVerification {
      * one checked (so that continuing from that instant leaves out nothing and repeats nothing), or
      * once every chain has broken.
      */
-    private static final class Walk implements RowCallbackHandler {
+    private static final class Walk {
 
         final Map<Kind, Chain> chains = new EnumMap<>(Kind.class);
         private final long deadline;
@@ -191,9 +210,7 @@ public class ChainVerification {
             this.maxRecords = maxRecords;
         }
 
-        @Override
-        public void processRow(ResultSet rs) throws SQLException {
-            AuditRecord record = AuditRecord.readRow(rs, 0);
+        void check(AuditRecord record) {
             Instant recordedAt = record.when().recordedAt();
             if (lastRecordedAt != null && !recordedAt.equals(lastRecordedAt)
                     && (checked >= maxRecords || System.nanoTime() > deadline)) {
