@@ -10,6 +10,8 @@ import dev.coachos.events.DomainEvent;
 import dev.coachos.events.Topics;
 import dev.coachos.events.course.AssignmentSubmitted;
 import dev.coachos.events.course.CourseCreated;
+import dev.coachos.events.course.CourseTeacherAssigned;
+import dev.coachos.events.course.CourseTeacherUnassigned;
 import dev.coachos.events.course.CourseUpdated;
 import dev.coachos.events.course.CurriculumApproved;
 import dev.coachos.events.course.CurriculumRejected;
@@ -86,6 +88,16 @@ public class CourseEvents {
             UUID studentId, int points, int maxPoints, UUID graderId) {
         publish(new SubmissionGraded(submissionId.toString(), assignmentId.toString(), assignmentTitle,
                 courseId.toString(), studentId.toString(), points, maxPoints, graderId.toString()));
+    }
+
+    /** A holder of {@code manage:courses} assigned a teacher to a course. */
+    public void courseTeacherAssigned(UUID courseId, UUID teacherId, UUID assignedBy) {
+        publish(new CourseTeacherAssigned(courseId.toString(), teacherId.toString(), assignedBy.toString()));
+    }
+
+    /** A holder of {@code manage:courses} removed a teacher from a course. */
+    public void courseTeacherUnassigned(UUID courseId, UUID teacherId, UUID unassignedBy) {
+        publish(new CourseTeacherUnassigned(courseId.toString(), teacherId.toString(), unassignedBy.toString()));
     }
 
     private void publish(DomainEvent event) {

@@ -102,6 +102,9 @@ class CurriculumIT extends CourseTestBase {
         assertThat(api.put("/api/v1/courses/" + course + "/teachers/" + teacherId, director, null).status()).isEqualTo(204);
         assertThat(api.put("/api/v1/courses/" + course + "/teachers/" + teacherId, director, null).status()).isEqualTo(204);
         assertThat(api.get("/api/v1/courses/" + course + "/teachers", teacher).json().size()).isEqualTo(1);
+        // Assigning twice tells other services once.
+        assertThat(events("CourseTeacherAssigned", course)).hasSize(1).first().asString()
+                .contains("\"teacherId\":\"" + teacherId + "\"");
 
         Response drafted = api.post("/api/v1/courses/" + course + "/curricula", teacher, Map.of("versionName", "Mine"));
         assertThat(drafted.status()).as(drafted.toString()).isEqualTo(201);
@@ -245,6 +248,9 @@ class CurriculumIT extends CourseTestBase {
         Response draft = api.post("/api/v1/courses/" + course + "/curricula", teacher(teacherId), Map.of());
         String module = draft.json().path("modules").get(0).path("id").asString();
         assertThat(api.delete("/api/v1/courses/" + course + "/teachers/" + teacherId, director).status()).isEqualTo(204);
+        assertThat(api.delete("/api/v1/courses/" + course + "/teachers/" + teacherId, director).status()).isEqualTo(204);
+        assertThat(outbox.payloads("CourseTeacherUnassigned", course)).singleElement()
+                .satisfies(p -> assertThat(p.path("teacherId").asString()).isEqualTo(teacherId.toString()));
         assertThat(api.post("/api/v1/modules/" + module + "/lessons", teacher(teacherId), Map.of("title", "X")).status())
                 .isEqualTo(403);
         assertThat(api.post("/api/v1/curricula/" + draft.text("id") + "/submit", teacher(teacherId), null).status())

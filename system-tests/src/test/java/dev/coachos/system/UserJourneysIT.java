@@ -34,7 +34,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The whole suite as separate processes (discovery-server, identity-service, course-service,
- * communication-service, gateway, found through Eureka, and a Kafka broker) on a database of its
+ * enrollment-service, communication-service, audit-service, assessment-service, gateway, found
+ * through Eureka, and a Kafka broker) on a database of its
  * own, driven through the gateway as a web client would. The services register with the
  * registry's credentials and listen on loopback; only the gateway listens beyond this machine.
  */
@@ -83,7 +84,7 @@ class UserJourneysIT {
         // The domain services all take the same database, broker, key set and registry.
         for (String[] service : new String[][] {{"course-service", "COURSE_PORT"},
                 {"enrollment-service", "ENROLLMENT_PORT"}, {"communication-service", "COMMUNICATION_PORT"},
-                {"audit-service", "AUDIT_PORT"}}) {
+                {"audit-service", "AUDIT_PORT"}, {"assessment-service", "ASSESSMENT_PORT"}}) {
             int port = SuiteProcesses.freePort();
             suite.start(service[0], Map.of(service[1], Integer.toString(port), "COACHOS_DB_URL", database.jdbcUrl(),
                     "COACHOS_KAFKA_BOOTSTRAP", kafka, "COACHOS_JWKS_URI", jwks, "EUREKA_URL", eureka),
@@ -219,7 +220,8 @@ class UserJourneysIT {
         HttpResponse<String> apps = registry("GET", "/eureka/apps", REGISTRY_USER + ":" + REGISTRY_PASSWORD, null);
         assertThat(apps.statusCode()).isEqualTo(200);
         assertThat(apps.body())
-                .contains("IDENTITY-SERVICE", "COURSE-SERVICE", "ENROLLMENT-SERVICE", "COMMUNICATION-SERVICE")
+                .contains("IDENTITY-SERVICE", "COURSE-SERVICE", "ENROLLMENT-SERVICE", "COMMUNICATION-SERVICE",
+                        "AUDIT-SERVICE", "ASSESSMENT-SERVICE")
                 .doesNotContain("probe.invalid");
     }
 
@@ -276,6 +278,9 @@ class UserJourneysIT {
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().path("paths").has("/api/v1/users")).isTrue();
         assertThat(gateway.get("/swagger-ui/index.html", null).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                .until(() -> gateway.get("/v3/api-docs/assessment", null).status() == 200);
+        assertThat(gateway.get("/v3/api-docs/assessment", null).json().path("paths").has("/api/v1/quizzes")).isTrue();
     }
 
     /** The documented walkthrough (docs/walkthrough.sh) runs as written against this suite, so the docs cannot drift. */
@@ -397,6 +402,33 @@ class UserJourneysIT {
         assertThat(progress.json().path("curriculumId").asString()).isEqualTo(version);
         assertThat(gateway.get("/api/v1/progress/courses/" + course, zoya).json().path("percent").decimalValue())
                 .isEqualByComparingTo("0");
+
+        // Meera sets a quiz on her version (assessment-service knows her course and curriculum from
+        // course-service's events) and Kabir, in her batch (known from enrollment-service's), takes it.
+        Map<String, Object> quizSettings = Map.of("curriculumId", version, "title", "Newton's laws check",
+                "durationMinutes", 20);
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                .until(() -> gateway.post("/api/v1/quizzes", teacher, quizSettings).status() == 201);
+        String quiz = gateway.get("/api/v1/quizzes?courseId=" + course, teacher).json().get(0).path("id").asString();
+        Response question = gateway.post("/api/v1/quizzes/" + quiz + "/questions", teacher, Map.of(
+                "type", "MULTIPLE_CHOICE", "text", "Unit of force?", "points", 4, "negativePoints", 1,
+                "options", List.of(Map.of("text", "newton", "correct", true), Map.of("text", "joule", "correct", false))));
+        assertThat(question.status()).as(question.toString()).isEqualTo(201);
+        String rightOption = question.json().path("options").get(0).path("id").asString();
+        assertThat(gateway.post("/api/v1/quizzes/" + quiz + "/publish", teacher, null).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                gateway.post("/api/v1/quizzes/" + quiz + "/attempts", student, null).status() == 201);
+        String attempt = gateway.post("/api/v1/quizzes/" + quiz + "/attempts", student, null).text("id");
+        assertThat(gateway.put("/api/v1/attempts/" + attempt + "/answers/" + question.text("id"), student,
+                Map.of("optionIds", List.of(rightOption))).status()).isEqualTo(200);
+        Response submitted = gateway.post("/api/v1/attempts/" + attempt + "/submit", student, null);
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(200);
+        assertThat(submitted.json().at("/attempt/score").decimalValue()).isEqualByComparingTo("4.00");
+        assertThat(submitted.json().at("/attempt/passed").asBoolean()).isTrue();
+        // Zoya, in the same batch, sees the quiz but not Kabir's attempt.
+        assertThat(gateway.get("/api/v1/quizzes?courseId=" + course, zoya).json().get(0).path("id").asString())
+                .isEqualTo(quiz);
+        assertThat(gateway.get("/api/v1/attempts/" + attempt, zoya).status()).isEqualTo(404);
 
         // The journey's main actions are in the audit trail, each with who did it.
         String directorId = gateway.get("/api/v1/users/me", director).text("id");

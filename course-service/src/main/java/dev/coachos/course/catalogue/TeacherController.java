@@ -45,7 +45,7 @@ class TeacherController {
     @PreAuthorize("@permissions.allow('manage:courses')")
     @Operation(summary = "Unassign a teacher from a course")
     ResponseEntity<Void> unassign(@PathVariable UUID courseId, @PathVariable UUID teacherId) {
-        teachers.unassign(courseId, teacherId);
+        teachers.unassign(courseId, teacherId, Caller.current());
         return ResponseEntity.noContent().build();
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.coachos.course.CourseEvents;
 import dev.coachos.platform.security.Caller;
 import dev.coachos.platform.web.Problems;
 
@@ -20,9 +21,11 @@ import dev.coachos.platform.web.Problems;
 public class Teachers {
 
     private final JdbcClient jdbc;
+    private final CourseEvents events;
 
-    Teachers(JdbcClient jdbc) {
+    Teachers(JdbcClient jdbc, CourseEvents events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** The course's teachers, oldest assignment first; an inactive course's only for its managers and teachers. */
@@ -40,21 +43,28 @@ public class Teachers {
                 .list();
     }
 
-    /** Assigns the teacher; assigning twice changes nothing. */
+    /** Assigns the teacher; assigning twice changes nothing (and tells nobody twice). */
     @Transactional
     public void assign(UUID courseId, UUID teacherId, Caller caller) {
         requireCourse(courseId);
-        jdbc.sql("""
+        int added = jdbc.sql("""
                 insert into course_teacher (course_id, teacher_id, assigned_by, assigned_at) values (?, ?, ?, ?)
                 on conflict do nothing""")
                 .params(courseId, teacherId, caller.userId(), Timestamp.from(Instant.now())).update();
+        if (added == 1) {
+            events.courseTeacherAssigned(courseId, teacherId, caller.userId());
+        }
     }
 
     /** Unassigns the teacher. Their curriculum version stays (and stays effective if approved). */
     @Transactional
-    public void unassign(UUID courseId, UUID teacherId) {
+    public void unassign(UUID courseId, UUID teacherId, Caller caller) {
         requireCourse(courseId);
-        jdbc.sql("delete from course_teacher where course_id = ? and teacher_id = ?").params(courseId, teacherId).update();
+        int removed = jdbc.sql("delete from course_teacher where course_id = ? and teacher_id = ?")
+                .params(courseId, teacherId).update();
+        if (removed == 1) {
+            events.courseTeacherUnassigned(courseId, teacherId, caller.userId());
+        }
     }
 
     /** Whether the caller holds {@code create:curricula} and is assigned to the course. */

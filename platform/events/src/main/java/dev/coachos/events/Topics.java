@@ -6,6 +6,7 @@ public final class Topics {
     public static final String IDENTITY = "coachos.identity.events";
     public static final String COURSE = "coachos.course.events";
     public static final String ENROLLMENT = "coachos.enrollment.events";
+    public static final String ASSESSMENT = "coachos.assessment.events";
 
     private Topics() {
     }

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.coachos.events.assessment.AssessmentEvents;
 import dev.coachos.events.course.CourseEvents;
 import dev.coachos.events.course.LessonsChanged;
 import dev.coachos.events.enrollment.EnrollmentEvents;
@@ -85,7 +86,7 @@ class EventJsonContractTest {
     @Test
     void everyEventTravelsUnderItsRecordsNameOnItsDomainsTopic() {
         for (Map<String, Class<? extends DomainEvent>> types : List.of(IdentityEvents.TYPES, CourseEvents.TYPES,
-                EnrollmentEvents.TYPES)) {
+                EnrollmentEvents.TYPES, AssessmentEvents.TYPES)) {
             types.forEach((name, type) -> assertThat(type.getSimpleName()).as(name).isEqualTo(name));
         }
         // The wire names consumers switch on: renaming one breaks them, so it fails here first.
@@ -93,10 +94,14 @@ class EventJsonContractTest {
                 "UserDeactivated", "UserLoggedIn", "UserLoggedOut", "LoginFailed", "PasswordResetRequested",
                 "PasswordResetCompleted", "RolePermissionsChanged");
         assertThat(CourseEvents.TYPES).containsOnlyKeys("CourseCreated", "CourseUpdated", "CurriculumSubmitted",
-                "CurriculumApproved", "CurriculumRejected", "LessonsChanged", "AssignmentSubmitted", "SubmissionGraded");
+                "CurriculumApproved", "CurriculumRejected", "LessonsChanged", "AssignmentSubmitted", "SubmissionGraded",
+                "CourseTeacherAssigned", "CourseTeacherUnassigned");
         assertThat(EnrollmentEvents.TYPES).containsOnlyKeys("BatchCreated", "BatchUpdated", "BatchFeeChanged",
                 "EnrollmentCreated", "EnrollmentStatusChanged", "EnrollmentTransferred", "WaitlistJoined",
                 "WaitlistPromoted", "AttendanceMarked", "LessonCompleted");
+        assertThat(AssessmentEvents.TYPES).containsOnlyKeys("QuizPublished", "QuizSubmitted", "QuizGraded");
+        assertThat(AssessmentEvents.TYPES.values()).allMatch(t -> t.getPackageName().endsWith(".assessment"));
+        assertThat(Topics.ASSESSMENT).isEqualTo("coachos.assessment.events");
         assertThat(Topics.deadLetter(Topics.COURSE)).isEqualTo("coachos.course.events.dlt");
         assertThat(IdentityEvents.TYPES.values()).allMatch(t -> t.getPackageName().endsWith(".identity"));
         assertThat(CourseEvents.TYPES.values()).allMatch(t -> t.getPackageName().endsWith(".course"));

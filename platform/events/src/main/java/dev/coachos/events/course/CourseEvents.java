@@ -16,7 +16,9 @@ public final class CourseEvents {
             "CurriculumRejected", CurriculumRejected.class,
             "LessonsChanged", LessonsChanged.class,
             "AssignmentSubmitted", AssignmentSubmitted.class,
-            "SubmissionGraded", SubmissionGraded.class);
+            "SubmissionGraded", SubmissionGraded.class,
+            "CourseTeacherAssigned", CourseTeacherAssigned.class,
+            "CourseTeacherUnassigned", CourseTeacherUnassigned.class);
 
     public static final int SCHEMA_VERSION = 1;
 
