@@ -5,7 +5,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * communication-service owns the notifications each user reads in the app ({@code notification}),
- * made from the events of identity, course and enrollment services (one package per upstream),
+ * made from the events of identity, course, enrollment and assessment services (one package per upstream),
  * and a directory of users fed by identity's events. Announcements, support queries and leaves
  * come later.
  */

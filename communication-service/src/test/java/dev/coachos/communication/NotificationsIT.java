@@ -19,7 +19,10 @@ import dev.coachos.testing.IsolatedDatabase;
 import dev.coachos.testing.ServiceIntegrationTest;
 import dev.coachos.testing.TestKafka;
 
-/** Welcome notifications from identity's events, and each user's own notification API. */
+/**
+ * Notifications from identity's, course's, enrollment's and assessment's events, each once, and
+ * each user's own notification API.
+ */
 @TestPropertySource(properties = {
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "spring.kafka.listener.auto-startup=true",
@@ -27,7 +30,7 @@ import dev.coachos.testing.TestKafka;
         "coachos.notifications.curriculum-reviewer-roles=DIRECTOR,GENERAL_MANAGER",
         "logging.level.org.apache.kafka=warn"})
 @EmbeddedKafka(partitions = 1, topics = {Topics.IDENTITY, Topics.IDENTITY + ".dlt", Topics.COURSE, Topics.COURSE + ".dlt",
-        Topics.ENROLLMENT, Topics.ENROLLMENT + ".dlt"},
+        Topics.ENROLLMENT, Topics.ENROLLMENT + ".dlt", Topics.ASSESSMENT, Topics.ASSESSMENT + ".dlt"},
         brokerProperties = "auto.create.topics.enable=false")
 @IsolatedDatabase(service = "communication")
 class NotificationsIT extends ServiceIntegrationTest {
@@ -233,8 +236,111 @@ class NotificationsIT extends ServiceIntegrationTest {
                         "The seat offered to you has ended: the offered seat was not confirmed in time."));
     }
 
+    @Test
+    void studentsHearTheirQuizResultsAndTeachersOfAnswersToGradeOnceEach() {
+        UUID asha = UUID.randomUUID();
+        UUID ravi = UUID.randomUUID();
+        UUID teacher = UUID.randomUUID();
+        send(asha, registered(UUID.randomUUID(), asha, "Asha Rao", "STUDENT"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from recipient where user_id = ?",
+                asha) == 1);
+
+        UUID quiz = UUID.randomUUID();
+        UUID gradedAtOnce = UUID.randomUUID();
+        UUID waiting = UUID.randomUUID();
+        UUID failed = UUID.randomUUID();
+        UUID unassigned = UUID.randomUUID();
+        sendAssessment(quiz, envelope(UUID.randomUUID(), "QuizPublished", """
+                {"quizId":"%s","curriculumId":"%s","courseId":"c","teacherId":null,"title":"Newton's laws check",
+                 "opensAt":null,"closesAt":null,"questionCount":4,"maxScore":"12.00","publishedBy":"%s"}"""
+                .formatted(quiz, UUID.randomUUID(), teacher)));
+        twice(gradedAtOnce, submitted(gradedAtOnce, asha, "Newton's laws check", "GRADED", "9.00", "12.00", "75.00",
+                "true", teacher));
+        twice(waiting, submitted(waiting, asha, "Essay questions", "PENDING_REVIEW", "4.50", "10.00", "45.00", "null",
+                teacher));
+        // A grade that leaves answers waiting tells nobody; the one that completes the grading tells the student.
+        twice(waiting, graded(waiting, asha, "PENDING_REVIEW", "6.00", "60.00", "null"));
+        twice(waiting, graded(waiting, asha, "GRADED", "8.50", "85.00", "true"));
+        twice(failed, submitted(failed, ravi, "Newton's laws check", "GRADED", "3.00", "12.00", "25.00", "false",
+                teacher));
+        // Nobody known grades it: the student still hears, no teacher does.
+        twice(unassigned, submitted(unassigned, ravi, "Essay questions", "PENDING_REVIEW", "2.00", "10.00", "20.00",
+                "null", null));
+        // A later record on the (one) partition shows both copies of every event were seen.
+        UUID probe = UUID.randomUUID();
+        sendAssessment(probe, submitted(probe, probe, "Probe", "GRADED", "1.00", "1.00", "100.00", "true", null));
+        await().atMost(Duration.ofSeconds(60)).until(() -> total(KEYS.token().subject(probe).sign(), "") == 1);
+
+        Response ashas = api.get("/api/v1/notifications", KEYS.token().subject(asha).sign());
+        assertThat(ashas.json().path("content").valueStream().map(n -> n.path("title").asString()).toList())
+                .containsExactlyInAnyOrder("Welcome to Coaching Center OS", "Quiz result", "Quiz submitted",
+                        "Quiz graded");
+        assertThat(ashas.json().path("content").valueStream().filter(n -> n.path("title").asString().startsWith("Quiz"))
+                .toList())
+                .anySatisfy(n -> {
+                    assertThat(n.path("message").asString()).isEqualTo("Newton's laws check: 9.00 of 12.00 (75.00%), passed.");
+                    assertThat(n.path("type").asString()).isEqualTo("SUCCESS");
+                    assertThat(n.path("link").asString()).isEqualTo("/attempts/" + gradedAtOnce);
+                })
+                .anySatisfy(n -> {
+                    assertThat(n.path("title").asString()).isEqualTo("Quiz submitted");
+                    assertThat(n.path("message").asString()).contains("Essay questions", "4.50 of 10.00 so far",
+                            "wait for your teacher's grading");
+                    assertThat(n.path("link").asString()).isEqualTo("/attempts/" + waiting);
+                })
+                .anySatisfy(n -> {
+                    assertThat(n.path("title").asString()).isEqualTo("Quiz graded");
+                    assertThat(n.path("message").asString()).endsWith("Essay questions: 8.50 of 10.00 (85.00%), passed.");
+                    assertThat(n.path("link").asString()).isEqualTo("/attempts/" + waiting);
+                });
+
+        Response ravis = api.get("/api/v1/notifications", KEYS.token().subject(ravi).sign());
+        assertThat(ravis.json().path("content").valueStream().map(n -> n.path("title").asString()).toList())
+                .containsExactlyInAnyOrder("Quiz result", "Quiz submitted");
+        assertThat(ravis.json().path("content").valueStream().filter(n -> n.path("title").asString().equals("Quiz result"))
+                .toList()).singleElement().satisfies(n -> {
+                    assertThat(n.path("message").asString()).isEqualTo("Newton's laws check: 3.00 of 12.00 (25.00%), not passed.");
+                    assertThat(n.path("type").asString()).isEqualTo("WARNING");
+                });
+
+        // The teacher hears only of the attempt with answers waiting for them, naming the student and the quiz.
+        Response teachers = api.get("/api/v1/notifications", KEYS.token().subject(teacher).sign());
+        assertThat(teachers.json().path("page").path("totalElements").asInt()).isEqualTo(1);
+        assertThat(teachers.json().path("content").get(0).path("title").asString()).isEqualTo("Answers to grade");
+        assertThat(teachers.json().path("content").get(0).path("message").asString()).contains("Asha Rao", "Essay questions");
+        assertThat(teachers.json().path("content").get(0).path("link").asString()).isEqualTo("/attempts/" + waiting);
+    }
+
     private void sendCourse(UUID key, String value) {
         TestKafka.send(broker.getBrokersAsString(), Topics.COURSE, key.toString(), value);
+    }
+
+    private void sendAssessment(UUID key, String value) {
+        TestKafka.send(broker.getBrokersAsString(), Topics.ASSESSMENT, key.toString(), value);
+    }
+
+    /** The same record twice, as a redelivery would bring it. */
+    private void twice(UUID key, String value) {
+        sendAssessment(key, value);
+        sendAssessment(key, value);
+    }
+
+    private static String submitted(UUID attempt, UUID student, String quiz, String status, String score,
+            String maxScore, String percent, String passed, UUID teacher) {
+        return envelope(UUID.randomUUID(), "QuizSubmitted", """
+                {"attemptId":"%s","quizId":"q","courseId":"c","studentId":"%s","quizTitle":"%s","attempt":1,
+                 "status":"%s","score":"%s","maxScore":"%s","percent":"%s","passed":%s,"submittedBy":"STUDENT",
+                 "teacherId":%s,"result":null}""".formatted(attempt, student, quiz, status, score, maxScore, percent,
+                passed, teacher == null ? "null" : "\"" + teacher + "\""));
+    }
+
+    private static String graded(UUID attempt, UUID student, String status, String score, String percent,
+            String passed) {
+        return envelope(UUID.randomUUID(), "QuizGraded", """
+                {"attemptId":"%s","quizId":"q","courseId":"c","studentId":"%s","quizTitle":"Essay questions",
+                 "reason":"MANUAL","previousScore":"4.50","score":"%s","maxScore":"10.00","percent":"%s","passed":%s,
+                 "status":"%s","gradedBy":"t","result":null}""".formatted(attempt, student, score, percent, passed,
+                status));
     }
 
     private static String envelope(UUID eventId, String type, String payload) {
