@@ -7,7 +7,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * enrollment-service: batches with capacity and weekly schedules, enrollments, attendance,
- * lesson progress and the calendar. Keeps read models of course-service's courses and lessons.
+ * lesson progress and the calendar. Keeps read models of course-service's courses and lessons
+ * and of assessment-service's quizzes and results.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

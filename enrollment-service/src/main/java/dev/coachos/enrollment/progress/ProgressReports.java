@@ -18,8 +18,9 @@ import dev.coachos.platform.web.Problems;
 
 /**
  * Lesson progress. A student follows their batch teacher's approved curriculum, else the official
- * one; its lessons and weights come from course-service's LessonsChanged events kept here, so
- * progress works while course-service is down.
+ * one; its lessons and weights come from course-service's LessonsChanged events kept here, and its
+ * quizzes and the student's results from assessment-service's events, so progress works while
+ * either service is down.
  */
 @Service
 public class ProgressReports {
@@ -102,7 +103,10 @@ public class ProgressReports {
                 "The lessons of this course are not known here yet; try again shortly"));
     }
 
-    /** Every lesson of the curriculum with the student's completions, in one statement. */
+    /**
+     * Every lesson of the curriculum with the student's completions, in one statement, and the
+     * curriculum's quizzes with the student's results, in another.
+     */
     private Progress progress(UUID student, UUID course, UUID curriculum) {
         List<Progress.LessonState> lessons = jdbc.sql("""
                 select cl.lesson_id, cl.weightage, lp.lesson_id is not null as done
@@ -112,6 +116,15 @@ public class ProgressReports {
                 .query((rs, n) -> new Progress.LessonState(rs.getObject("lesson_id", UUID.class), rs.getInt("weightage"),
                         rs.getBoolean("done")))
                 .list();
-        return Progress.of(student, course, curriculum, lessons);
+        Progress.Quizzes quizzes = jdbc.sql("""
+                select count(*) as published, count(*) filter (where qr.passed) as passed,
+                       sum(qr.percent) as percent_sum, count(qr.percent) as results
+                from quiz_view q left join quiz_result qr on qr.quiz_id = q.quiz_id and qr.student_id = ?
+                where q.curriculum_id = ?""")
+                .params(student, curriculum)
+                .query((rs, n) -> Progress.Quizzes.of(rs.getLong("published"), rs.getLong("passed"),
+                        rs.getBigDecimal("percent_sum"), rs.getLong("results")))
+                .single();
+        return Progress.of(student, course, curriculum, lessons, quizzes);
     }
 }

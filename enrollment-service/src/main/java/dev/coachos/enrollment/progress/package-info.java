@@ -1,2 +1,2 @@
-/** Lesson progress: lessons a student completed, weighted by the curriculum they follow. */
+/** Progress: lessons a student completed, weighted by the curriculum they follow, and their results on its quizzes. */
 package dev.coachos.enrollment.progress;
