@@ -481,19 +481,28 @@ public class Attempts {
         return branch.isPresent() && caller.reaches(branch);
     }
 
+    /**
+     * The attempt with everything a view or a grading needs, in four statements whatever the
+     * number of questions: the attempt (with its orders), its quiz, the quiz's questions with their
+     * options and keys, and its responses.
+     */
     private Loaded loadUnchecked(UUID attemptId) {
-        Map<String, Object> row = jdbc.sql("select a.option_order::text as option_order from attempt a where a.id = ?")
-                .param(attemptId).query().singleRow();
-        Attempt attempt = attempt(attemptId).orElseThrow(() -> Problems.notFound("attempt", attemptId));
+        record Row(Attempt attempt, String optionOrder, List<UUID> questionOrder) {
+        }
+        Row row = jdbc.sql("select " + Attempt.COLUMNS
+                + ", a.option_order::text as option_order_text, a.question_order from attempt a where a.id = ?")
+                .param(attemptId)
+                .query((rs, n) -> new Row(Attempt.read(rs, n), rs.getString("option_order_text"),
+                        uuids(rs.getArray("question_order"))))
+                .optional().orElseThrow(() -> Problems.notFound("attempt", attemptId));
+        Attempt attempt = row.attempt();
         Quiz quiz = quizzes.find(attempt.quizId()).orElseThrow();
         int keyVersion = attempt.keyVersion() != null ? attempt.keyVersion() : quiz.keyVersion();
         Map<UUID, Question> questions = quizzes.questionsOf(quiz.id(), keyVersion).stream()
                 .collect(Collectors.toMap(Question::id, Function.identity()));
-        Map<String, List<UUID>> optionOrder = JSON.readValue((String) row.get("option_order"),
+        Map<String, List<UUID>> optionOrder = JSON.readValue(row.optionOrder(),
                 new TypeReference<Map<String, List<UUID>>>() {
                 });
-        List<UUID> order = jdbc.sql("select unnest(question_order) from attempt where id = ?").param(attemptId)
-                .query(UUID.class).list();
         Map<UUID, Response> byQuestion = new HashMap<>();
         jdbc.sql("""
                 select question_id, selected_option_ids, text_answer, saved_at, auto_outcome, auto_points, manual_points,
@@ -507,7 +516,7 @@ public class Attempts {
                             rs.getBigDecimal("manual_points"), rs.getString("feedback")));
                 });
         Map<UUID, Response> responses = new LinkedHashMap<>();
-        order.forEach(q -> responses.put(q, byQuestion.get(q)));
+        row.questionOrder().forEach(q -> responses.put(q, byQuestion.get(q)));
         return new Loaded(attempt, quiz, questions, optionOrder, responses, false);
     }
 
