@@ -174,6 +174,45 @@ class QuizzesIT extends AssessmentTestBase {
     }
 
     @Test
+    void questionsComeFromACsvFileAllOrNoneWithEveryBadLineNamed() {
+        Course course = knownCourse("Imported");
+        String teacher = teacherOf(course.id(), UUID.randomUUID());
+        String id = quiz(teacher, course.official().id(), Map.of()).path("id").asString();
+        String header = "type,text,points,negative_points,options,correct,explanation,policy\n";
+        Response bad = upload(teacher, id, header
+                + "MULTIPLE_CHOICE,Unit of force?,4,1,newton|joule,1,,\n"
+                + "MULTIPLE_CHOICE,Two right,4,1,a|b,1|2,,\n"
+                + "TRUE_FALSE,Fine,1,,,true,,\n"
+                + "SHORT_ANSWER,Negative?,-3,,,x,,\n"
+                + "ESSAY,Nope,1,,,,,\n");
+        assertThat(bad.status()).as(bad.toString()).isEqualTo(400);
+        assertThat(bad.errorFields()).containsExactly("line 3", "line 5", "line 6");
+        assertThat(bad.text("detail")).contains("3 bad line(s)");
+        assertThat(count("select count(*) from question where quiz_id = ?::uuid", id)).isZero();
+
+        question(teacher, id, trueFalse("Already there", true));
+        Response good = upload(teacher, id, header
+                + "MULTIPLE_CHOICE,Unit of force?,4,1,newton|joule,1,,\n"
+                + "MULTIPLE_SELECT,Vectors?,4,2,velocity|mass|force,1|3,,RIGHT_MINUS_WRONG\n"
+                + "TRUE_FALSE,\"Mass, a vector?\",1,,,false,,\n"
+                + "SHORT_ANSWER,Who wrote the Principia?,3,,,new*ton|#9.8~0.05,,\n");
+        assertThat(good.status()).as(good.toString()).isEqualTo(201);
+        assertThat(good.json()).hasSize(4);
+        JsonNode questions = api.get("/api/v1/quizzes/" + id + "/questions", teacher).json();
+        assertThat(texts(questions)).containsExactly("Already there", "Unit of force?", "Vectors?", "Mass, a vector?",
+                "Who wrote the Principia?");
+        assertThat(questions.get(2).path("multiSelectPolicy").asString()).isEqualTo("RIGHT_MINUS_WRONG");
+        assertThat(questions.get(4).at("/key/shortKeys/1/tolerance").decimalValue()).isEqualByComparingTo("0.05");
+        publish(teacher, id);
+        assertThat(upload(teacher, id, header + "TRUE_FALSE,Late,1,,,true,,\n").status()).isEqualTo(409);
+    }
+
+    private Response upload(String token, String quizId, String csv) {
+        return api.send("POST", "/api/v1/quizzes/" + quizId + "/questions/import", token, csv,
+                Map.of("Content-Type", "text/csv"));
+    }
+
+    @Test
     void studentsSeeThePublishedQuizzesOfTheCurriculumTheyFollow() {
         Course course = knownCourse("English");
         UUID teacherId = UUID.randomUUID();

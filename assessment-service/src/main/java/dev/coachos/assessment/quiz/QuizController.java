@@ -93,6 +93,17 @@ class QuizController {
                 .body(question);
     }
 
+    @PostMapping(path = "/{id}/questions/import", consumes = "text/csv")
+    @PreAuthorize("@permissions.allow('manage:quizzes')")
+    @Operation(summary = "Add questions from a CSV file to a draft quiz: all of them, or none with every bad line named",
+            description = "Header: type,text,points,negative_points,options,correct,explanation,policy. Options are "
+                    + "separated by |; correct names option numbers (1|3), true or false, or a short answer's keys "
+                    + "(patterns with *, or #number~tolerance) separated by |.")
+    ResponseEntity<List<Question>> importCsv(@PathVariable UUID id, @RequestBody String csv) {
+        List<Question> added = quizzes.importQuestions(id, csv, Caller.current());
+        return ResponseEntity.status(201).body(added);
+    }
+
     @PutMapping("/{id}/questions/{questionId}")
     @PreAuthorize("@permissions.allow('manage:quizzes')")
     @Operation(summary = "Replace a question of a draft quiz (it keeps its place)")

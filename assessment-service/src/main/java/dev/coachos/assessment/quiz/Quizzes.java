@@ -48,14 +48,17 @@ public class Quizzes {
     private final Roster roster;
     private final QuizAccess access;
     private final AssessmentEvents events;
+    private final jakarta.validation.Validator validator;
     private final Clock clock;
 
-    Quizzes(JdbcClient jdbc, Courses courses, Roster roster, QuizAccess access, AssessmentEvents events, Clock clock) {
+    Quizzes(JdbcClient jdbc, Courses courses, Roster roster, QuizAccess access, AssessmentEvents events,
+            jakarta.validation.Validator validator, Clock clock) {
         this.jdbc = jdbc;
         this.courses = courses;
         this.roster = roster;
         this.access = access;
         this.events = events;
+        this.validator = validator;
         this.clock = clock;
     }
 
@@ -235,6 +238,55 @@ public class Quizzes {
         write(quiz, id, position, request, caller);
         touch(quizId);
         return question(quizId, id, quiz.keyVersion());
+    }
+
+    /**
+     * Adds every question of a CSV file ({@link QuestionCsv}) at the end of a draft quiz, or none:
+     * each line that cannot be read or breaks a question's rules is reported by its line number,
+     * and then nothing is added.
+     */
+    @Transactional
+    public List<Question> importQuestions(UUID quizId, String csv, Caller caller) {
+        Quiz quiz = draft(quizId, caller);
+        List<QuestionCsv.Line> lines = QuestionCsv.read(csv);
+        int position = jdbc.sql("select coalesce(max(position), 0) from question where quiz_id = ?").param(quizId)
+                .query(Integer.class).single();
+        if (position + lines.size() > 500) {
+            throw Problems.invalidField("file", "would give the quiz " + (position + lines.size())
+                    + " questions, more than the 500 a quiz has");
+        }
+        List<Problems.FieldProblem> errors = new ArrayList<>();
+        List<UUID> added = new ArrayList<>();
+        for (QuestionCsv.Line line : lines) {
+            String field = "line " + line.number();
+            if (line.error() != null) {
+                errors.add(new Problems.FieldProblem(field, line.error()));
+                continue;
+            }
+            Set<jakarta.validation.ConstraintViolation<NewQuestion>> violations = validator.validate(line.question());
+            if (!violations.isEmpty()) {
+                violations.forEach(v -> errors.add(new Problems.FieldProblem(field,
+                        v.getPropertyPath() + " " + v.getMessage())));
+                continue;
+            }
+            try {
+                UUID id = UuidV7.next();
+                write(quiz, id, ++position, line.question(), caller);
+                added.add(id);
+            } catch (org.springframework.web.ErrorResponseException invalid) {
+                errors.add(new Problems.FieldProblem(field, String.valueOf(invalid.getBody().getDetail())));
+            }
+        }
+        if (!errors.isEmpty()) {
+            // Nothing stays: the questions added before the first bad line go with the transaction.
+            throw Problems.invalidFields("The file has " + errors.size() + " bad line(s); no question was added",
+                    errors);
+        }
+        if (lines.isEmpty()) {
+            throw Problems.invalidField("file", "holds no question");
+        }
+        touch(quizId);
+        return questionsOf(quizId, quiz.keyVersion()).stream().filter(q -> added.contains(q.id())).toList();
     }
 
     @Transactional

@@ -92,6 +92,13 @@ public final class Problems {
         return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
     }
 
+    /** 400 naming several fields (or lines of an uploaded file), each with what is wrong with it. */
+    public static ErrorResponseException invalidFields(String detail, List<FieldProblem> problems) {
+        ProblemDetail problem = detail(HttpStatus.BAD_REQUEST, VALIDATION, "Invalid request", detail);
+        problem.setProperty("errors", List.copyOf(problems));
+        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+    }
+
     public static ErrorResponseException raise(HttpStatus status, URI type, String title, String detail) {
         return new ErrorResponseException(status, detail(status, type, title, detail), null);
     }
