@@ -404,31 +404,57 @@ class UserJourneysIT {
                 .isEqualByComparingTo("0");
 
         // Meera sets a quiz on her version (assessment-service knows her course and curriculum from
-        // course-service's events) and Kabir, in her batch (known from enrollment-service's), takes it.
+        // course-service's events) with one question of each type; Kabir and Zoya, in her batch
+        // (known from enrollment-service's events), take it.
         Map<String, Object> quizSettings = Map.of("curriculumId", version, "title", "Newton's laws check",
-                "durationMinutes", 20);
+                "durationMinutes", 20, "passingPercent", 50);
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                 .until(() -> gateway.post("/api/v1/quizzes", teacher, quizSettings).status() == 201);
         String quiz = gateway.get("/api/v1/quizzes?courseId=" + course, teacher).json().get(0).path("id").asString();
-        Response question = gateway.post("/api/v1/quizzes/" + quiz + "/questions", teacher, Map.of(
-                "type", "MULTIPLE_CHOICE", "text", "Unit of force?", "points", 4, "negativePoints", 1,
-                "options", List.of(Map.of("text", "newton", "correct", true), Map.of("text", "joule", "correct", false))));
-        assertThat(question.status()).as(question.toString()).isEqualTo(201);
-        String rightOption = question.json().path("options").get(0).path("id").asString();
+        JsonNode force = quizQuestion(teacher, quiz, Map.of("type", "MULTIPLE_CHOICE", "text", "Unit of force?",
+                "points", 4, "negativePoints", 1, "options", List.of(Map.of("text", "newton", "correct", true),
+                        Map.of("text", "joule", "correct", false))));
+        JsonNode vectors = quizQuestion(teacher, quiz, Map.of("type", "MULTIPLE_SELECT", "text", "Vectors?",
+                "points", 4, "negativePoints", 2, "multiSelectPolicy", "PARTIAL_NO_WRONG", "options", List.of(
+                        Map.of("text", "velocity", "correct", true), Map.of("text", "force", "correct", true),
+                        Map.of("text", "mass", "correct", false), Map.of("text", "time", "correct", false))));
+        JsonNode mass = quizQuestion(teacher, quiz, Map.of("type", "TRUE_FALSE", "text", "Mass is a vector",
+                "points", 1, "answer", false));
+        JsonNode author = quizQuestion(teacher, quiz, Map.of("type", "SHORT_ANSWER", "text", "Who wrote the Principia?",
+                "points", 3, "shortKeys", List.of(Map.of("pattern", "*newton"))));
         assertThat(gateway.post("/api/v1/quizzes/" + quiz + "/publish", teacher, null).status()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(60)).until(() ->
-                gateway.post("/api/v1/quizzes/" + quiz + "/attempts", student, null).status() == 201);
-        String attempt = gateway.post("/api/v1/quizzes/" + quiz + "/attempts", student, null).text("id");
-        assertThat(gateway.put("/api/v1/attempts/" + attempt + "/answers/" + question.text("id"), student,
-                Map.of("optionIds", List.of(rightOption))).status()).isEqualTo(200);
-        Response submitted = gateway.post("/api/v1/attempts/" + attempt + "/submit", student, null);
-        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(200);
-        assertThat(submitted.json().at("/attempt/score").decimalValue()).isEqualByComparingTo("4.00");
-        assertThat(submitted.json().at("/attempt/passed").asBoolean()).isTrue();
-        // Zoya, in the same batch, sees the quiz but not Kabir's attempt.
-        assertThat(gateway.get("/api/v1/quizzes?courseId=" + course, zoya).json().get(0).path("id").asString())
-                .isEqualTo(quiz);
-        assertThat(gateway.get("/api/v1/attempts/" + attempt, zoya).status()).isEqualTo(404);
+
+        String kabirs = takeQuiz(student, quiz, Map.of(force, Map.of("optionIds", List.of(option(force, "newton"))),
+                vectors, Map.of("optionIds", List.of(option(vectors, "velocity"), option(vectors, "force"))),
+                mass, Map.of("optionIds", List.of(option(mass, "False"))),
+                author, Map.of("text", "Isaac Newton")));
+        String zoyas = takeQuiz(zoya, quiz, Map.of(force, Map.of("optionIds", List.of(option(force, "joule"))),
+                vectors, Map.of("optionIds", List.of(option(vectors, "velocity"))),
+                author, Map.of("text", "The one under the apple tree")));
+        // Kabir: every answer matches its key, graded at once (12 of 12). Zoya: -1 + 1 (half the
+        // right options, none wrong: 4 x 1 / 4) + 0 (unanswered), and her short answer waits.
+        JsonNode kabirsResult = gateway.get("/api/v1/attempts/" + kabirs, student).json();
+        assertThat(kabirsResult.at("/attempt/status").asString()).isEqualTo("GRADED");
+        assertThat(kabirsResult.at("/attempt/score").decimalValue()).isEqualByComparingTo("12.00");
+        JsonNode zoyasResult = gateway.get("/api/v1/attempts/" + zoyas, zoya).json();
+        assertThat(zoyasResult.at("/attempt/status").asString()).isEqualTo("PENDING_REVIEW");
+        assertThat(zoyasResult.at("/attempt/score").decimalValue()).isEqualByComparingTo("0.00");
+        assertThat(gateway.get("/api/v1/attempts/" + kabirs, zoya).status()).isEqualTo(404);
+        // Meera hears that answers wait, grades Zoya's short answer, and Zoya hears her result.
+        await().atMost(Duration.ofSeconds(60)).until(() -> titles(teacher).contains("Answers to grade"));
+        Response graded = gateway.put("/api/v1/attempts/" + zoyas + "/grades/" + author.path("id").asString(), teacher,
+                Map.of("points", 2, "feedback", "Name him: Isaac Newton"));
+        assertThat(graded.status()).as(graded.toString()).isEqualTo(200);
+        assertThat(graded.json().at("/attempt/score").decimalValue()).isEqualByComparingTo("2.00");
+        assertThat(graded.json().at("/attempt/passed").asBoolean()).isFalse();
+        await().atMost(Duration.ofSeconds(60)).until(() -> titles(student).contains("Quiz result")
+                && titles(zoya).contains("Quiz submitted") && titles(zoya).contains("Quiz graded"));
+        // Kabir's progress shows the quiz: one published, one passed, at 100 %.
+        await().atMost(Duration.ofSeconds(60)).until(() -> gateway.get("/api/v1/progress/courses/" + course, student)
+                .json().at("/quizzes/passed").asInt() == 1);
+        JsonNode quizzes = gateway.get("/api/v1/progress/courses/" + course, student).json().path("quizzes");
+        assertThat(quizzes.path("published").asInt()).isEqualTo(1);
+        assertThat(quizzes.path("averagePercent").decimalValue()).isEqualByComparingTo("100.00");
 
         // The journey's main actions are in the audit trail, each with who did it.
         String directorId = gateway.get("/api/v1/users/me", director).text("id");
@@ -437,6 +463,8 @@ class UserJourneysIT {
         assertThat(actorsOf(director, "CurriculumApproved", "Curriculum", version)).containsExactly(directorId);
         assertThat(actorsOf(director, "EnrollmentCreated", "Enrollment", enrollment)).containsExactly(directorId);
         assertThat(actorsOf(director, "AttendanceMarked", "Batch", batch)).containsExactly(teacherId);
+        assertThat(actorsOf(director, "QuizSubmitted", "Attempt", kabirs)).containsExactly(kabirId);
+        assertThat(actorsOf(director, "QuizGraded", "Attempt", zoyas)).containsExactly(teacherId);
         assertThat(audited(director, "action=AttendanceMarked&entityType=Batch&entityId=" + batch).getFirst()
                 .path("where").path("source").asString()).isEqualTo("enrollment-service");
         // A student may not read the trail; the chain the trail is kept in is intact.
@@ -444,6 +472,29 @@ class UserJourneysIT {
         Response verified = gateway.get("/api/v1/audit/verify", director);
         assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
         assertThat(verified.json().path("intact").asBoolean()).as(verified.toString()).isTrue();
+    }
+
+    private static JsonNode quizQuestion(String teacher, String quiz, Map<String, Object> question) {
+        Response added = gateway.post("/api/v1/quizzes/" + quiz + "/questions", teacher, question);
+        assertThat(added.status()).as(added.toString()).isEqualTo(201);
+        return added.json();
+    }
+
+    private static String option(JsonNode question, String text) {
+        return question.path("options").valueStream().filter(o -> o.path("text").asString().equals(text))
+                .findFirst().orElseThrow().path("id").asString();
+    }
+
+    /** Starts an attempt (once the student's enrollment has reached assessment-service), answers and submits. */
+    private static String takeQuiz(String student, String quiz, Map<JsonNode, Map<String, Object>> answers) {
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                gateway.post("/api/v1/quizzes/" + quiz + "/attempts", student, null).status() / 100 == 2);
+        String attempt = gateway.post("/api/v1/quizzes/" + quiz + "/attempts", student, null).text("id");
+        answers.forEach((question, answer) -> assertThat(gateway.put("/api/v1/attempts/" + attempt + "/answers/"
+                + question.path("id").asString(), student, answer).status()).isEqualTo(200));
+        Response submitted = gateway.post("/api/v1/attempts/" + attempt + "/submit", student, null);
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(200);
+        return attempt;
     }
 
     /** The audit records a search finds, newest first. */
