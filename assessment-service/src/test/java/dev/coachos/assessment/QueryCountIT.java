@@ -13,7 +13,8 @@ import dev.coachos.testing.StatementCounter;
 
 /**
  * No N+1: reading an attempt costs the same statements for 3 questions as for 60 (the attempt,
- * its quiz, the questions with options and keys, the responses), and so does submitting it.
+ * its quiz, the questions with options and keys, the responses), and so do saving an answer (the
+ * attempt, its quiz, that question, the update) and submitting it.
  */
 @Import(StatementCounter.class)
 class QueryCountIT extends AssessmentTestBase {
@@ -29,6 +30,7 @@ class QueryCountIT extends AssessmentTestBase {
         int forSmall = statements("GET", small, 3);
         int forLarge = statements("GET", large, 60);
         assertThat(forLarge).isEqualTo(forSmall).isEqualTo(4);
+        assertThat(answerStatements(large)).isEqualTo(answerStatements(small)).isEqualTo(4);
         assertThat(statements("POST", large, 60)).isEqualTo(statements("POST", small, 3));
     }
 
@@ -45,6 +47,21 @@ class QueryCountIT extends AssessmentTestBase {
         Response started = api.post("/api/v1/quizzes/" + quizId + "/attempts", student(student), null);
         assertThat(started.status()).as(started.toString()).isEqualTo(201);
         return started.text("id");
+    }
+
+    /** The statements of saving one answer (the attempt, its quiz, the question, the update). */
+    private int answerStatements(String attemptId) {
+        String token = student(UUID.fromString(jdbc.queryForObject(
+                "select student_id::text from attempt where id = ?::uuid", String.class, attemptId)));
+        String question = jdbc.queryForObject("select question_order[1]::text from attempt where id = ?::uuid",
+                String.class, attemptId);
+        String option = jdbc.queryForObject("select id::text from question_option where question_id = ?::uuid "
+                + "and position = 1", String.class, question);
+        StatementCounter.Counted<Response> counted = StatementCounter.during(() -> api.put("/api/v1/attempts/"
+                + attemptId + "/answers/" + question, token, Map.of("optionIds", java.util.List.of(option))));
+        assertThat(counted.result().status()).as(counted.result().toString()).isEqualTo(200);
+        assertThat(counted.result().json().path("selectedOptionIds")).hasSize(1);
+        return counted.statements();
     }
 
     /** The statements of reading (GET) or submitting (POST) the attempt, after checking its questions. */

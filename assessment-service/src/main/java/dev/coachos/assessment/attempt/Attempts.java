@@ -181,18 +181,36 @@ public class Attempts {
         throw Problems.notFound("quiz", quizId);
     }
 
-    /** Saves the answer to one question (saving the same answer again changes nothing). */
+    /**
+     * Saves the answer to one question (saving the same answer again changes nothing). It reads
+     * only what one answer needs, whatever the size of the quiz: the attempt (locked) with this
+     * question's place and option order, the quiz's settings, the question with its key.
+     */
     @Transactional
     public AttemptView.QuestionView answer(UUID attemptId, UUID questionId, NewAnswer answer, Caller caller) {
-        Loaded loaded = load(attemptId, caller, true);
-        if (!loaded.attempt().studentId().equals(caller.userId())) {
-            throw Problems.forbidden("Only the student whose attempt it is answers its questions");
+        record Row(Attempt attempt, Integer number, String optionOrder) {
         }
-        requireOpen(loaded.attempt());
-        Question question = loaded.questions().get(questionId);
-        if (question == null) {
+        Row row = jdbc.sql("select " + Attempt.COLUMNS + """
+                , array_position(a.question_order, :question) as number,
+                    (a.option_order -> cast(:question as text))::text as option_order_text
+                from attempt a where a.id = :attempt for update""")
+                .param("question", questionId).param("attempt", attemptId)
+                .query((rs, n) -> new Row(Attempt.read(rs, n), (Integer) rs.getObject("number"),
+                        rs.getString("option_order_text")))
+                .optional().orElseThrow(() -> Problems.notFound("attempt", attemptId));
+        Attempt attempt = row.attempt();
+        Quiz quiz = quizzes.find(attempt.quizId()).orElseThrow();
+        if (!attempt.studentId().equals(caller.userId())) {
+            if (access.reads(caller, quiz.courseId())) {
+                throw Problems.forbidden("Only the student whose attempt it is answers its questions");
+            }
+            throw Problems.notFound("attempt", attemptId);
+        }
+        requireOpen(attempt);
+        if (row.number() == null) {
             throw Problems.notFound("question", questionId);
         }
+        Question question = quizzes.question(quiz.id(), questionId, quiz.keyVersion());
         Set<UUID> selected = answer.optionIds() == null ? Set.of() : Set.copyOf(answer.optionIds());
         String text = answer.text() == null || answer.text().isBlank() ? null : answer.text().strip();
         if (question.type() == QuestionType.SHORT_ANSWER) {
@@ -212,15 +230,19 @@ public class Attempts {
                 throw Problems.invalidField("optionIds", "a " + question.type() + " question takes one option");
             }
         }
+        List<UUID> stored = selected.stream().sorted().toList();
+        Instant now = clock.instant();
         jdbc.sql("""
                 update response set selected_option_ids = cast(? as uuid[]), text_answer = ?, saved_at = ?
                 where attempt_id = ? and question_id = ?""")
-                .params(selected.stream().map(UUID::toString).sorted().toArray(String[]::new), text,
-                        Timestamp.from(clock.instant()), attemptId, questionId)
+                .params(stored.stream().map(UUID::toString).toArray(String[]::new), text, Timestamp.from(now),
+                        attemptId, questionId)
                 .update();
-        Loaded after = load(attemptId, caller);
-        return view(after, false).questions().stream().filter(q -> q.questionId().equals(questionId)).findFirst()
-                .orElseThrow();
+        List<UUID> order = row.optionOrder() == null ? List.of()
+                : JSON.readValue(row.optionOrder(), new TypeReference<List<UUID>>() {
+                });
+        Response saved = new Response(questionId, stored, text, now, null, null, null, null);
+        return questionView(quiz, attempt, question, order, saved, row.number(), false);
     }
 
     /** Submits the attempt and grades it at once. */
@@ -537,37 +559,49 @@ public class Attempts {
         boolean closed = quiz.closedAt(clock.instant());
         boolean submitted = attempt.status() != Attempt.Status.IN_PROGRESS;
         boolean marks = teacher || quiz.review().marks().allows(submitted, closed);
-        boolean correctness = teacher || quiz.review().correctness().allows(submitted, closed);
-        boolean answers = teacher || quiz.review().answers().allows(submitted, closed);
         List<AttemptView.QuestionView> views = new ArrayList<>();
         int number = 0;
         for (Response response : loaded.responses().values()) {
             Question question = loaded.questions().get(response.questionId());
-            Map<UUID, Question.Option> options = question.options().stream()
-                    .collect(Collectors.toMap(Question.Option::id, Function.identity()));
             List<UUID> order = loaded.optionOrder().getOrDefault(question.id().toString(), List.of());
-            List<AttemptView.OptionView> shown = order.stream().map(options::get)
-                    .map(o -> new AttemptView.OptionView(o.id(), o.text())).toList();
-            // During the attempt, marks and correctness come from grading the answer saved so far.
-            String outcome = response.outcome();
-            BigDecimal points = response.manualPoints() != null ? response.manualPoints() : response.autoPoints();
-            if (!submitted && (marks || correctness)) {
-                Mark now = Grader.grade(key(question, quiz), new Answer(Set.copyOf(response.selected()),
-                        response.text()));
-                outcome = now.outcome().name();
-                points = now.points();
-            }
-            if (response.manualPoints() != null && Outcome.NEEDS_REVIEW.name().equals(outcome)) {
-                outcome = "GRADED_BY_TEACHER";
-            }
-            views.add(new AttemptView.QuestionView(question.id(), ++number, question.type(), question.text(),
-                    question.points(), question.negativePoints(), shown, response.selected(), response.text(),
-                    response.savedAt(), correctness ? outcome : null, marks ? points : null,
-                    answers ? question.key().correctOptionIds() : null, answers ? question.explanation() : null,
-                    marks ? response.feedback() : null));
+            views.add(questionView(quiz, attempt, question, order, response, ++number, teacher));
         }
         Attempt shownAttempt = marks ? attempt : attempt.withoutMarks();
         return new AttemptView(shownAttempt, quiz.title(), closed, views);
+    }
+
+    /**
+     * One question as the attempt shows it: its options in the attempt's order, the answer saved,
+     * and what grading found as far as the review settings allow now (everything for a teacher).
+     * While the attempt is in progress, marks and correctness shown DURING come from grading the
+     * answer saved so far.
+     */
+    private AttemptView.QuestionView questionView(Quiz quiz, Attempt attempt, Question question, List<UUID> order,
+            Response response, int number, boolean teacher) {
+        boolean closed = quiz.closedAt(clock.instant());
+        boolean submitted = attempt.status() != Attempt.Status.IN_PROGRESS;
+        boolean marks = teacher || quiz.review().marks().allows(submitted, closed);
+        boolean correctness = teacher || quiz.review().correctness().allows(submitted, closed);
+        boolean answers = teacher || quiz.review().answers().allows(submitted, closed);
+        Map<UUID, Question.Option> options = question.options().stream()
+                .collect(Collectors.toMap(Question.Option::id, Function.identity()));
+        List<AttemptView.OptionView> shown = order.stream().map(options::get)
+                .map(o -> new AttemptView.OptionView(o.id(), o.text())).toList();
+        String outcome = response.outcome();
+        BigDecimal points = response.manualPoints() != null ? response.manualPoints() : response.autoPoints();
+        if (!submitted && (marks || correctness)) {
+            Mark now = Grader.grade(key(question, quiz), new Answer(Set.copyOf(response.selected()), response.text()));
+            outcome = now.outcome().name();
+            points = now.points();
+        }
+        if (response.manualPoints() != null && Outcome.NEEDS_REVIEW.name().equals(outcome)) {
+            outcome = "GRADED_BY_TEACHER";
+        }
+        return new AttemptView.QuestionView(question.id(), number, question.type(), question.text(), question.points(),
+                question.negativePoints(), shown, response.selected(), response.text(), response.savedAt(),
+                correctness ? outcome : null, marks ? points : null,
+                answers ? question.key().correctOptionIds() : null, answers ? question.explanation() : null,
+                marks ? response.feedback() : null);
     }
 
     private void requireOpen(Attempt attempt) {

@@ -395,7 +395,8 @@ public class Quizzes {
                 .param("quiz", quizId).param("version", keyVersion).query(this::row).list());
     }
 
-    private Question question(UUID quizId, UUID questionId, int keyVersion) {
+    /** One question of the quiz with its options and the key in force at that key version; 404 when it is not the quiz's. */
+    public Question question(UUID quizId, UUID questionId, int keyVersion) {
         List<Question> found = assemble(jdbc.sql(QUESTIONS + " where q.quiz_id = :quiz and q.id = :question"
                 + " order by q.position, o.position")
                 .param("quiz", quizId).param("question", questionId).param("version", keyVersion).query(this::row)
