@@ -24,8 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <ol>
  * <li>a course with a lesson, a teacher, a batch of STUDENTS students and a published quiz of 100
  * multiple-choice questions, all made through the API as a director would;</li>
- * <li>every student starts an attempt; then 50 and 200 of them save answers at once, each a
- * random question and option, for SECONDS seconds: answers saved per second, p50, p99;</li>
+ * <li>every student starts an attempt; after a round to warm up, 50 and then 200 of them save
+ * answers at once, each a random question and option, for SECONDS seconds: answers saved per
+ * second, p50, p99;</li>
  * <li>the attempts submitted one at a time: submit-and-grade latency of a 100-question attempt.</li>
  * </ol>
  * Prints the quiz id of a second, 20-question quiz on its last line, for the sweep figures the
@@ -90,8 +91,10 @@ public class AssessmentBench {
                 Thread.sleep(200);
             }
         }
+        // A first round, not reported, so that the services' code is compiled before it is measured.
+        answers(Math.min(50, students), Math.max(5, seconds / 2), tokens, attempts, questions, false);
         for (int concurrency : new int[] {50, 200}) {
-            answers(Math.min(concurrency, students), seconds, tokens, attempts, questions);
+            answers(Math.min(concurrency, students), seconds, tokens, attempts, questions, true);
         }
         long[] took = new long[students];
         for (int i = 0; i < students; i++) {
@@ -128,8 +131,8 @@ public class AssessmentBench {
         return id;
     }
 
-    static void answers(int concurrency, int seconds, List<String> tokens, String[] attempts, JsonNode questions)
-            throws Exception {
+    static void answers(int concurrency, int seconds, List<String> tokens, String[] attempts, JsonNode questions,
+            boolean report) throws Exception {
         ConcurrentLinkedQueue<Long> took = new ConcurrentLinkedQueue<>();
         AtomicInteger failed = new AtomicInteger();
         AtomicBoolean stop = new AtomicBoolean();
@@ -162,6 +165,9 @@ public class AssessmentBench {
             stop.set(true);
         }
         long[] sorted = took.stream().mapToLong(Long::longValue).sorted().toArray();
+        if (!report) {
+            return;
+        }
         System.out.printf("answers saved, %3d students at once, %d s: %,.0f answers/s, p50 %.1f ms, p99 %.1f ms "
                 + "(%d refused or failed)%n", concurrency, seconds, sorted.length / (double) seconds,
                 sorted[sorted.length / 2] / 1e6, sorted[sorted.length * 99 / 100] / 1e6, failed.get());
