@@ -83,6 +83,11 @@ class AttemptsIT extends AssessmentTestBase {
         assertThat(attempt.path("deadline").asString()).isNotEmpty();
         // A refresh gives the same attempt back, not a fresh one.
         assertThat(start(student, setup.quizId(), 200).path("id").asString()).isEqualTo(attemptId);
+        JsonNode listed = api.get("/api/v1/quizzes/mine?courseId=" + setup.courseId(), student).json().get(0);
+        assertThat(listed.path("attemptInProgress").asString()).isEqualTo(attemptId);
+        assertThat(listed.path("attemptsUsed").asInt()).isEqualTo(1);
+        assertThat(listed.path("attemptsLeft").asInt()).isZero();
+        assertThat(listed.path("result").isNull()).isTrue();
 
         Response view = api.get("/api/v1/attempts/" + attemptId, student);
         assertThat(view.status()).as(view.toString()).isEqualTo(200);

@@ -66,6 +66,17 @@ class ResultsIT extends AssessmentTestBase {
         assertThat(own.json().get(0).path("gradedAttempts").asInt()).isEqualTo(2);
         assertThat(own.json().get(0).path("passed").asBoolean()).isTrue();
         assertThat(api.get("/api/v1/quizzes/" + setup.quizId() + "/results", setup.teacher()).json()).hasSize(2);
+        // The student's own list shows it too: two attempts used, as many left as they like, none in progress.
+        Response mine = api.get("/api/v1/quizzes/mine?courseId=" + setup.courseId(), student(kabir));
+        assertThat(mine.status()).as(mine.toString()).isEqualTo(200);
+        assertThat(mine.json()).hasSize(1);
+        assertThat(mine.json().get(0).at("/quiz/id").asString()).isEqualTo(setup.quizId());
+        assertThat(mine.json().get(0).path("attemptsUsed").asInt()).isEqualTo(2);
+        assertThat(mine.json().get(0).path("attemptsLeft").isNull()).isTrue();
+        assertThat(mine.json().get(0).path("attemptInProgress").isNull()).isTrue();
+        assertThat(mine.json().get(0).at("/result/percent").decimalValue()).isEqualByComparingTo("42.86");
+        assertThat(api.get("/api/v1/quizzes/mine?courseId=" + setup.courseId(), setup.teacher()).status())
+                .isEqualTo(403);
         // The event carries the result after this attempt.
         assertThat(outbox.payloads("QuizSubmitted", zoyas).getFirst().at("/result/percent").asString())
                 .isEqualTo("57.14");

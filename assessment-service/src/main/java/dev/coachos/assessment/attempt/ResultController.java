@@ -33,6 +33,13 @@ class ResultController {
         this.attempts = attempts;
     }
 
+    @GetMapping("/api/v1/quizzes/mine")
+    @PreAuthorize("@permissions.allow('read:courses')")
+    @Operation(summary = "A student's quizzes of a course: attempts used and left, the one in progress, the result so far")
+    List<Results.StudentQuiz> mine(@RequestParam UUID courseId) {
+        return results.mine(courseId, Caller.current());
+    }
+
     @GetMapping("/api/v1/quizzes/{quizId}/results")
     @PreAuthorize("@permissions.allow('manage:quizzes') or @permissions.allow('read:quizzes') "
             + "or @permissions.allow('read:courses')")

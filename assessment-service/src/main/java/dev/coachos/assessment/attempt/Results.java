@@ -84,6 +84,53 @@ public class Results {
         throw Problems.notFound("quiz", quizId);
     }
 
+    /**
+     * A published quiz as its student sees it in their list: the attempts they have used and have
+     * left (null: unlimited), the one in progress, and their result so far (null while none is
+     * graded, or while the quiz's review settings hide marks).
+     */
+    public record StudentQuiz(Quiz quiz, int attemptsUsed, Integer attemptsLeft, UUID attemptInProgress,
+            Result result) {
+    }
+
+    /** The calling student's quizzes of a course (those of the curriculum they follow), newest first. */
+    @Transactional(readOnly = true)
+    public List<StudentQuiz> mine(UUID courseId, Caller caller) {
+        if (!QuizAccess.isStudent(caller)) {
+            throw Problems.forbidden("Only a student has quizzes to take");
+        }
+        List<Quiz> published = quizzes.list(courseId, null, caller);
+        if (published.isEmpty()) {
+            return List.of();
+        }
+        record Taken(UUID quizId, UUID attemptId, String status, BigDecimal score) {
+        }
+        Map<UUID, List<Taken>> taken = jdbc.sql("""
+                select quiz_id, id, status, score from attempt
+                where student_id = :student and quiz_id = any(cast(:quizzes as uuid[])) order by quiz_id, number""")
+                .param("student", caller.userId())
+                .param("quizzes", published.stream().map(q -> q.id().toString()).toArray(String[]::new))
+                .query((rs, n) -> new Taken(rs.getObject("quiz_id", UUID.class), rs.getObject("id", UUID.class),
+                        rs.getString("status"), rs.getBigDecimal("score")))
+                .list().stream().collect(Collectors.groupingBy(Taken::quizId));
+        boolean closedNow;
+        List<StudentQuiz> list = new ArrayList<>();
+        for (Quiz quiz : published) {
+            List<Taken> theirs = taken.getOrDefault(quiz.id(), List.of());
+            closedNow = quiz.closedAt(clock.instant());
+            Result result = quiz.review().marks().allows(true, closedNow)
+                    ? combine(quiz, caller.userId(), theirs.stream().filter(t -> t.status().equals("GRADED"))
+                            .map(Taken::score).toList()).orElse(null)
+                    : null;
+            UUID inProgress = theirs.stream().filter(t -> t.status().equals("IN_PROGRESS")).map(Taken::attemptId)
+                    .findFirst().orElse(null);
+            list.add(new StudentQuiz(quiz, theirs.size(),
+                    quiz.attemptsAllowed() == 0 ? null : Math.max(0, quiz.attemptsAllowed() - theirs.size()),
+                    inProgress, result));
+        }
+        return list;
+    }
+
     /** A batch's gradebook: its students (with their enrollment's status) by the published quizzes of its curriculum. */
     public record Gradebook(UUID batchId, String batchName, UUID courseId, UUID curriculumId, List<Column> quizzes,
             List<Row> students) {
