@@ -148,6 +148,7 @@ class AttemptsIT extends AssessmentTestBase {
             assertThat(p.path("passed").isNull()).isTrue();
             assertThat(p.path("studentId").asString()).isEqualTo(studentId.toString());
             assertThat(p.path("submittedBy").asString()).isEqualTo("STUDENT");
+            assertThat(p.path("marksVisible").asBoolean()).isTrue();
         });
         // Submitted: no more answers, no second submit; one attempt allowed, so no new one.
         assertThat(answer(student, attemptId, q.get("Mass is a vector"), pick(q.get("Mass is a vector"), "False")).status())
@@ -268,6 +269,8 @@ class AttemptsIT extends AssessmentTestBase {
         // This quiz never shows marks: the student's own view and list have none, the teacher's have them.
         answer(owner, attemptId, q.get("Unit of force?"), pick(q.get("Unit of force?"), "right"));
         api.post("/api/v1/attempts/" + attemptId + "/submit", owner, null);
+        // Its event says so, so that nobody tells the student their score.
+        assertThat(outbox.payloads("QuizSubmitted", attemptId).getFirst().path("marksVisible").asBoolean()).isFalse();
         JsonNode own = api.get("/api/v1/attempts/" + attemptId, owner).json();
         assertThat(own.at("/attempt/score").isNull() || own.at("/attempt/score").isMissingNode()).isTrue();
         assertThat(own.path("questions").findValues("points")).isEmpty();

@@ -266,6 +266,11 @@ class NotificationsIT extends ServiceIntegrationTest {
         // Nobody known grades it: the student still hears, no teacher does.
         twice(unassigned, submitted(unassigned, ravi, "Essay questions", "PENDING_REVIEW", "2.00", "10.00", "20.00",
                 "null", null));
+        // A quiz that hides marks until it closes: the student hears their answers are in, not their score.
+        UUID kiran = UUID.randomUUID();
+        UUID hidden = UUID.randomUUID();
+        twice(hidden, submitted(hidden, kiran, "Mock JEE paper", "GRADED", "180.00", "300.00", "60.00", "true",
+                teacher, false));
         // A later record on the (one) partition shows both copies of every event were seen.
         UUID probe = UUID.randomUUID();
         sendAssessment(probe, submitted(probe, probe, "Probe", "GRADED", "1.00", "1.00", "100.00", "true", null));
@@ -293,6 +298,12 @@ class NotificationsIT extends ServiceIntegrationTest {
                     assertThat(n.path("message").asString()).endsWith("Essay questions: 8.50 of 10.00 (85.00%), passed.");
                     assertThat(n.path("link").asString()).isEqualTo("/attempts/" + waiting);
                 });
+
+        Response kirans = api.get("/api/v1/notifications", KEYS.token().subject(kiran).sign());
+        assertThat(kirans.json().path("content")).singleElement().satisfies(n -> {
+            assertThat(n.path("title").asString()).isEqualTo("Quiz submitted");
+            assertThat(n.path("message").asString()).contains("Mock JEE paper").doesNotContain("180");
+        });
 
         Response ravis = api.get("/api/v1/notifications", KEYS.token().subject(ravi).sign());
         assertThat(ravis.json().path("content").valueStream().map(n -> n.path("title").asString()).toList())
@@ -327,11 +338,16 @@ class NotificationsIT extends ServiceIntegrationTest {
 
     private static String submitted(UUID attempt, UUID student, String quiz, String status, String score,
             String maxScore, String percent, String passed, UUID teacher) {
+        return submitted(attempt, student, quiz, status, score, maxScore, percent, passed, teacher, true);
+    }
+
+    private static String submitted(UUID attempt, UUID student, String quiz, String status, String score,
+            String maxScore, String percent, String passed, UUID teacher, boolean marksVisible) {
         return envelope(UUID.randomUUID(), "QuizSubmitted", """
                 {"attemptId":"%s","quizId":"q","courseId":"c","studentId":"%s","quizTitle":"%s","attempt":1,
                  "status":"%s","score":"%s","maxScore":"%s","percent":"%s","passed":%s,"submittedBy":"STUDENT",
-                 "teacherId":%s,"result":null}""".formatted(attempt, student, quiz, status, score, maxScore, percent,
-                passed, teacher == null ? "null" : "\"" + teacher + "\""));
+                 "teacherId":%s,"result":null,"marksVisible":%s}""".formatted(attempt, student, quiz, status, score,
+                maxScore, percent, passed, teacher == null ? "null" : "\"" + teacher + "\"", marksVisible));
     }
 
     private static String graded(UUID attempt, UUID student, String status, String score, String percent,
@@ -339,7 +355,8 @@ class NotificationsIT extends ServiceIntegrationTest {
         return envelope(UUID.randomUUID(), "QuizGraded", """
                 {"attemptId":"%s","quizId":"q","courseId":"c","studentId":"%s","quizTitle":"Essay questions",
                  "reason":"MANUAL","previousScore":"4.50","score":"%s","maxScore":"10.00","percent":"%s","passed":%s,
-                 "status":"%s","gradedBy":"t","result":null}""".formatted(attempt, student, score, percent, passed,
+                 "status":"%s","gradedBy":"t","result":null,"marksVisible":true}""".formatted(attempt, student, score,
+                percent, passed,
                 status));
     }
 

@@ -310,7 +310,8 @@ public class Attempts {
                 previous == null ? null : previous.toPlainString(), totals.score().score().toPlainString(),
                 totals.score().maxScore().toPlainString(), totals.score().percent().toPlainString(),
                 totals.score().passed(), graded.status().name(), caller.userId().toString(),
-                results.of(loaded.quiz(), graded.studentId()).map(Results.Result::event).orElse(null)));
+                results.of(loaded.quiz(), graded.studentId()).map(Results.Result::event).orElse(null),
+                marksVisible(loaded.quiz())));
         return view(load(attemptId, caller), true);
     }
 
@@ -381,7 +382,8 @@ public class Attempts {
                             totals.score().score().toPlainString(), totals.score().maxScore().toPlainString(),
                             totals.score().percent().toPlainString(), totals.score().passed(), totals.status().name(),
                             caller.userId().toString(),
-                            results.of(quiz, attempt.studentId()).map(Results.Result::event).orElse(null)));
+                            results.of(quiz, attempt.studentId()).map(Results.Result::event).orElse(null),
+                            marksVisible(quiz)));
                 }
             }
         }
@@ -414,7 +416,8 @@ public class Attempts {
                 totals.status().name(), totals.score().score().toPlainString(), totals.score().maxScore().toPlainString(),
                 totals.score().percent().toPlainString(), totals.score().passed(), by,
                 grader == null ? null : grader.toString(),
-                results.of(quiz, attempt.studentId()).map(Results.Result::event).orElse(null)));
+                results.of(quiz, attempt.studentId()).map(Results.Result::event).orElse(null),
+                marksVisible(quiz)));
     }
 
     private record Totals(AttemptScore score, Attempt.Status status) {
@@ -602,6 +605,11 @@ public class Attempts {
                 correctness ? outcome : null, marks ? points : null,
                 answers ? question.key().correctOptionIds() : null, answers ? question.explanation() : null,
                 marks ? response.feedback() : null);
+    }
+
+    /** Whether the student of a submitted attempt may see its marks now, as the quiz's review settings say. */
+    private boolean marksVisible(Quiz quiz) {
+        return quiz.review().marks().allows(true, quiz.closedAt(clock.instant()));
     }
 
     private void requireOpen(Attempt attempt) {

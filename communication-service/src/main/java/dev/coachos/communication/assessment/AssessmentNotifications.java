@@ -66,6 +66,14 @@ class AssessmentNotifications {
     private List<NewNotification> submitted(Submitted submitted) {
         UUID student = IncomingEvent.uuid(submitted.studentId(), "studentId");
         String link = link(submitted.attemptId());
+        if (Boolean.FALSE.equals(submitted.marksVisible())) {
+            // The quiz keeps marks hidden for now (until it closes, say): no score in the message.
+            List<NewNotification> toSend = new ArrayList<>(List.of(new NewNotification(student, "Quiz submitted",
+                    "Your answers to " + submitted.quizTitle() + " are in. Your result will be shown when the quiz "
+                            + "allows it.", Notification.Type.INFO, link)));
+            teacherToGrade(submitted, student, link).ifPresent(toSend::add);
+            return toSend;
+        }
         if (!PENDING_REVIEW.equals(submitted.status())) {
             return List.of(new NewNotification(student, "Quiz result",
                     result(submitted.quizTitle(), submitted.score(), submitted.maxScore(), submitted.percent(),
@@ -77,17 +85,23 @@ class AssessmentNotifications {
                 submitted.quizTitle() + ": " + submitted.score() + " of " + submitted.maxScore()
                         + " so far. Some answers wait for your teacher's grading; you will hear your result then.",
                 Notification.Type.INFO, link));
-        if (submitted.teacherId() != null) {
-            String who = directory.name(student).orElse("A student");
-            toSend.add(new NewNotification(IncomingEvent.uuid(submitted.teacherId(), "teacherId"), "Answers to grade",
-                    who + " submitted an attempt at " + submitted.quizTitle() + " with answers waiting for your grading.",
-                    Notification.Type.INFO, link));
-        }
+        teacherToGrade(submitted, student, link).ifPresent(toSend::add);
         return toSend;
     }
 
+    /** For the teacher who grades, when answers of the attempt wait for them. */
+    private java.util.Optional<NewNotification> teacherToGrade(Submitted submitted, UUID student, String link) {
+        if (!PENDING_REVIEW.equals(submitted.status()) || submitted.teacherId() == null) {
+            return java.util.Optional.empty();
+        }
+        String who = directory.name(student).orElse("A student");
+        return java.util.Optional.of(new NewNotification(IncomingEvent.uuid(submitted.teacherId(), "teacherId"),
+                "Answers to grade", who + " submitted an attempt at " + submitted.quizTitle()
+                        + " with answers waiting for your grading.", Notification.Type.INFO, link));
+    }
+
     private static List<NewNotification> graded(Graded graded) {
-        if (PENDING_REVIEW.equals(graded.status())) {
+        if (PENDING_REVIEW.equals(graded.status()) || Boolean.FALSE.equals(graded.marksVisible())) {
             return List.of();
         }
         String how = "REGRADE".equals(graded.reason()) ? "Your attempt was regraded with a new answer key. "
@@ -113,11 +127,11 @@ class AssessmentNotifications {
 
     /** The fields of assessment-service's QuizSubmitted used here. */
     record Submitted(String attemptId, String studentId, String quizTitle, String status, String score,
-            String maxScore, String percent, Boolean passed, String teacherId) {
+            String maxScore, String percent, Boolean passed, String teacherId, Boolean marksVisible) {
     }
 
     /** The fields of assessment-service's QuizGraded used here. */
     record Graded(String attemptId, String studentId, String quizTitle, String reason, String score, String maxScore,
-            String percent, Boolean passed, String status) {
+            String percent, Boolean passed, String status, Boolean marksVisible) {
     }
 }

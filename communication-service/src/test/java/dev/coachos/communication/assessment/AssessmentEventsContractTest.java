@@ -34,13 +34,13 @@ class AssessmentEventsContractTest {
                 "0190a1b2-0000-7000-8000-0000000000f1", "0190a1b2-0000-7000-8000-0000000000c0",
                 "0190a1b2-0000-7000-8000-000000000081", "Newton's laws check", 1, "GRADED", "9.00", "12.00", "75.00",
                 true, "STUDENT", "0190a1b2-0000-7000-8000-000000000071",
-                new QuizResult("HIGHEST", 1, "9.00", "12.00", "75.00", true)));
+                new QuizResult("HIGHEST", 1, "9.00", "12.00", "75.00", true), true));
 
         assertThat(event.type()).isEqualTo("QuizSubmitted");
         assertThat(event.payloadAs(AssessmentNotifications.Submitted.class, 1)).isEqualTo(
                 new AssessmentNotifications.Submitted("0190a1b2-0000-7000-8000-0000000000a1",
                         "0190a1b2-0000-7000-8000-000000000081", "Newton's laws check", "GRADED", "9.00", "12.00",
-                        "75.00", true, "0190a1b2-0000-7000-8000-000000000071"));
+                        "75.00", true, "0190a1b2-0000-7000-8000-000000000071", true));
     }
 
     @Test
@@ -48,13 +48,14 @@ class AssessmentEventsContractTest {
         IncomingEvent event = travel(new QuizSubmitted("0190a1b2-0000-7000-8000-0000000000a2",
                 "0190a1b2-0000-7000-8000-0000000000f1", "0190a1b2-0000-7000-8000-0000000000c0",
                 "0190a1b2-0000-7000-8000-000000000081", "Essay questions", 2, "PENDING_REVIEW", "4.50", "10.00",
-                "45.00", null, "DEADLINE", null, null));
+                "45.00", null, "DEADLINE", null, null, false));
 
         AssessmentNotifications.Submitted read = event.payloadAs(AssessmentNotifications.Submitted.class, 1);
         assertThat(read.status()).isEqualTo("PENDING_REVIEW");
         assertThat(read.score()).isEqualTo("4.50");
         assertThat(read.passed()).isNull();
         assertThat(read.teacherId()).isNull();
+        assertThat(read.marksVisible()).isFalse();
     }
 
     @Test
@@ -63,13 +64,13 @@ class AssessmentEventsContractTest {
                 "0190a1b2-0000-7000-8000-0000000000f1", "0190a1b2-0000-7000-8000-0000000000c0",
                 "0190a1b2-0000-7000-8000-000000000081", "Essay questions", "MANUAL", "4.50", "8.50", "10.00", "85.00",
                 true, "GRADED", "0190a1b2-0000-7000-8000-000000000071",
-                new QuizResult("LAST", 2, "8.50", "10.00", "85.00", true)));
+                new QuizResult("LAST", 2, "8.50", "10.00", "85.00", true), true));
 
         assertThat(event.type()).isEqualTo("QuizGraded");
         assertThat(event.payloadAs(AssessmentNotifications.Graded.class, 1)).isEqualTo(
                 new AssessmentNotifications.Graded("0190a1b2-0000-7000-8000-0000000000a2",
                         "0190a1b2-0000-7000-8000-000000000081", "Essay questions", "MANUAL", "8.50", "10.00", "85.00",
-                        true, "GRADED"));
+                        true, "GRADED", true));
     }
 
     /** The event in its envelope, written to JSON as the producer's outbox does and read back as a listener does. */

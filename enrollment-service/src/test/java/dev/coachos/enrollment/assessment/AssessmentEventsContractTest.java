@@ -36,7 +36,7 @@ class AssessmentEventsContractTest {
     void quizSubmittedCarriesTheStudentsResultOnTheQuizAfterTheAttempt() {
         QuizReadModel.Attempted read = read(new QuizSubmitted(UUID.randomUUID().toString(), quiz.toString(),
                 course.toString(), student.toString(), "Newton's laws check", 2, "GRADED", "9.00", "12.00", "75.00",
-                true, "STUDENT", null, new QuizResult("HIGHEST", 2, "10.50", "12.00", "87.50", true)),
+                true, "STUDENT", null, new QuizResult("HIGHEST", 2, "10.50", "12.00", "87.50", true), true),
                 QuizReadModel.Attempted.class);
         assertThat(read.quizId()).isEqualTo(quiz);
         assertThat(read.courseId()).isEqualTo(course);
@@ -49,7 +49,7 @@ class AssessmentEventsContractTest {
     void anAttemptWaitingForReviewBeforeAnyGradedOneHasNoResult() {
         QuizReadModel.Attempted read = read(new QuizSubmitted(UUID.randomUUID().toString(), quiz.toString(),
                 course.toString(), student.toString(), "Essay questions", 1, "PENDING_REVIEW", "4.50", "10.00",
-                "45.00", null, "DEADLINE", null, null), QuizReadModel.Attempted.class);
+                "45.00", null, "DEADLINE", null, null, true), QuizReadModel.Attempted.class);
         assertThat(read.studentId()).isEqualTo(student);
         assertThat(read.result()).isNull();
     }
@@ -59,7 +59,7 @@ class AssessmentEventsContractTest {
         QuizReadModel.Attempted read = read(new QuizGraded(UUID.randomUUID().toString(), quiz.toString(),
                 course.toString(), student.toString(), "Essay questions", "MANUAL", "4.50", "5.50", "10.00", "55.00",
                 false, "GRADED", UUID.randomUUID().toString(),
-                new QuizResult("LAST", 1, "5.50", "10.00", "55.00", false)), QuizReadModel.Attempted.class);
+                new QuizResult("LAST", 1, "5.50", "10.00", "55.00", false), true), QuizReadModel.Attempted.class);
         assertThat(read.quizId()).isEqualTo(quiz);
         assertThat(read.result()).isEqualTo(new QuizReadModel.Result(new BigDecimal("55.00"), false));
     }

@@ -22,10 +22,11 @@ import dev.coachos.events.DomainEvent;
  * @param gradedBy      who graded or regraded (user id)
  * @param result        the student's result on the quiz now, by its grading method over their graded
  *                      attempts; null while none is graded
+ * @param marksVisible  whether the quiz's review settings let the student see their marks now
  */
 public record QuizGraded(String attemptId, String quizId, String courseId, String studentId, String quizTitle,
         String reason, String previousScore, String score, String maxScore, String percent, Boolean passed,
-        String status, String gradedBy, QuizResult result) implements DomainEvent {
+        String status, String gradedBy, QuizResult result, boolean marksVisible) implements DomainEvent {
 
     @Override
     public String aggregateId() {

@@ -23,10 +23,12 @@ import dev.coachos.events.DomainEvent;
  *                    version; null when neither is known (staff with manage:quizzes grade it)
  * @param result      the student's result on the quiz after this attempt, by the quiz's grading method
  *                    over their graded attempts; null while none is graded
+ * @param marksVisible whether the quiz's review settings let the student see their marks now (a
+ *                    message to the student gives no score when they do not)
  */
 public record QuizSubmitted(String attemptId, String quizId, String courseId, String studentId, String quizTitle,
         int attempt, String status, String score, String maxScore, String percent, Boolean passed, String submittedBy,
-        String teacherId, QuizResult result) implements DomainEvent {
+        String teacherId, QuizResult result, boolean marksVisible) implements DomainEvent {
 
     @Override
     public String aggregateId() {
