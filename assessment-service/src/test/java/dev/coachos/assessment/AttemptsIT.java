@@ -3,6 +3,7 @@ package dev.coachos.assessment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -230,7 +231,6 @@ class AttemptsIT extends AssessmentTestBase {
         Response late = answer(student, attemptId, q.get("Vectors?"), pick(q.get("Vectors?"), "A"));
         assertThat(late.status()).isEqualTo(409);
         assertThat(late.text("detail")).contains("ran out of time");
-        assertThat(api.post("/api/v1/attempts/" + attemptId + "/submit", student, null).status()).isEqualTo(409);
 
         assertThat(sweep.sweep()).isEqualTo(1);
         assertThat(sweep.sweep()).isZero();
@@ -243,6 +243,70 @@ class AttemptsIT extends AssessmentTestBase {
                 .satisfies(p -> assertThat(p.path("submittedBy").asString()).isEqualTo("DEADLINE"));
         // The envelope names the job as the actor.
         assertThat(outbox.events("QuizSubmitted", attemptId).getFirst()).contains("job:quiz-deadline");
+    }
+
+    @Test
+    void aQuizThatShowsEachResultAtOnceTakesEachAnswerOnce() {
+        Setup setup = publishedQuiz(Map.of("reviewCorrectness", "DURING"));
+        String student = student(enrolled(setup.courseId(), setup.batch(), "ACTIVE"));
+        String attemptId = start(student, setup.quizId(), 201).path("id").asString();
+        Map<String, JsonNode> q = setup.questions();
+        Response first = answer(student, attemptId, q.get("Unit of force?"), pick(q.get("Unit of force?"), "wrong 1"));
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.json().path("outcome").asString()).isEqualTo("WRONG");
+        // The same answer again changes nothing; another one is refused: no trying until right.
+        assertThat(answer(student, attemptId, q.get("Unit of force?"), pick(q.get("Unit of force?"), "wrong 1")).status())
+                .isEqualTo(200);
+        Response second = answer(student, attemptId, q.get("Unit of force?"), pick(q.get("Unit of force?"), "right"));
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.text("detail")).contains("final");
+    }
+
+    @Test
+    void anAttemptPastItsTimeIsSubmittedAsTheDeadlinesWhenItsStudentComesBack() {
+        Setup setup = publishedQuiz(Map.of("durationMinutes", 5, "attemptsAllowed", 0));
+        String student = student(enrolled(setup.courseId(), setup.batch(), "ACTIVE"));
+        String first = start(student, setup.quizId(), 201).path("id").asString();
+        Map<String, JsonNode> q = setup.questions();
+        answer(student, first, q.get("Unit of force?"), pick(q.get("Unit of force?"), "right"));
+        clock.advance(Duration.ofMinutes(7));
+        // Starting again: the old one is submitted with what was saved, and a new one begins.
+        JsonNode second = start(student, setup.quizId(), 201);
+        assertThat(second.path("number").asInt()).isEqualTo(2);
+        JsonNode old = api.get("/api/v1/attempts/" + first, student).json();
+        assertThat(old.at("/attempt/submittedBy").asString()).isEqualTo("DEADLINE");
+        assertThat(old.at("/attempt/score").decimalValue()).isEqualByComparingTo("4.00");
+        // Submitting after the time ran out submits it too, as the deadline's.
+        clock.advance(Duration.ofMinutes(7));
+        Response late = api.post("/api/v1/attempts/" + second.path("id").asString() + "/submit", student, null);
+        assertThat(late.status()).as(late.toString()).isEqualTo(200);
+        assertThat(late.json().at("/attempt/submittedBy").asString()).isEqualTo("DEADLINE");
+        assertThat(sweep.sweep()).isZero();
+    }
+
+    @Test
+    void rightAnswersShownAfterCloseWaitForTheGraceAndAnEarlierCloseEndsAttemptsInProgress() {
+        Instant closes = clock.instant().plus(Duration.ofMinutes(30));
+        Setup setup = publishedQuiz(Map.of("closesAt", closes.toString(), "attemptsAllowed", 0));
+        String early = student(enrolled(setup.courseId(), setup.batch(), "ACTIVE"));
+        String late = student(enrolled(setup.courseId(), setup.batch(), "ACTIVE"));
+        String submitted = start(early, setup.quizId(), 201).path("id").asString();
+        api.post("/api/v1/attempts/" + submitted + "/submit", early, null);
+        String running = start(late, setup.quizId(), 201).path("id").asString();
+
+        // The teacher closes it ten minutes early: the attempt in progress now ends then.
+        Instant earlier = closes.minus(Duration.ofMinutes(10));
+        assertThat(api.patch("/api/v1/quizzes/" + setup.quizId(), setup.teacher(), Map.of("closesAt", earlier.toString()))
+                .status()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("select deadline from attempt where id = ?::uuid", java.sql.Timestamp.class,
+                running).toInstant()).isEqualTo(earlier.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        // Just after closing, others may still be answering within the grace: no right answers yet.
+        clock.advance(Duration.between(clock.instant(), earlier).plusSeconds(30));
+        assertThat(api.get("/api/v1/attempts/" + submitted, early).json().path("questions").findValues("correctOptionIds"))
+                .isEmpty();
+        clock.advance(Duration.ofSeconds(31));
+        assertThat(api.get("/api/v1/attempts/" + submitted, early).json().path("questions").findValues("correctOptionIds"))
+                .isNotEmpty();
     }
 
     @Test

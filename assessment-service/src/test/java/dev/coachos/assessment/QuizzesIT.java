@@ -141,6 +141,15 @@ class QuizzesIT extends AssessmentTestBase {
                 .containsExactly("options");
         assertThat(errors(api.post("/api/v1/quizzes/" + id + "/questions", teacher, Map.of("type", "TRUE_FALSE",
                 "text", "No answer", "points", new java.math.BigDecimal("1"))))).containsExactly("answer");
+        assertThat(errors(api.post("/api/v1/quizzes/" + id + "/questions", teacher, Map.of("type", "SHORT_ANSWER",
+                "text", "Spaces only", "points", new java.math.BigDecimal("1"),
+                "shortKeys", List.of(Map.of("pattern", "\u00A0\u00A0")))))).containsExactly("shortKeys[0]");
+        assertThat(errors(api.post("/api/v1/quizzes/" + id + "/questions", teacher, Map.of("type", "MULTIPLE_CHOICE",
+                "text", "Harsh", "points", new java.math.BigDecimal("1"), "negativePoints", new java.math.BigDecimal("2"),
+                "options", List.of(option("a", true), option("b", false)))))).containsExactly("negativePoints");
+        assertThat(errors(api.post("/api/v1/quizzes/" + id + "/questions", teacher, Map.of("type", "TRUE_FALSE",
+                "text", "Huge", "points", new java.math.BigDecimal("1000.01"), "answer", true))))
+                .containsExactly("points");
         assertThat(count("select count(*) from question where quiz_id = ?::uuid", id)).isZero();
         assertThat(api.post("/api/v1/quizzes/" + id + "/publish", teacher, null).status()).isEqualTo(409);
     }

@@ -171,6 +171,52 @@ class ResultsIT extends AssessmentTestBase {
                 .isEqualTo(403);
     }
 
+    @Test
+    void staffOfOneBranchReadTheirBranchsResultsOnlyAndCannotRegradeEveryBranch() {
+        Setup setup = quizWith(Map.of());
+        UUID branch = UUID.randomUUID();
+        UUID here = enrolled(setup.courseId(), batch(setup.courseId(), null, branch), "ACTIVE");
+        UUID elsewhere = enrolled(setup.courseId(), setup.batch(), "ACTIVE");
+        attempt(student(here), setup, "right", null);
+        attempt(student(elsewhere), setup, "right", null);
+        String hr = KEYS.staff("HR_MANAGER", branch, "manage:quizzes");
+        Response attempts = api.get("/api/v1/quizzes/" + setup.quizId() + "/attempts", hr);
+        assertThat(attempts.status()).as(attempts.toString()).isEqualTo(200);
+        assertThat(attempts.json().findValuesAsString("studentId")).containsExactly(here.toString());
+        assertThat(api.get("/api/v1/quizzes/" + setup.quizId() + "/results", hr).json().findValuesAsString("studentId"))
+                .containsExactly(here.toString());
+        assertThat(api.post("/api/v1/quizzes/" + setup.quizId() + "/regrade", hr, null).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/gradebook/batches/" + setup.batch(), hr).status()).isEqualTo(404);
+        // A student who cannot see the quiz gets a 404, not an empty list.
+        String stranger = student(UUID.randomUUID());
+        assertThat(api.get("/api/v1/quizzes/" + setup.quizId() + "/attempts", stranger).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/quizzes/" + setup.quizId() + "/results", stranger).status()).isEqualTo(404);
+    }
+
+    @Test
+    void anAveragePassesOnItsExactValueNotItsRoundedOne() {
+        Course course = knownCourse("Essays");
+        String teacher = teacherOf(course.id(), UUID.randomUUID());
+        String id = quiz(teacher, course.official().id(), Map.of("gradingMethod", "AVERAGE", "attemptsAllowed", 0))
+                .path("id").asString();
+        String essay = question(teacher, id, Map.of("type", "SHORT_ANSWER", "text", "Essay", "points",
+                new BigDecimal("200"))).path("id").asString();
+        publish(teacher, id);
+        UUID studentId = enrolled(course.id(), batch(course.id(), null, UUID.randomUUID()), "ACTIVE");
+        for (String points : List.of("139.99", "140.00")) {
+            String attempt = api.post("/api/v1/quizzes/" + id + "/attempts", student(studentId), null).text("id");
+            api.put("/api/v1/attempts/" + attempt + "/answers/" + essay, student(studentId), Map.of("text", "An essay"));
+            api.post("/api/v1/attempts/" + attempt + "/submit", student(studentId), null);
+            assertThat(api.put("/api/v1/attempts/" + attempt + "/grades/" + essay, teacher,
+                    Map.of("points", new BigDecimal(points))).status()).isEqualTo(200);
+        }
+        // (139.99 + 140.00) / 2 = 139.995: shown as 140.00 (70.00 %), but below 70 % of 200 exactly.
+        JsonNode result = api.get("/api/v1/quizzes/" + id + "/results", teacher).json().get(0);
+        assertThat(result.path("score").decimalValue()).isEqualByComparingTo("140.00");
+        assertThat(result.path("percent").decimalValue()).isEqualByComparingTo("70.00");
+        assertThat(result.path("passed").asBoolean()).isFalse();
+    }
+
     private static List<String> errors(Response response) {
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
         return response.errorFields();

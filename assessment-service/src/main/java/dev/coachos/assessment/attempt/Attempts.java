@@ -22,7 +22,10 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.coachos.assessment.AssessmentEvents;
 import dev.coachos.assessment.AssessmentSettings;
@@ -40,6 +43,7 @@ import dev.coachos.assessment.quiz.Question;
 import dev.coachos.assessment.quiz.Quiz;
 import dev.coachos.assessment.quiz.QuizAccess;
 import dev.coachos.assessment.quiz.Quizzes;
+import dev.coachos.assessment.quiz.ShortAnswerKeys;
 import dev.coachos.events.assessment.QuizGraded;
 import dev.coachos.events.assessment.QuizSubmitted;
 import dev.coachos.platform.data.UuidV7;
@@ -59,6 +63,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class Attempts {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Attempts.class);
     private static final Random SHUFFLE = new SecureRandom();
 
     private final JdbcClient jdbc;
@@ -70,9 +75,11 @@ public class Attempts {
     private final Results results;
     private final Clock clock;
     private final Duration grace;
+    private final TransactionTemplate eachAttempt;
 
     Attempts(JdbcClient jdbc, JdbcTemplate batches, Quizzes quizzes, QuizAccess access, Roster roster,
-            AssessmentEvents events, Results results, Clock clock, AssessmentSettings settings) {
+            AssessmentEvents events, Results results, Clock clock, AssessmentSettings settings,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.batches = batches;
         this.quizzes = quizzes;
@@ -82,6 +89,8 @@ public class Attempts {
         this.results = results;
         this.clock = clock;
         this.grace = settings.grace();
+        this.eachAttempt = new TransactionTemplate(transactions);
+        this.eachAttempt.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /** A started attempt, and whether it is new (a student with one in progress gets that one back). */
@@ -107,10 +116,14 @@ public class Attempts {
         Optional<Attempt> running = jdbc.sql("select " + Attempt.COLUMNS
                 + " from attempt a where a.quiz_id = ? and a.student_id = ? and a.status = 'IN_PROGRESS'")
                 .params(quizId, caller.userId()).query(Attempt::read).optional();
-        if (running.isPresent()) {
-            return new Started(running.get(), false);
-        }
         Instant now = clock.instant();
+        if (running.isPresent()) {
+            if (running.get().open(now, grace)) {
+                return new Started(running.get(), false);
+            }
+            // Its time ran out before the sweep came by: submitted now with what was saved, then a new one.
+            submitAndGrade(loadUnchecked(running.get().id()), "DEADLINE");
+        }
         if (quiz.opensAt() != null && now.isBefore(quiz.opensAt())) {
             throw Problems.conflict("Quiz " + quizId + " opens at " + quiz.opensAt());
         }
@@ -167,13 +180,20 @@ public class Attempts {
     public List<Attempt> of(UUID quizId, Caller caller) {
         Quiz quiz = quizzes.find(quizId).orElseThrow(() -> Problems.notFound("quiz", quizId));
         if (access.reads(caller, quiz.courseId())) {
-            return jdbc.sql("select " + Attempt.COLUMNS + " from attempt a where a.quiz_id = ?"
-                    + " order by a.student_id, a.number").param(quizId).query(Attempt::read).list();
+            Roster.BranchFilter branch = roster.branchFilter(caller, quiz.courseId(), "a.student_id");
+            return jdbc.sql("select " + Attempt.COLUMNS + " from attempt a where a.quiz_id = :quiz" + branch.sql()
+                    + " order by a.student_id, a.number").param("quiz", quizId).params(branch.params())
+                    .query(Attempt::read).list();
         }
         if (QuizAccess.isStudent(caller)) {
-            boolean closed = quiz.closedAt(clock.instant());
-            return jdbc.sql("select " + Attempt.COLUMNS + " from attempt a where a.quiz_id = ? and a.student_id = ?"
-                    + " order by a.number").params(quizId, caller.userId()).query(Attempt::read).list().stream()
+            boolean closed = quiz.closedForReview(clock.instant(), grace);
+            List<Attempt> own = jdbc.sql("select " + Attempt.COLUMNS + " from attempt a where a.quiz_id = ? "
+                    + "and a.student_id = ? order by a.number").params(quizId, caller.userId()).query(Attempt::read)
+                    .list();
+            if (own.isEmpty() && !quizzes.studies(caller, quiz)) {
+                throw Problems.notFound("quiz", quizId);
+            }
+            return own.stream()
                     .map(a -> quiz.review().marks().allows(a.status() != Attempt.Status.IN_PROGRESS, closed) ? a
                             : a.withoutMarks())
                     .toList();
@@ -232,17 +252,27 @@ public class Attempts {
         }
         List<UUID> stored = selected.stream().sorted().toList();
         Instant now = clock.instant();
-        jdbc.sql("""
-                update response set selected_option_ids = cast(? as uuid[]), text_answer = ?, saved_at = ?
-                where attempt_id = ? and question_id = ?""")
-                .params(stored.stream().map(UUID::toString).toArray(String[]::new), text, Timestamp.from(now),
-                        attemptId, questionId)
+        // A quiz that shows each answer's result at once takes each answer once: changing it after
+        // seeing whether it was right would be trying until right.
+        boolean oncePerAnswer = quiz.review().correctness() == Quiz.When.DURING || quiz.review().marks() == Quiz.When.DURING;
+        int saved = jdbc.sql("""
+                update response set selected_option_ids = cast(:options as uuid[]), text_answer = :text, saved_at = :now
+                where attempt_id = :attempt and question_id = :question
+                    and (not :once or saved_at is null
+                        or (selected_option_ids = cast(:options as uuid[]) and text_answer is not distinct from :text))""")
+                .param("options", stored.stream().map(UUID::toString).toArray(String[]::new)).param("text", text)
+                .param("now", Timestamp.from(now)).param("attempt", attemptId).param("question", questionId)
+                .param("once", oncePerAnswer)
                 .update();
+        if (saved == 0) {
+            throw Problems.conflict("Question " + questionId + " was answered already: this quiz shows each "
+                    + "answer's result at once, so an answer, once given, is final");
+        }
         List<UUID> order = row.optionOrder() == null ? List.of()
                 : JSON.readValue(row.optionOrder(), new TypeReference<List<UUID>>() {
                 });
-        Response saved = new Response(questionId, stored, text, now, null, null, null, null);
-        return questionView(quiz, attempt, question, order, saved, row.number(), false);
+        Response response = new Response(questionId, stored, text, now, null, null, null, null);
+        return questionView(quiz, attempt, question, order, response, row.number(), false);
     }
 
     /** Submits the attempt and grades it at once. */
@@ -252,8 +282,12 @@ public class Attempts {
         if (!loaded.attempt().studentId().equals(caller.userId())) {
             throw Problems.forbidden("Only the student whose attempt it is submits it");
         }
-        requireOpen(loaded.attempt());
-        submitAndGrade(loaded, "STUDENT");
+        if (loaded.attempt().status() != Attempt.Status.IN_PROGRESS) {
+            throw Problems.conflict("Attempt " + attemptId + " is submitted");
+        }
+        // After the deadline and its grace it is submitted all the same, as the deadline's (with what
+        // was saved by then: later answers were refused).
+        submitAndGrade(loaded, loaded.attempt().open(clock.instant(), grace) ? "STUDENT" : "DEADLINE");
         return view(load(attemptId, caller), false);
     }
 
@@ -268,10 +302,17 @@ public class Attempts {
                 select id from attempt where status = 'IN_PROGRESS' and deadline < ?
                 order by deadline limit ? for update skip locked""")
                 .params(Timestamp.from(cutoff), limit).query(UUID.class).list();
+        int submitted = 0;
         for (UUID id : overdue) {
-            submitAndGrade(loadUnchecked(id), "DEADLINE");
+            try {
+                // Each in a savepoint of its own: one that cannot be graded does not hold up the others.
+                eachAttempt.executeWithoutResult(status -> submitAndGrade(loadUnchecked(id), "DEADLINE"));
+                submitted++;
+            } catch (RuntimeException failed) {
+                log.error("Attempt {} is overdue but could not be submitted: {}", id, failed.toString());
+            }
         }
-        return overdue.size();
+        return submitted;
     }
 
     /**
@@ -340,6 +381,10 @@ public class Attempts {
                 throw Problems.forbidden("Regrading needs manage:quizzes on the quiz's course");
             }
             throw Problems.notFound("quiz", quizId);
+        }
+        if (caller.teacherProfileId().isEmpty() && !caller.seesAllBranches()) {
+            throw Problems.forbidden("A regrade changes the attempts of every branch: it needs access:all_branches "
+                    + "or a teacher of the course");
         }
         List<UUID> stale = jdbc.sql("""
                 select id from attempt where quiz_id = ? and status <> 'IN_PROGRESS' and key_version < ?
@@ -447,12 +492,7 @@ public class Attempts {
     static QuestionKey key(Question question, Quiz quiz) {
         MultiSelectPolicy policy = question.type() != QuestionType.MULTIPLE_SELECT ? null
                 : question.multiSelectPolicy() != null ? question.multiSelectPolicy() : quiz.multiSelectPolicy();
-        List<ShortAnswerKey> shortKeys = question.key().shortKeys().stream()
-                .map(k -> k.pattern() != null
-                        ? (ShortAnswerKey) new ShortAnswerKey.TextKey(k.pattern(), Boolean.TRUE.equals(k.caseSensitive()),
-                                k.creditPercent())
-                        : new ShortAnswerKey.NumberKey(k.number(), k.tolerance(), k.creditPercent()))
-                .toList();
+        List<ShortAnswerKey> shortKeys = question.key().shortKeys().stream().map(ShortAnswerKeys::of).toList();
         return new QuestionKey(question.type(), question.points(), question.negativePoints(), policy,
                 question.options().size(), Set.copyOf(question.key().correctOptionIds()), shortKeys);
     }
@@ -559,7 +599,7 @@ public class Attempts {
     private AttemptView view(Loaded loaded, boolean teacher) {
         Attempt attempt = loaded.attempt();
         Quiz quiz = loaded.quiz();
-        boolean closed = quiz.closedAt(clock.instant());
+        boolean closed = quiz.closedForReview(clock.instant(), grace);
         boolean submitted = attempt.status() != Attempt.Status.IN_PROGRESS;
         boolean marks = teacher || quiz.review().marks().allows(submitted, closed);
         List<AttemptView.QuestionView> views = new ArrayList<>();
@@ -581,7 +621,7 @@ public class Attempts {
      */
     private AttemptView.QuestionView questionView(Quiz quiz, Attempt attempt, Question question, List<UUID> order,
             Response response, int number, boolean teacher) {
-        boolean closed = quiz.closedAt(clock.instant());
+        boolean closed = quiz.closedForReview(clock.instant(), grace);
         boolean submitted = attempt.status() != Attempt.Status.IN_PROGRESS;
         boolean marks = teacher || quiz.review().marks().allows(submitted, closed);
         boolean correctness = teacher || quiz.review().correctness().allows(submitted, closed);
@@ -609,7 +649,7 @@ public class Attempts {
 
     /** Whether the student of a submitted attempt may see its marks now, as the quiz's review settings say. */
     private boolean marksVisible(Quiz quiz) {
-        return quiz.review().marks().allows(true, quiz.closedAt(clock.instant()));
+        return quiz.review().marks().allows(true, quiz.closedForReview(clock.instant(), grace));
     }
 
     private void requireOpen(Attempt attempt) {

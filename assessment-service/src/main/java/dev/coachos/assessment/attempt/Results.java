@@ -14,6 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.coachos.assessment.AssessmentSettings;
+import dev.coachos.assessment.enrollment.Roster;
 import dev.coachos.assessment.grading.GradingMethod;
 import dev.coachos.assessment.grading.Marks;
 import dev.coachos.assessment.quiz.Quiz;
@@ -36,13 +38,18 @@ public class Results {
     private final JdbcClient jdbc;
     private final Quizzes quizzes;
     private final QuizAccess access;
+    private final Roster roster;
     private final Clock clock;
+    private final java.time.Duration grace;
 
-    Results(JdbcClient jdbc, Quizzes quizzes, QuizAccess access, Clock clock) {
+    Results(JdbcClient jdbc, Quizzes quizzes, QuizAccess access, Roster roster, Clock clock,
+            AssessmentSettings settings) {
         this.jdbc = jdbc;
         this.quizzes = quizzes;
         this.access = access;
+        this.roster = roster;
         this.clock = clock;
+        this.grace = settings.grace();
     }
 
     /** One student's result on one quiz. */
@@ -68,18 +75,20 @@ public class Results {
     public List<Result> forQuiz(UUID quizId, Caller caller) {
         Quiz quiz = quizzes.find(quizId).orElseThrow(() -> Problems.notFound("quiz", quizId));
         if (access.reads(caller, quiz.courseId())) {
+            Roster.BranchFilter branch = roster.branchFilter(caller, quiz.courseId(), "student_id");
             return combineAll(quiz, jdbc.sql("""
-                    select student_id, score from attempt where quiz_id = ? and status = 'GRADED'
-                    order by student_id, number""").param(quizId)
+                    select student_id, score from attempt where quiz_id = :quiz and status = 'GRADED'""" + branch.sql()
+                    + " order by student_id, number").param("quiz", quizId).params(branch.params())
                     .query((rs, n) -> Map.entry(rs.getObject("student_id", UUID.class), rs.getBigDecimal("score")))
                     .list());
         }
         if (QuizAccess.isStudent(caller) && quiz.status() == Quiz.Status.PUBLISHED) {
-            boolean closed = quiz.closedAt(clock.instant());
-            if (!quiz.review().marks().allows(true, closed)) {
-                return List.of();
+            Optional<Result> own = of(quiz, caller.userId());
+            if (own.isEmpty() && !quizzes.studies(caller, quiz)) {
+                throw Problems.notFound("quiz", quizId);
             }
-            return of(quiz, caller.userId()).stream().toList();
+            boolean closed = quiz.closedForReview(clock.instant(), grace);
+            return quiz.review().marks().allows(true, closed) ? own.stream().toList() : List.of();
         }
         throw Problems.notFound("quiz", quizId);
     }
@@ -117,7 +126,7 @@ public class Results {
         List<StudentQuiz> list = new ArrayList<>();
         for (Quiz quiz : published) {
             List<Taken> theirs = taken.getOrDefault(quiz.id(), List.of());
-            closedNow = quiz.closedAt(clock.instant());
+            closedNow = quiz.closedForReview(clock.instant(), grace);
             Result result = quiz.review().marks().allows(true, closedNow)
                     ? combine(quiz, caller.userId(), theirs.stream().filter(t -> t.status().equals("GRADED"))
                             .map(Taken::score).toList()).orElse(null)
@@ -247,8 +256,13 @@ public class Results {
             return Optional.empty();
         }
         BigDecimal score = quiz.gradingMethod().over(scores);
+        // An average is rounded to show it; whether it passes is decided on the exact sum
+        // (sum × 100 ≥ passing × max × attempts), like every pass.
+        boolean passed = quiz.gradingMethod() == GradingMethod.AVERAGE
+                ? Marks.passes(scores.stream().reduce(BigDecimal.ZERO, BigDecimal::add),
+                        quiz.maxScore().multiply(BigDecimal.valueOf(scores.size())), quiz.passingPercent())
+                : Marks.passes(score, quiz.maxScore(), quiz.passingPercent());
         return Optional.of(new Result(quiz.id(), studentId, quiz.gradingMethod(), scores.size(), score,
-                quiz.maxScore(), Marks.percent(score, quiz.maxScore()),
-                Marks.passes(score, quiz.maxScore(), quiz.passingPercent())));
+                quiz.maxScore(), Marks.percent(score, quiz.maxScore()), passed));
     }
 }

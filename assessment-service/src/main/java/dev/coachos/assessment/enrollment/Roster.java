@@ -51,6 +51,30 @@ public class Roster {
                 .params(studentId, courseId).query(UUID.class).optional();
     }
 
+    /**
+     * A condition that keeps the rows of students a caller may see: everyone for teachers (of the
+     * course: checked before) and staff who see every branch; for other staff the students whose
+     * enrollment in the course is in their branch (nobody when they have no branch).
+     *
+     * @param sql    an {@code and ...} clause over {@code studentColumn}, or nothing
+     * @param params its named parameters
+     */
+    public record BranchFilter(String sql, java.util.Map<String, Object> params) {
+    }
+
+    public BranchFilter branchFilter(dev.coachos.platform.security.Caller caller, UUID courseId, String studentColumn) {
+        if (caller.teacherProfileId().isPresent() || caller.seesAllBranches()) {
+            return new BranchFilter("", java.util.Map.of());
+        }
+        if (caller.branchId().isEmpty()) {
+            return new BranchFilter(" and false", java.util.Map.of());
+        }
+        return new BranchFilter(" and " + studentColumn + " in (select e.student_id from enrollment_view e"
+                + " left join batch_view b on b.batch_id = e.batch_id where e.course_id = :filterCourse"
+                + " and coalesce(e.branch_id, b.branch_id) = :filterBranch)",
+                java.util.Map.of("filterCourse", courseId, "filterBranch", caller.branchId().get()));
+    }
+
     /** The branch of the student's (latest) enrollment in the course, whatever its status. */
     public Optional<UUID> branchOf(UUID studentId, UUID courseId) {
         return jdbc.sql("""

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
@@ -21,15 +22,17 @@ import dev.coachos.assessment.grading.QuestionType;
  * two or more options with exactly one correct; MULTIPLE_SELECT two or more with at least one
  * correct; TRUE_FALSE either its two options or just {@code answer} (then the options are "True"
  * and "False"); SHORT_ANSWER no options and any number of keys (an answer no key matches waits
- * for a teacher). Points with at most two decimals.
+ * for a teacher). Points with at most two decimals, up to 1000; negative points up to the points.
  */
 public record NewQuestion(
         @NotNull QuestionType type,
         @NotBlank @Size(max = 4000) String text,
-        @NotNull @DecimalMin(value = "0.01", message = "must be more than 0") @Digits(integer = 6, fraction = 2)
+        @NotNull @DecimalMin(value = "0.01", message = "must be more than 0")
+        @DecimalMax(value = "1000.00", message = "must be at most 1000") @Digits(integer = 4, fraction = 2)
         BigDecimal points,
         @DecimalMin(value = "0.00", message = "must not be negative (it is taken away for a wrong answer)")
-        @Digits(integer = 6, fraction = 2) BigDecimal negativePoints,
+        @DecimalMax(value = "1000.00", message = "must be at most 1000") @Digits(integer = 4, fraction = 2)
+        BigDecimal negativePoints,
         MultiSelectPolicy multiSelectPolicy,
         @Size(max = 4000) String explanation,
         @Size(max = 20) List<@Valid @NotNull NewOption> options,

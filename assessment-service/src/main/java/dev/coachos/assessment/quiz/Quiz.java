@@ -75,9 +75,17 @@ public record Quiz(UUID id, UUID curriculumId, UUID courseId, UUID curriculumTea
         }
     }
 
-    /** Whether the quiz has closed at {@code now}. */
+    /** Whether the quiz has closed at {@code now}: no attempt starts. */
     public boolean closedAt(Instant now) {
         return closesAt != null && !now.isBefore(closesAt);
+    }
+
+    /**
+     * Whether what is shown AFTER_CLOSE may be shown at {@code now}: once no attempt can take an
+     * answer any more (the closing time plus the grace every deadline gets).
+     */
+    public boolean closedForReview(Instant now, java.time.Duration grace) {
+        return closesAt != null && !now.isBefore(closesAt.plus(grace));
     }
 
     static Quiz read(ResultSet rs, int row) throws SQLException {

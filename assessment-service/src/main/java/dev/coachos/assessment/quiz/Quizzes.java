@@ -187,6 +187,19 @@ public class Quizzes {
                 .param("reviewAnswers", review.answers().name())
                 .param("now", Timestamp.from(clock.instant()))
                 .update();
+        if (quiz.status() == Quiz.Status.PUBLISHED && !java.util.Objects.equals(closesAt, quiz.closesAt())) {
+            // Attempts in progress end at the new closing time (or their own time limit, whichever is first).
+            jdbc.sql("""
+                    update attempt a set deadline = case
+                        when cast(:duration as integer) is null then cast(:closes as timestamptz)
+                        when cast(:closes as timestamptz) is null
+                            then a.started_at + make_interval(mins => cast(:duration as integer))
+                        else least(a.started_at + make_interval(mins => cast(:duration as integer)),
+                            cast(:closes as timestamptz)) end
+                    where a.quiz_id = :quiz and a.status = 'IN_PROGRESS'""")
+                    .param("duration", quiz.durationMinutes()).param("closes", timestamp(closesAt)).param("quiz", id)
+                    .update();
+        }
         return find(id).orElseThrow();
     }
 
@@ -353,6 +366,10 @@ public class Quizzes {
                 if (!correct.isEmpty()) {
                     throw Problems.invalidField("correctOptionIds", "a short-answer question has no options");
                 }
+                if (request.shortKeys() == null || request.shortKeys().isEmpty()) {
+                    throw Problems.invalidField("shortKeys", "a new key for a short-answer question names at least "
+                            + "one key (without any, every answer would wait for a teacher)");
+                }
                 shortKeys = shortKeys(request.shortKeys());
             }
             default -> {
@@ -476,6 +493,9 @@ public class Quizzes {
         if (request.multiSelectPolicy() != null && request.type() != QuestionType.MULTIPLE_SELECT) {
             throw Problems.invalidField("multiSelectPolicy", "applies to multiple-select questions only");
         }
+        if (request.negativePoints() != null && request.negativePoints().compareTo(request.points()) > 0) {
+            throw Problems.invalidField("negativePoints", "must not be more than the question's points");
+        }
         jdbc.sql("""
                 insert into question (id, quiz_id, position, type, text, points, negative_points, multi_select_policy,
                     explanation) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
@@ -553,10 +573,17 @@ public class Quizzes {
                 throw Problems.invalidField(field + ".tolerance", "applies to a number only");
             }
             int credit = key.creditPercent() == null ? 100 : key.creditPercent();
-            result.add(text ? new Question.ShortKey(key.pattern().strip(), Boolean.TRUE.equals(key.caseSensitive()),
-                    null, null, credit)
+            Question.ShortKey shortKey = text ? new Question.ShortKey(key.pattern().strip(),
+                    Boolean.TRUE.equals(key.caseSensitive()), null, null, credit)
                     : new Question.ShortKey(null, null, key.number(),
-                            key.tolerance() == null ? BigDecimal.ZERO : key.tolerance(), credit));
+                            key.tolerance() == null ? BigDecimal.ZERO : key.tolerance(), credit);
+            try {
+                // The grader's own reading of the key: what it refuses is refused here, not at grading.
+                ShortAnswerKeys.of(shortKey);
+            } catch (IllegalArgumentException unusable) {
+                throw Problems.invalidField(field, unusable.getMessage());
+            }
+            result.add(shortKey);
         }
         return result;
     }
@@ -598,7 +625,7 @@ public class Quizzes {
     }
 
     /** Whether the caller is a student following the quiz's curriculum, and the quiz is published. */
-    private boolean studies(Caller caller, Quiz quiz) {
+    public boolean studies(Caller caller, Quiz quiz) {
         if (!QuizAccess.isStudent(caller) || quiz.status() != Quiz.Status.PUBLISHED) {
             return false;
         }
