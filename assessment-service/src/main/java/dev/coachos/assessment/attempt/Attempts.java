@@ -558,7 +558,7 @@ public class Attempts {
                 + ", a.option_order::text as option_order_text, a.question_order from attempt a where a.id = ?")
                 .param(attemptId)
                 .query((rs, n) -> new Row(Attempt.read(rs, n), rs.getString("option_order_text"),
-                        uuids(rs.getArray("question_order"))))
+                        Quizzes.uuids(rs.getArray("question_order"))))
                 .optional().orElseThrow(() -> Problems.notFound("attempt", attemptId));
         Attempt attempt = row.attempt();
         Quiz quiz = quizzes.find(attempt.quizId()).orElseThrow();
@@ -575,7 +575,7 @@ public class Attempts {
                 .param(attemptId).query(rs -> {
                     Timestamp saved = rs.getTimestamp("saved_at");
                     UUID question = rs.getObject("question_id", UUID.class);
-                    byQuestion.put(question, new Response(question, uuids(rs.getArray("selected_option_ids")),
+                    byQuestion.put(question, new Response(question, Quizzes.uuids(rs.getArray("selected_option_ids")),
                             rs.getString("text_answer"), saved == null ? null : saved.toInstant(),
                             rs.getString("auto_outcome"), rs.getBigDecimal("auto_points"),
                             rs.getBigDecimal("manual_points"), rs.getString("feedback")));
@@ -583,17 +583,6 @@ public class Attempts {
         Map<UUID, Response> responses = new LinkedHashMap<>();
         row.questionOrder().forEach(q -> responses.put(q, byQuestion.get(q)));
         return new Loaded(attempt, quiz, questions, optionOrder, responses, false);
-    }
-
-    private static List<UUID> uuids(java.sql.Array array) throws java.sql.SQLException {
-        if (array == null) {
-            return List.of();
-        }
-        List<UUID> ids = new ArrayList<>();
-        for (Object o : (Object[]) array.getArray()) {
-            ids.add((UUID) o);
-        }
-        return ids;
     }
 
     private AttemptView view(Loaded loaded, boolean teacher) {

@@ -122,11 +122,10 @@ public class Results {
                 .query((rs, n) -> new Taken(rs.getObject("quiz_id", UUID.class), rs.getObject("id", UUID.class),
                         rs.getString("status"), rs.getBigDecimal("score")))
                 .list().stream().collect(Collectors.groupingBy(Taken::quizId));
-        boolean closedNow;
         List<StudentQuiz> list = new ArrayList<>();
         for (Quiz quiz : published) {
             List<Taken> theirs = taken.getOrDefault(quiz.id(), List.of());
-            closedNow = quiz.closedForReview(clock.instant(), grace);
+            boolean closedNow = quiz.closedForReview(clock.instant(), grace);
             Result result = quiz.review().marks().allows(true, closedNow)
                     ? combine(quiz, caller.userId(), theirs.stream().filter(t -> t.status().equals("GRADED"))
                             .map(Taken::score).toList()).orElse(null)

@@ -466,7 +466,8 @@ public class Quizzes {
         return questions;
     }
 
-    static List<UUID> uuids(Array array) throws SQLException {
+    /** The ids of a {@code uuid[]} column, in order (none for null). */
+    public static List<UUID> uuids(Array array) throws SQLException {
         if (array == null) {
             return List.of();
         }
