@@ -7,6 +7,7 @@ public final class Topics {
     public static final String COURSE = "coachos.course.events";
     public static final String ENROLLMENT = "coachos.enrollment.events";
     public static final String ASSESSMENT = "coachos.assessment.events";
+    public static final String FINANCE = "coachos.finance.events";
 
     private Topics() {
     }

@@ -14,6 +14,7 @@ import dev.coachos.events.assessment.AssessmentEvents;
 import dev.coachos.events.course.CourseEvents;
 import dev.coachos.events.course.LessonsChanged;
 import dev.coachos.events.enrollment.EnrollmentEvents;
+import dev.coachos.events.finance.FinanceEvents;
 import dev.coachos.events.identity.IdentityEvents;
 import dev.coachos.events.identity.UserDeactivated;
 import dev.coachos.events.identity.UserRegistered;
@@ -86,7 +87,7 @@ class EventJsonContractTest {
     @Test
     void everyEventTravelsUnderItsRecordsNameOnItsDomainsTopic() {
         for (Map<String, Class<? extends DomainEvent>> types : List.of(IdentityEvents.TYPES, CourseEvents.TYPES,
-                EnrollmentEvents.TYPES, AssessmentEvents.TYPES)) {
+                EnrollmentEvents.TYPES, AssessmentEvents.TYPES, FinanceEvents.TYPES)) {
             types.forEach((name, type) -> assertThat(type.getSimpleName()).as(name).isEqualTo(name));
         }
         // The wire names consumers switch on: renaming one breaks them, so it fails here first.
@@ -102,6 +103,10 @@ class EventJsonContractTest {
         assertThat(AssessmentEvents.TYPES).containsOnlyKeys("QuizPublished", "QuizSubmitted", "QuizGraded");
         assertThat(AssessmentEvents.TYPES.values()).allMatch(t -> t.getPackageName().endsWith(".assessment"));
         assertThat(Topics.ASSESSMENT).isEqualTo("coachos.assessment.events");
+        assertThat(FinanceEvents.TYPES).containsOnlyKeys("FeePlanCreated", "InstallmentDue", "InstallmentOverdue",
+                "PaymentReceived", "PaymentReversed", "ReceiptCancelled");
+        assertThat(FinanceEvents.TYPES.values()).allMatch(t -> t.getPackageName().endsWith(".finance"));
+        assertThat(Topics.FINANCE).isEqualTo("coachos.finance.events");
         assertThat(Topics.deadLetter(Topics.COURSE)).isEqualTo("coachos.course.events.dlt");
         assertThat(IdentityEvents.TYPES.values()).allMatch(t -> t.getPackageName().endsWith(".identity"));
         assertThat(CourseEvents.TYPES.values()).allMatch(t -> t.getPackageName().endsWith(".course"));

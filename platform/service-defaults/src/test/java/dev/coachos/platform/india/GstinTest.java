@@ -1,4 +1,4 @@
-package dev.coachos.finance.money;
+package dev.coachos.platform.india;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.coachos.finance.money;
+package dev.coachos.platform.india;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
