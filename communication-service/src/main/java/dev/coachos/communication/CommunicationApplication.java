@@ -5,9 +5,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * communication-service owns the notifications each user reads in the app ({@code notification}),
- * made from the events of identity, course, enrollment and assessment services (one package per upstream),
- * and a directory of users fed by identity's events. Announcements, support queries and leaves
- * come later.
+ * made from the events of identity, course, enrollment, assessment and finance services (one package
+ * per upstream), and a directory of users fed by identity's events. Announcements, support queries
+ * and leaves come later.
  */
 @SpringBootApplication
 public class CommunicationApplication {
