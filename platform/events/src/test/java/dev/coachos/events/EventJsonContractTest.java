@@ -80,6 +80,20 @@ class EventJsonContractTest {
                 "permission", "permissions");
     }
 
+    @Test
+    void branchEventsCarryTheTaxDetailsFinanceNeedsAndNothingElse() {
+        var opened = new dev.coachos.events.identity.BranchOpened("b-1", "DEL-01", "Delhi Central", "New Delhi", "Delhi",
+                "07", "07AAACC1206D1ZM", "DEL", true);
+        assertThat(fields(opened)).containsExactlyInAnyOrder("branchId", "code", "name", "city", "state", "stateCode",
+                "gstin", "receiptSeries", "active");
+        assertThat(fields(new dev.coachos.events.identity.BranchUpdated("b-1", "DEL-01", "Delhi Central", null, null,
+                null, null, "DEL", false))).containsExactlyInAnyOrderElementsOf(fields(opened));
+        assertThat(fields(new dev.coachos.events.identity.StudentProfileUpdated("u-1", "p-1", "29")))
+                .containsExactlyInAnyOrder("userId", "studentProfileId", "stateCode");
+        assertThat(IdentityEvents.typeOf(opened)).isEqualTo("BranchOpened");
+        assertThat(opened.aggregateId()).isEqualTo("b-1");
+    }
+
     private java.util.Collection<String> fields(Object event) {
         return json.readTree(json.writeValueAsString(event)).propertyNames();
     }
@@ -93,7 +107,8 @@ class EventJsonContractTest {
         // The wire names consumers switch on: renaming one breaks them, so it fails here first.
         assertThat(IdentityEvents.TYPES).containsOnlyKeys("UserRegistered", "UserUpdated", "UserRoleChanged",
                 "UserDeactivated", "UserLoggedIn", "UserLoggedOut", "LoginFailed", "PasswordResetRequested",
-                "PasswordResetCompleted", "RolePermissionsChanged");
+                "PasswordResetCompleted", "RolePermissionsChanged", "BranchOpened", "BranchUpdated",
+                "StudentProfileUpdated");
         assertThat(CourseEvents.TYPES).containsOnlyKeys("CourseCreated", "CourseUpdated", "CurriculumSubmitted",
                 "CurriculumApproved", "CurriculumRejected", "LessonsChanged", "AssignmentSubmitted", "SubmissionGraded",
                 "CourseTeacherAssigned", "CourseTeacherUnassigned");

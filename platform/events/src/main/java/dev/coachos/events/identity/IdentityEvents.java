@@ -8,17 +8,20 @@ import dev.coachos.events.DomainEvent;
 public final class IdentityEvents {
 
     /** Type name to payload class and its current schema version. */
-    public static final Map<String, Class<? extends DomainEvent>> TYPES = Map.of(
-            "UserRegistered", UserRegistered.class,
-            "UserUpdated", UserUpdated.class,
-            "UserRoleChanged", UserRoleChanged.class,
-            "UserDeactivated", UserDeactivated.class,
-            "UserLoggedIn", UserLoggedIn.class,
-            "UserLoggedOut", UserLoggedOut.class,
-            "LoginFailed", LoginFailed.class,
-            "PasswordResetRequested", PasswordResetRequested.class,
-            "PasswordResetCompleted", PasswordResetCompleted.class,
-            "RolePermissionsChanged", RolePermissionsChanged.class);
+    public static final Map<String, Class<? extends DomainEvent>> TYPES = Map.ofEntries(
+            Map.entry("UserRegistered", UserRegistered.class),
+            Map.entry("UserUpdated", UserUpdated.class),
+            Map.entry("UserRoleChanged", UserRoleChanged.class),
+            Map.entry("UserDeactivated", UserDeactivated.class),
+            Map.entry("UserLoggedIn", UserLoggedIn.class),
+            Map.entry("UserLoggedOut", UserLoggedOut.class),
+            Map.entry("LoginFailed", LoginFailed.class),
+            Map.entry("PasswordResetRequested", PasswordResetRequested.class),
+            Map.entry("PasswordResetCompleted", PasswordResetCompleted.class),
+            Map.entry("RolePermissionsChanged", RolePermissionsChanged.class),
+            Map.entry("BranchOpened", BranchOpened.class),
+            Map.entry("BranchUpdated", BranchUpdated.class),
+            Map.entry("StudentProfileUpdated", StudentProfileUpdated.class));
 
     public static final int SCHEMA_VERSION = 1;
 
