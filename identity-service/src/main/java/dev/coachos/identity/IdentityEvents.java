@@ -4,10 +4,13 @@ import org.springframework.stereotype.Component;
 
 import dev.coachos.events.DomainEvent;
 import dev.coachos.events.Topics;
+import dev.coachos.events.identity.BranchOpened;
+import dev.coachos.events.identity.BranchUpdated;
 import dev.coachos.events.identity.LoginFailed;
 import dev.coachos.events.identity.PasswordResetCompleted;
 import dev.coachos.events.identity.PasswordResetRequested;
 import dev.coachos.events.identity.RolePermissionsChanged;
+import dev.coachos.events.identity.StudentProfileUpdated;
 import dev.coachos.events.identity.UserDeactivated;
 import dev.coachos.events.identity.UserLoggedIn;
 import dev.coachos.events.identity.UserLoggedOut;
@@ -19,8 +22,8 @@ import dev.coachos.messaging.outbox.Outbox;
 /**
  * The events identity-service publishes, one method each, and the only caller of the outbox:
  * each is stored in the transaction of the change it reports and relayed to
- * {@value dev.coachos.events.Topics#IDENTITY} afterwards. Names, e-mail addresses, roles and
- * branches only: never a password, a hash or a token.
+ * {@value dev.coachos.events.Topics#IDENTITY} afterwards. Names, e-mail addresses, roles,
+ * branches and the tax details finance needs only: never a password, a hash or a token.
  */
 @Component
 public class IdentityEvents {
@@ -68,6 +71,18 @@ public class IdentityEvents {
     }
 
     public void rolePermissionsChanged(RolePermissionsChanged event) {
+        publish(event);
+    }
+
+    public void branchOpened(BranchOpened event) {
+        publish(event);
+    }
+
+    public void branchUpdated(BranchUpdated event) {
+        publish(event);
+    }
+
+    public void studentProfileUpdated(StudentProfileUpdated event) {
         publish(event);
     }
 

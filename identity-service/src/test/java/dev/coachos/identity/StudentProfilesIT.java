@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -13,11 +14,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.coachos.testing.ApiClient.Response;
+import dev.coachos.testing.OutboxReader;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A student profile names only a batch enrollment-service opened, as its BatchCreated events told
  * this service (here written into the read model directly; StudentBatchEventsIT sends the events).
+ * It also keeps the state the student lives in, which finance-service hears of with every save.
  */
 class StudentProfilesIT extends IdentityTestBase {
 
@@ -99,6 +102,42 @@ class StudentProfilesIT extends IdentityTestBase {
                 Map.of("batchId", UUID.randomUUID().toString()));
 
         assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+    }
+
+    @Test
+    void theStudentsStateIsKeptShownAndAnnouncedWithEveryChangeOfTheProfile() {
+        String profileId = studentProfile().path("id").asString();
+
+        Response saved = api.put("/api/v1/profiles/" + student + "/student", director,
+                Map.of("stateCode", "29", "discount", 100));
+
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+        assertThat(saved.json().path("student").path("stateCode").asString()).isEqualTo("29");
+        assertThat(studentProfile().path("stateCode").asString()).isEqualTo("29");
+        // Left out, it is no longer known (the profile is set as a whole).
+        Response unknown = api.put("/api/v1/profiles/" + student + "/student", director, Map.of("discount", 100));
+        assertThat(unknown.json().path("student").path("stateCode").isNull()).as(unknown.toString()).isTrue();
+
+        List<JsonNode> events = new OutboxReader(jdbc).payloads("StudentProfileUpdated", student.toString());
+        assertThat(events).as("created with the account, then each save").hasSize(3);
+        assertThat(events).allSatisfy(e -> {
+            assertThat(e.path("userId").asString()).isEqualTo(student.toString());
+            assertThat(e.path("studentProfileId").asString()).isEqualTo(profileId);
+        });
+        assertThat(events).extracting(e -> e.path("stateCode").isNull() ? null : e.path("stateCode").asString())
+                .containsExactly(null, "29", null);
+    }
+
+    @Test
+    void aStateCodeThatNamesNoGstStateIsRefused() {
+        for (String code : List.of("40", "7", "AB", "00", "007")) {
+            Response refused = api.put("/api/v1/profiles/" + student + "/student", director, Map.of("stateCode", code));
+
+            assertThat(refused.status()).as(code + ": " + refused).isEqualTo(400);
+            assertThat(refused.text("type")).isEqualTo("urn:coachos:problem:validation");
+            assertThat(refused.errorFields()).containsExactly("stateCode");
+        }
+        assertThat(studentProfile().path("stateCode").isNull()).isTrue();
     }
 
     private UUID knownBatch() {

@@ -1,6 +1,9 @@
 package dev.coachos.identity.branch;
 
 import dev.coachos.identity.AbstractEntity;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -19,15 +22,24 @@ public class Branch extends AbstractEntity {
     private String state;
     private String phone;
     private String email;
+    /** The two-digit GST state code, or null. */
+    @Column(name = "state_code", length = 2)
+    @JdbcTypeCode(SqlTypes.CHAR)
+    private String stateCode;
+    /** Its GSTIN, issued in {@link #stateCode}, or null for a branch that gives plain receipts. */
+    private String gstin;
+    @Column(name = "receipt_series", nullable = false)
+    private String receiptSeries;
     @Column(name = "is_active", nullable = false)
     private boolean active = true;
 
     protected Branch() {
     }
 
-    public Branch(String code, String name) {
+    public Branch(String code, String name, String receiptSeries) {
         this.code = code;
         this.name = name;
+        this.receiptSeries = receiptSeries;
     }
 
     public void describe(String name, String address, String city, String state, String phone, String email) {
@@ -37,6 +49,16 @@ public class Branch extends AbstractEntity {
         this.state = state;
         this.phone = phone;
         this.email = email;
+    }
+
+    /** Where it pays GST: the state, and the registration issued there (the caller checks they agree). */
+    public void registerForTax(String stateCode, String gstin) {
+        this.stateCode = stateCode;
+        this.gstin = gstin;
+    }
+
+    public void setReceiptSeries(String receiptSeries) {
+        this.receiptSeries = receiptSeries;
     }
 
     public void setActive(boolean active) {
@@ -69,6 +91,18 @@ public class Branch extends AbstractEntity {
 
     public String getEmail() {
         return email;
+    }
+
+    public String getStateCode() {
+        return stateCode;
+    }
+
+    public String getGstin() {
+        return gstin;
+    }
+
+    public String getReceiptSeries() {
+        return receiptSeries;
     }
 
     public boolean isActive() {

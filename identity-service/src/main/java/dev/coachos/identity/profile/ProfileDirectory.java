@@ -11,6 +11,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.coachos.events.identity.StudentProfileUpdated;
+import dev.coachos.identity.IdentityEvents;
 import dev.coachos.identity.enrollment.KnownBatches;
 import dev.coachos.identity.role.Roles;
 import dev.coachos.identity.user.User;
@@ -35,12 +37,15 @@ public class ProfileDirectory {
     private final Roles roles;
     private final JsonMapper json;
     private final KnownBatches batches;
+    private final IdentityEvents events;
     private final TransactionTemplate reading;
     private final TransactionTemplate writing;
 
     ProfileDirectory(StudentProfiles students, TeacherProfiles teachers, StaffProfiles staff, Users users,
-            Roles roles, JsonMapper json, KnownBatches batches, PlatformTransactionManager transactionManager) {
+            Roles roles, JsonMapper json, KnownBatches batches, IdentityEvents events,
+            PlatformTransactionManager transactionManager) {
         this.batches = batches;
+        this.events = events;
         this.reading = new TransactionTemplate(transactionManager);
         this.reading.setReadOnly(true);
         this.writing = new TransactionTemplate(transactionManager);
@@ -52,12 +57,14 @@ public class ProfileDirectory {
         this.json = json;
     }
 
+    /** Runs in the transaction that assigns the role, so a new student's StudentProfileUpdated goes out with it. */
     @EventListener
     void onRoleAssigned(UserEvents.RoleAssigned event) {
         switch (event.profileType()) {
             case STUDENT -> {
                 if (students.findByUserId(event.userId()).isEmpty()) {
-                    students.save(new StudentProfile(event.userId()));
+                    StudentProfileUpdated created = updated(students.save(new StudentProfile(event.userId())));
+                    events.studentProfileUpdated(created);
                 }
             }
             case TEACHER -> {
@@ -103,7 +110,8 @@ public class ProfileDirectory {
      * Sets a student's profile. Its batch must be one enrollment-service opened ({@link KnownBatches}):
      * that check runs between the permission check and the write, outside a transaction, because it
      * may wait a moment for a batch opened just now. A batch the profile names already is kept
-     * without the check, so a profile saved before the rule can still be edited.
+     * without the check, so a profile saved before the rule can still be edited. Each save tells
+     * the other services (StudentProfileUpdated: finance needs the student's state).
      */
     public ProfileView updateStudent(Caller caller, UUID userId, StudentProfileChange change) {
         UUID current = reading.execute(status -> {
@@ -116,10 +124,16 @@ public class ProfileDirectory {
         return writing.execute(status -> {
             visibleUser(caller, userId, "update:profiles");
             StudentProfile profile = studentProfileOf(userId);
-            profile.update(change.enrollmentDate(), change.batchId(), change.discount());
+            profile.update(change.enrollmentDate(), change.batchId(), change.discount(), change.stateCode());
             students.saveAndFlush(profile);
+            events.studentProfileUpdated(updated(profile));
             return view(caller, userId);
         });
+    }
+
+    private static StudentProfileUpdated updated(StudentProfile profile) {
+        return new StudentProfileUpdated(profile.getUserId().toString(), profile.getId().toString(),
+                profile.getStateCode());
     }
 
     private StudentProfile studentProfileOf(UUID userId) {
@@ -218,9 +232,10 @@ public class ProfileDirectory {
             StaffView staff) {
     }
 
-    public record StudentView(UUID id, LocalDate enrollmentDate, UUID batchId, BigDecimal discount) {
+    public record StudentView(UUID id, LocalDate enrollmentDate, UUID batchId, BigDecimal discount, String stateCode) {
         static StudentView of(StudentProfile p) {
-            return new StudentView(p.getId(), p.getEnrollmentDate(), p.getBatchId(), p.getDiscount());
+            return new StudentView(p.getId(), p.getEnrollmentDate(), p.getBatchId(), p.getDiscount(),
+                    p.getStateCode());
         }
     }
 

@@ -4,6 +4,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 import dev.coachos.identity.AbstractEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -22,6 +25,10 @@ public class StudentProfile extends AbstractEntity {
     /** Fee concession in INR. */
     @Column(nullable = false, precision = 12, scale = 2)
     private BigDecimal discount = BigDecimal.ZERO;
+    /** The two-digit GST code of the state the student lives in, or null when not known. */
+    @Column(name = "state_code", length = 2)
+    @JdbcTypeCode(SqlTypes.CHAR)
+    private String stateCode;
 
     protected StudentProfile() {
     }
@@ -30,10 +37,11 @@ public class StudentProfile extends AbstractEntity {
         this.userId = userId;
     }
 
-    void update(LocalDate enrollmentDate, UUID batchId, BigDecimal discount) {
+    void update(LocalDate enrollmentDate, UUID batchId, BigDecimal discount, String stateCode) {
         this.enrollmentDate = enrollmentDate;
         this.batchId = batchId;
         this.discount = discount == null ? BigDecimal.ZERO : discount;
+        this.stateCode = stateCode;
     }
 
     public UUID getUserId() {
@@ -50,5 +58,9 @@ public class StudentProfile extends AbstractEntity {
 
     public BigDecimal getDiscount() {
         return discount;
+    }
+
+    public String getStateCode() {
+        return stateCode;
     }
 }

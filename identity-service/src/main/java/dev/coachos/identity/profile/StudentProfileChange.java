@@ -7,11 +7,16 @@ import java.util.UUID;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Pattern;
+
+import dev.coachos.identity.GstStateCode;
 
 /**
  * A student's profile as it is to be: when they enrolled, their batch (one that enrollment-service
- * opened) and their fee concession in INR (none when left out).
+ * opened), their fee concession in INR (none when left out) and the two-digit GST code of the
+ * state they live in (unknown when left out; finance then takes the branch's state).
  */
 public record StudentProfileChange(LocalDate enrollmentDate, UUID batchId,
-        @DecimalMin("0.00") @DecimalMax("9999999999.99") @Digits(integer = 10, fraction = 2) BigDecimal discount) {
+        @DecimalMin("0.00") @DecimalMax("9999999999.99") @Digits(integer = 10, fraction = 2) BigDecimal discount,
+        @Pattern(regexp = GstStateCode.PATTERN, message = GstStateCode.MESSAGE) String stateCode) {
 }

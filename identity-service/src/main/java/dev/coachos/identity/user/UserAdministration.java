@@ -204,11 +204,12 @@ public class UserAdministration {
         String previous = user.getRole().getName();
         user.assignRole(role);
         users.saveAndFlush(user);
-        events.publishEvent(new UserEvents.RoleAssigned(id, role.getProfileType()));
         if (!previous.equals(role.getName())) {
             published.userRoleChanged(new UserRoleChanged(user.getId().toString(), previous, role.getName(),
                     role.getProfileType().name()));
         }
+        // After the account's own event, so a new profile's event (StudentProfileUpdated) follows it.
+        events.publishEvent(new UserEvents.RoleAssigned(id, role.getProfileType()));
         return user;
     }
 
@@ -316,9 +317,10 @@ public class UserAdministration {
     /** Stores a new account, gives it the profile its role implies and tells the other services. */
     private void register(User user) {
         users.saveAndFlush(user);
-        events.publishEvent(new UserEvents.RoleAssigned(user.getId(), user.getRole().getProfileType()));
         published.userRegistered(new UserRegistered(user.getId().toString(), user.getEmail(), user.getName(),
                 user.getRole().getName(), branch(user), user.getRole().getProfileType().name()));
+        // The profile's own event (StudentProfileUpdated for a student) follows UserRegistered.
+        events.publishEvent(new UserEvents.RoleAssigned(user.getId(), user.getRole().getProfileType()));
     }
 
     private static UserUpdated updated(User user) {
