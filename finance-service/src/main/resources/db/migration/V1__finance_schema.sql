@@ -172,7 +172,8 @@ CREATE TABLE receipt (
     branch_id          uuid,
     -- What was printed, as it was when issued (a later change of the branch or the student does
     -- not rewrite an issued document).
-    supplier_name      varchar(120)  NOT NULL,
+    institute_name     varchar(120)  NOT NULL,
+    branch_name        varchar(120)  NOT NULL,
     supplier_gstin     varchar(15),
     supplier_state     varchar(80),
     supplier_state_code char(2),

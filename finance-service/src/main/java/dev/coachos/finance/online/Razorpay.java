@@ -27,12 +27,12 @@ class Razorpay {
     private final RazorpaySettings settings;
     private final RestClient http;
 
-    Razorpay(RazorpaySettings settings, RestClient.Builder builder) {
+    Razorpay(RazorpaySettings settings) {
         this.settings = settings;
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build());
         factory.setReadTimeout(Duration.ofSeconds(8));
-        this.http = builder.clone().baseUrl(settings.baseUrl()).requestFactory(factory)
+        this.http = RestClient.builder().baseUrl(settings.baseUrl()).requestFactory(factory)
                 .defaultHeaders(h -> {
                     if (settings.linksConfigured()) {
                         h.setBasicAuth(settings.keyId(), settings.keySecret());

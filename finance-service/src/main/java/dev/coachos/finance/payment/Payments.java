@@ -279,7 +279,7 @@ public class Payments {
     public Optional<Payment> find(UUID id) {
         List<Payment.Allocation> allocations = jdbc.sql("""
                 select a.installment_id, i.seq, i.due_date, a.amount, a.kind from allocation a
-                join installment i on i.id = a.installment_id where a.payment_id = ? order by a.created_at, i.seq""")
+                join installment i on i.id = a.installment_id where a.payment_id = ? order by a.created_at, a.kind, i.seq""")
                 .param(id)
                 .query((rs, n) -> new Payment.Allocation(rs.getObject("installment_id", UUID.class), rs.getInt("seq"),
                         rs.getObject("due_date", LocalDate.class), rs.getBigDecimal("amount"), rs.getString("kind")))

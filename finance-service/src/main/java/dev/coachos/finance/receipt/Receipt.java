@@ -18,13 +18,17 @@ import java.util.UUID;
  * @param paymentStatus CLEARED, RECEIVED (a cheque not yet cleared) or REVERSED
  */
 public record Receipt(UUID id, String number, String kind, LocalDate issuedOn, UUID paymentId, UUID planId,
-        UUID studentId, UUID branchId, Party supplier, Party recipient, String placeOfSupply, List<Line> lines,
+        UUID studentId, UUID branchId, Supplier supplier, Recipient recipient, String placeOfSupply, List<Line> lines,
         BigDecimal taxable, BigDecimal cgst, BigDecimal sgst, BigDecimal igst, BigDecimal total, String totalInWords,
         String paymentMethod, String paymentReference, String paymentStatus, BigDecimal pendingAfter,
         boolean cancelled, Instant cancelledAt, String cancelReason) {
 
-    /** Who issued it or whom it is made out to, as printed. */
-    public record Party(String name, String gstin, String state, String stateCode) {
+    /** Who issued it, as printed: the institute and its branch, with the branch's GSTIN and state. */
+    public record Supplier(String instituteName, String branchName, String gstin, String state, String stateCode) {
+    }
+
+    /** Whom it is made out to, as printed. */
+    public record Recipient(String name, String stateCode) {
     }
 
     /** One line: an installment the payment went to (or an advance), with its tax. */

@@ -3,6 +3,7 @@ package dev.coachos.finance.receipt;
 import java.util.UUID;
 
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -34,5 +35,14 @@ class ReceiptController {
     @Operation(summary = "A receipt or tax invoice: its lines and tax, the amount in words, the balance pending after it")
     Receipt get(@PathVariable UUID id) {
         return receipts.get(id, Caller.current());
+    }
+
+    @GetMapping(path = "/api/v1/receipts/{id}", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "A receipt or tax invoice as a PDF (Accept: application/pdf)")
+    ResponseEntity<byte[]> pdf(@PathVariable UUID id) {
+        byte[] pdf = receipts.pdf(id, Caller.current());
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "inline; filename=\"receipt-" + id + ".pdf\"")
+                .body(pdf);
     }
 }

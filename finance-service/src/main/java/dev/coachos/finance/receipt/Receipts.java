@@ -22,6 +22,8 @@ import dev.coachos.finance.money.FinancialYear;
 import dev.coachos.finance.money.Gst;
 import dev.coachos.finance.money.Money;
 import dev.coachos.finance.money.ReceiptNumber;
+import dev.coachos.finance.receipt.pdf.ReceiptDocument;
+import dev.coachos.finance.receipt.pdf.ReceiptPdf;
 import dev.coachos.platform.data.PagedQuery;
 import dev.coachos.platform.data.Sorting;
 import dev.coachos.platform.data.UuidV7;
@@ -49,6 +51,7 @@ public class Receipts {
     private final Directory directory;
     private final FinanceSettings settings;
     private final Clock clock;
+    private final ReceiptPdf printer = new ReceiptPdf();
 
     Receipts(JdbcClient jdbc, Directory directory, FinanceSettings settings, Clock clock) {
         this.jdbc = jdbc;
@@ -102,12 +105,12 @@ public class Receipts {
                 .orElse("Student " + studentId);
         jdbc.sql("""
                 insert into receipt (id, payment_id, number, series, financial_year, serial, kind, issued_on, student_id,
-                    branch_id, supplier_name, supplier_gstin, supplier_state, supplier_state_code, recipient_name,
+                    branch_id, institute_name, branch_name, supplier_gstin, supplier_state, supplier_state_code, recipient_name,
                     recipient_state_code, place_of_supply, taxable, cgst, sgst, igst, total, pending_after, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, paymentId, number, series, year.label(), serial, taxInvoice ? "TAX_INVOICE" : "RECEIPT", today,
                         studentId, branchId,
-                        branch.map(b -> settings.instituteName() + ", " + b.name()).orElse(settings.instituteName()),
+                        settings.instituteName(), branch.map(Directory.Branch::name).orElse("Head office"),
                         taxInvoice ? branch.get().gstin() : null, branch.map(Directory.Branch::state).orElse(null),
                         supplierState, recipientName, recipientState, placeOfSupply, taxable, cgst, sgst, igst, total,
                         pendingAfter, Timestamp.from(clock.instant()))
@@ -137,7 +140,7 @@ public class Receipts {
     }
 
     private static final String COLUMNS = """
-            r.id, r.number, r.kind, r.issued_on, r.payment_id, p.plan_id, r.student_id, r.branch_id, r.supplier_name,
+            r.id, r.number, r.kind, r.issued_on, r.payment_id, p.plan_id, r.student_id, r.branch_id, r.institute_name, r.branch_name,
             r.supplier_gstin, r.supplier_state, r.supplier_state_code, r.recipient_name, r.recipient_state_code,
             r.place_of_supply, r.taxable, r.cgst, r.sgst, r.igst, r.total, r.pending_after, r.cancelled_at,
             r.cancel_reason, p.method, p.reference, p.status as payment_status""";
@@ -161,9 +164,9 @@ public class Receipts {
                 rs.getObject("issued_on", LocalDate.class), rs.getObject("payment_id", UUID.class),
                 rs.getObject("plan_id", UUID.class), rs.getObject("student_id", UUID.class),
                 rs.getObject("branch_id", UUID.class),
-                new Receipt.Party(rs.getString("supplier_name"), rs.getString("supplier_gstin"),
-                        rs.getString("supplier_state"), rs.getString("supplier_state_code")),
-                new Receipt.Party(rs.getString("recipient_name"), null, null, rs.getString("recipient_state_code")),
+                new Receipt.Supplier(rs.getString("institute_name"), rs.getString("branch_name"),
+                        rs.getString("supplier_gstin"), rs.getString("supplier_state"), rs.getString("supplier_state_code")),
+                new Receipt.Recipient(rs.getString("recipient_name"), rs.getString("recipient_state_code")),
                 rs.getString("place_of_supply"), lines, rs.getBigDecimal("taxable"), rs.getBigDecimal("cgst"),
                 rs.getBigDecimal("sgst"), rs.getBigDecimal("igst"), total, AmountInWords.of(total),
                 rs.getString("method"), rs.getString("reference"), rs.getString("payment_status"),
@@ -190,6 +193,54 @@ public class Receipts {
         // A list shows the receipts' totals; their lines are in GET /api/v1/receipts/{id}.
         return PagedQuery.page(jdbc, COLUMNS, "receipt r join payment p on p.id = r.payment_id", where, SORTING, paging,
                 (rs, n) -> read(rs, List.of()));
+    }
+
+    /** A receipt as a PDF, for whoever may read it. */
+    @Transactional(readOnly = true)
+    public byte[] pdf(UUID id, Caller caller) {
+        Receipt receipt = get(id, caller);
+        return printer.render(document(receipt));
+    }
+
+    /** What the PDF prints: the receipt as issued, and the installments its payment went to. */
+    ReceiptDocument document(Receipt r) {
+        List<ReceiptDocument.Allocation> allocations = jdbc.sql("""
+                select i.seq, i.kind, i.due_date, a.amount from allocation a join installment i on i.id = a.installment_id
+                where a.payment_id = ? and a.kind = 'APPLIED' order by i.due_date, i.seq""").param(r.paymentId())
+                .query((rs, n) -> new ReceiptDocument.Allocation(
+                        ("BOUNCE_CHARGE".equals(rs.getString("kind")) ? "Bounce charge " : "Installment ") + rs.getInt("seq"),
+                        rs.getObject("due_date", LocalDate.class), rs.getBigDecimal("amount")))
+                .list();
+        boolean tax = "TAX_INVOICE".equals(r.kind());
+        List<ReceiptDocument.Line> lines = r.lines().stream()
+                .map(l -> tax ? new ReceiptDocument.Line(l.description(), l.sac(), l.taxable(), l.cgst(), l.sgst(),
+                        l.igst(), l.amount()) : ReceiptDocument.Line.untaxed(l.description(), l.amount()))
+                .toList();
+        Receipt.Supplier supplier = r.supplier();
+        String stateName = supplier.state() != null ? supplier.state()
+                : supplier.stateCode() == null ? null : "State code " + supplier.stateCode();
+        String placeOfSupply = r.placeOfSupply() == null ? null
+                : r.placeOfSupply().equals(supplier.stateCode()) && supplier.state() != null
+                        ? r.placeOfSupply() + " " + supplier.state() : r.placeOfSupply();
+        return new ReceiptDocument(r.number(), r.issuedOn(),
+                tax ? ReceiptDocument.Kind.TAX_INVOICE : ReceiptDocument.Kind.RECEIPT, r.cancelled(),
+                r.cancelled() ? (r.cancelReason() == null ? "cancelled" : r.cancelReason()) : null,
+                new ReceiptDocument.Supplier(supplier.instituteName(), supplier.branchName(), List.of(), stateName,
+                        supplier.stateCode(), supplier.gstin()),
+                new ReceiptDocument.Recipient(r.recipient().name(), r.studentId().toString(), r.recipient().stateCode()),
+                placeOfSupply, lines, r.total(), r.totalInWords(),
+                new ReceiptDocument.Payment(methodName(r.paymentMethod()), r.paymentReference(), r.issuedOn()),
+                allocations, r.pendingAfter());
+    }
+
+    private static String methodName(String method) {
+        return switch (method) {
+            case "BANK_TRANSFER" -> "Bank transfer";
+            case "ONLINE" -> "Online (Razorpay)";
+            case "UPI", "CASH", "CARD", "CHEQUE" -> method.equals("UPI") ? "UPI"
+                    : method.charAt(0) + method.substring(1).toLowerCase(java.util.Locale.ROOT);
+            default -> method;
+        };
     }
 
     /** A line to print: what it was for and what was paid on it. */
