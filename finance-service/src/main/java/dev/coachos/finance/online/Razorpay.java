@@ -24,13 +24,15 @@ import tools.jackson.databind.JsonNode;
 @Component
 class Razorpay {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Razorpay.class);
+
     private final RazorpaySettings settings;
     private final RestClient http;
 
     Razorpay(RazorpaySettings settings) {
         this.settings = settings;
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build());
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(3)).build());
         factory.setReadTimeout(Duration.ofSeconds(8));
         this.http = RestClient.builder().baseUrl(settings.baseUrl()).requestFactory(factory)
                 .defaultHeaders(h -> {
@@ -95,6 +97,7 @@ class Razorpay {
     }
 
     private static RuntimeException unavailable(RestClientException e) {
+        log.warn("Razorpay call failed: {}", e.toString());
         return Problems.raise(HttpStatus.BAD_GATEWAY, Problems.type("payment-provider"), "Payment provider failed",
                 "Razorpay could not be reached or refused the request; try again");
     }
