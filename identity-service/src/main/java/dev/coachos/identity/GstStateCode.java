@@ -1,19 +1,57 @@
 package dev.coachos.identity;
 
+import static java.lang.annotation.ElementType.ANNOTATION_TYPE;
+import static java.lang.annotation.ElementType.CONSTRUCTOR;
+import static java.lang.annotation.ElementType.FIELD;
+import static java.lang.annotation.ElementType.METHOD;
+import static java.lang.annotation.ElementType.PARAMETER;
+import static java.lang.annotation.ElementType.TYPE_USE;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
+
+import dev.coachos.platform.india.Gstin;
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+
 /**
- * The two-digit GST state codes a branch or a student may name: 01 to 38, 97 (other territory)
- * and 99 (centre jurisdiction), as the database's checks allow. For bean-validation patterns.
+ * A two-digit GST state code a branch or a student may name: 01 to 38, 97 (other territory) or 99
+ * (centre jurisdiction), as the database's checks allow; the list is {@link Gstin#isStateCode}'s.
+ * Null passes (the field was left out); an empty string passes only where {@link #emptyAllowed()}
+ * (it clears a stored code).
  */
-public final class GstStateCode {
+@Documented
+@Constraint(validatedBy = GstStateCode.Check.class)
+@Target({METHOD, FIELD, ANNOTATION_TYPE, CONSTRUCTOR, PARAMETER, TYPE_USE})
+@Retention(RUNTIME)
+public @interface GstStateCode {
 
-    /** Exactly one known code. */
-    public static final String PATTERN = "0[1-9]|[12][0-9]|3[0-8]|97|99";
+    /** Whether an empty string is taken as well as a code. */
+    boolean emptyAllowed() default false;
 
-    /** A known code, or an empty string. */
-    public static final String PATTERN_OR_EMPTY = "(" + PATTERN + ")?";
+    String message() default "is not a GST state code (two digits, 01 to 38, 97 or 99)";
 
-    public static final String MESSAGE = "is not a GST state code (two digits, 01 to 38, 97 or 99)";
+    Class<?>[] groups() default {};
 
-    private GstStateCode() {
+    Class<? extends Payload>[] payload() default {};
+
+    /** Checks a value against the state codes of {@link Gstin}. */
+    final class Check implements ConstraintValidator<GstStateCode, String> {
+
+        private boolean emptyAllowed;
+
+        @Override
+        public void initialize(GstStateCode constraint) {
+            emptyAllowed = constraint.emptyAllowed();
+        }
+
+        @Override
+        public boolean isValid(String value, ConstraintValidatorContext context) {
+            return value == null || emptyAllowed && value.isEmpty() || Gstin.isStateCode(value);
+        }
     }
 }

@@ -172,7 +172,7 @@ public class BranchAdministration {
             @Size(max = 80) String state,
             @Size(max = 20) @Pattern(regexp = "\\+?[0-9 -]{6,19}", message = "is not a phone number") String phone,
             @Email @Size(max = 254) String email,
-            @Pattern(regexp = GstStateCode.PATTERN_OR_EMPTY, message = GstStateCode.MESSAGE) String stateCode,
+            @GstStateCode(emptyAllowed = true) String stateCode,
             @Size(max = 32) String gstin,
             @Pattern(regexp = RECEIPT_SERIES, message = RECEIPT_SERIES_MESSAGE) String receiptSeries) {
     }
@@ -190,7 +190,7 @@ public class BranchAdministration {
             @Size(max = 20) @Pattern(regexp = "\\+?[0-9 -]{6,19}", message = "is not a phone number") String phone,
             @Email @Size(max = 254) String email,
             Boolean active,
-            @Pattern(regexp = GstStateCode.PATTERN_OR_EMPTY, message = GstStateCode.MESSAGE) String stateCode,
+            @GstStateCode(emptyAllowed = true) String stateCode,
             @Size(max = 32) String gstin,
             @Pattern(regexp = RECEIPT_SERIES, message = RECEIPT_SERIES_MESSAGE) String receiptSeries) {
     }

@@ -7,7 +7,6 @@ import java.util.UUID;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
-import jakarta.validation.constraints.Pattern;
 
 import dev.coachos.identity.GstStateCode;
 
@@ -18,5 +17,5 @@ import dev.coachos.identity.GstStateCode;
  */
 public record StudentProfileChange(LocalDate enrollmentDate, UUID batchId,
         @DecimalMin("0.00") @DecimalMax("9999999999.99") @Digits(integer = 10, fraction = 2) BigDecimal discount,
-        @Pattern(regexp = GstStateCode.PATTERN, message = GstStateCode.MESSAGE) String stateCode) {
+        @GstStateCode String stateCode) {
 }

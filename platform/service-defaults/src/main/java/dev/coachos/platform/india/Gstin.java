@@ -22,8 +22,7 @@ public record Gstin(String value) {
             throw new IllegalArgumentException("a GSTIN is 15 characters: a state code, a PAN, an entity number, "
                     + "Z and a check character (e.g. 27AAPFU0939F1ZV), got '" + value + "'");
         }
-        int state = Integer.parseInt(value.substring(0, 2));
-        if (!(state >= 1 && state <= 38) && state != 97 && state != 99) {
+        if (!isStateCode(value.substring(0, 2))) {
             throw new IllegalArgumentException("GSTIN " + value + " names no state (code " + value.substring(0, 2) + ")");
         }
         char expected = checkCharacter(value.substring(0, 14));
@@ -36,6 +35,23 @@ public record Gstin(String value) {
     /** Reads a GSTIN as typed: spaces around it and lower case are forgiven. */
     public static Gstin parse(String text) {
         return new Gstin(text == null ? null : text.strip().toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * Whether the text is a GST state code: exactly two digits, 01 to 38, 97 (other territory) or
+     * 99 (centre jurisdiction). Null, a single digit, three digits or anything around them is not.
+     */
+    public static boolean isStateCode(String twoDigits) {
+        if (twoDigits == null || twoDigits.length() != 2 || !isDigit(twoDigits.charAt(0))
+                || !isDigit(twoDigits.charAt(1))) {
+            return false;
+        }
+        int code = (twoDigits.charAt(0) - '0') * 10 + (twoDigits.charAt(1) - '0');
+        return code >= 1 && code <= 38 || code == 97 || code == 99;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** The two-digit state code it was issued in (the place of supply of a branch that holds it). */

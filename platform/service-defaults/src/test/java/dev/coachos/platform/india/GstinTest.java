@@ -55,4 +55,19 @@ class GstinTest {
         String centre = "99AAPFU0939F1Z";
         assertThat(new Gstin(centre + Gstin.checkCharacter(centre)).stateCode()).isEqualTo("99");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"01", "07", "09", "10", "27", "29", "30", "38", "97", "99"})
+    void theStateCodesAreZeroOneToThirtyEightNinetySevenAndNinetyNine(String code) {
+        assertThat(Gstin.isStateCode(code)).isTrue();
+    }
+
+    // Digits of other scripts (here Arabic-Indic two and seven) are not the ASCII digits a code is written in.
+    @ParameterizedTest
+    @ValueSource(strings = {"00", "39", "40", "96", "98", "", "7", "007", "270", "AB", "2A", " 27", "27 ", "+7", "-1",
+            "\u0662\u0667"})
+    void anythingElseIsNoStateCode(String text) {
+        assertThat(Gstin.isStateCode(text)).isFalse();
+        assertThat(Gstin.isStateCode(null)).isFalse();
+    }
 }
