@@ -208,6 +208,26 @@ class RoleMatrixIT extends IdentityTestBase {
     }
 
     @Test
+    void waivingFeesIsInTheCatalogueAndIsGrantedOnlyByWhoeverHoldsIt() {
+        Response catalogue = api.get("/api/v1/permissions", director);
+        assertThat(catalogue.status()).as(catalogue.toString()).isEqualTo(200);
+        assertThat(catalogue.json().valueStream().filter(p -> p.path("code").asString().equals("waive:fees"))
+                .map(p -> p.path("description").asString())).containsExactly("Waive what is unpaid of an installment");
+
+        String roleName = "FEE_DESK_" + UUID.randomUUID().toString().substring(0, 4).toUpperCase();
+        Response role = api.post("/api/v1/roles", director, Map.of("name", roleName, "profileType", "STAFF",
+                "rank", 30, "permissions", List.of("read:fees", "waive:fees")));
+        assertThat(role.status()).as(role.toString()).isEqualTo(201);
+        // An admin manages roles but not fees: it cannot hand out the power to waive them.
+        String admin = logIn(createUser(director, unique("admin"), "ADMIN", null, PASSWORD));
+        Response other = api.post("/api/v1/roles", admin, Map.of("name", roleName + "_2", "profileType", "STAFF",
+                "rank", 30, "permissions", List.of("read:courses")));
+        assertThat(other.status()).as(other.toString()).isEqualTo(201);
+        assertThat(api.post("/api/v1/roles/" + other.text("id") + "/permissions", admin,
+                Map.of("permission", "waive:fees")).status()).isEqualTo(403);
+    }
+
+    @Test
     void aDeactivatedClerksTokenHiresNobody() {
         UUID clerkId = createUser(director, unique("bo"), "BACKOFFICE", branch, PASSWORD);
         String clerk = logIn(clerkId);
