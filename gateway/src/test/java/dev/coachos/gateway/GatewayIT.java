@@ -117,6 +117,30 @@ class GatewayIT extends GatewayTestBase {
     }
 
     @Test
+    void razorpaysWebhookReachesFinanceWithoutATokenWithItsBodyAndSignatureUntouched() {
+        // Odd spacing, a line break, escapes and a rupee sign: the signature is over these exact bytes.
+        String payload = "{\"entity\":\"event\",  \"event\":\"payment_link.paid\",\n \"payload\":{\"payment\":"
+                + "{\"entity\":{\"amount\":150000,\"notes\":{\"for\":\"Fees \u20b9 1,500 \\u0026 more\"}}}}}";
+        Response delivered = api.send("POST", "/api/v1/webhooks/razorpay", null, payload, Map.of(
+                "X-Razorpay-Signature", "5f1c0a9e6b2d", "X-Razorpay-Event-Id", "evt_Gateway001"));
+
+        assertThat(delivered.status()).as(delivered.toString()).isEqualTo(200);
+        assertThat(delivered.json().path("path").asString()).isEqualTo("/api/v1/webhooks/razorpay");
+        assertThat(delivered.json().path("body").asString()).isEqualTo(payload);
+        assertThat(delivered.json().path("bytes").asInt())
+                .isEqualTo(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        assertThat(delivered.json().path("headers").path("x-razorpay-signature").asString()).isEqualTo("5f1c0a9e6b2d");
+        assertThat(delivered.json().path("headers").path("x-razorpay-event-id").asString()).isEqualTo("evt_Gateway001");
+        // A stale token sent along does not block it; the rest of finance still needs a valid one.
+        String stale = KEYS.token().expiresAt(Instant.now().minusSeconds(600)).sign();
+        assertThat(api.send("POST", "/api/v1/webhooks/razorpay", stale, payload, Map.of()).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/fee-plans", null).status()).isEqualTo(401);
+        Response plans = api.get("/api/v1/fee-plans?status=ACTIVE", KEYS.token().sign());
+        assertThat(plans.status()).isEqualTo(200);
+        assertThat(plans.json().path("path").asString()).isEqualTo("/api/v1/fee-plans");
+    }
+
+    @Test
     void identityHeadersFromClientsAreStripped() {
         Response echoed = api.send("GET", "/api/v1/users/me", KEYS.token().sign(), null, Map.of(
                 "X-User-Id", UUID.randomUUID().toString(), "X-User-Roles", "DIRECTOR", "X-Auth-Subject", "x",

@@ -17,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A real HTTP server standing in for identity-service behind the gateway: it publishes a JWK
- * set, answers logins, echoes what reached it, serves an OpenAPI document, and can be slow on purpose.
+ * set, answers logins, echoes what reached it (a webhook's body too), serves an OpenAPI document,
+ * and can be slow on purpose.
  */
 final class StubIdentity implements AutoCloseable {
 
@@ -69,6 +70,9 @@ final class StubIdentity implements AutoCloseable {
         });
         server.createContext("/api/v1/courses", this::echo);
         server.createContext("/api/v1/calendar", this::echo);
+        // finance-service's paths: its resources, and Razorpay's webhook, whose raw body is echoed back.
+        server.createContext("/api/v1/fee-plans", this::echo);
+        server.createContext("/api/v1/webhooks/razorpay", this::echoWithBody);
         server.start();
     }
 
@@ -85,6 +89,16 @@ final class StubIdentity implements AutoCloseable {
         exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(",", v)));
         String body = JsonMapper.builder().build().writeValueAsString(Map.of(
                 "path", exchange.getRequestURI().getPath(), "headers", headers));
+        respond(exchange, 200, body);
+    }
+
+    private void echoWithBody(HttpExchange exchange) throws IOException {
+        byte[] received = exchange.getRequestBody().readAllBytes();
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(",", v)));
+        String body = JsonMapper.builder().build().writeValueAsString(Map.of(
+                "path", exchange.getRequestURI().getPath(), "method", exchange.getRequestMethod(), "headers", headers,
+                "body", new String(received, StandardCharsets.UTF_8), "bytes", received.length));
         respond(exchange, 200, body);
     }
 

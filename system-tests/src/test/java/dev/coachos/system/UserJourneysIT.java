@@ -34,10 +34,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The whole suite as separate processes (discovery-server, identity-service, course-service,
- * enrollment-service, communication-service, audit-service, assessment-service, gateway, found
- * through Eureka, and a Kafka broker) on a database of its
- * own, driven through the gateway as a web client would. The services register with the
- * registry's credentials and listen on loopback; only the gateway listens beyond this machine.
+ * enrollment-service, communication-service, audit-service, assessment-service, finance-service,
+ * gateway, found through Eureka, and a Kafka broker) on a database of its own, driven through the
+ * gateway as a web client would. The services register with the registry's credentials and listen
+ * on loopback; only the gateway listens beyond this machine.
  */
 class UserJourneysIT {
 
@@ -84,7 +84,8 @@ class UserJourneysIT {
         // The domain services all take the same database, broker, key set and registry.
         for (String[] service : new String[][] {{"course-service", "COURSE_PORT"},
                 {"enrollment-service", "ENROLLMENT_PORT"}, {"communication-service", "COMMUNICATION_PORT"},
-                {"audit-service", "AUDIT_PORT"}, {"assessment-service", "ASSESSMENT_PORT"}}) {
+                {"audit-service", "AUDIT_PORT"}, {"assessment-service", "ASSESSMENT_PORT"},
+                {"finance-service", "FINANCE_PORT"}}) {
             int port = SuiteProcesses.freePort();
             suite.start(service[0], Map.of(service[1], Integer.toString(port), "COACHOS_DB_URL", database.jdbcUrl(),
                     "COACHOS_KAFKA_BOOTSTRAP", kafka, "COACHOS_JWKS_URI", jwks, "EUREKA_URL", eureka),
@@ -221,7 +222,7 @@ class UserJourneysIT {
         assertThat(apps.statusCode()).isEqualTo(200);
         assertThat(apps.body())
                 .contains("IDENTITY-SERVICE", "COURSE-SERVICE", "ENROLLMENT-SERVICE", "COMMUNICATION-SERVICE",
-                        "AUDIT-SERVICE", "ASSESSMENT-SERVICE")
+                        "AUDIT-SERVICE", "ASSESSMENT-SERVICE", "FINANCE-SERVICE")
                 .doesNotContain("probe.invalid");
     }
 
@@ -281,6 +282,9 @@ class UserJourneysIT {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                 .until(() -> gateway.get("/v3/api-docs/assessment", null).status() == 200);
         assertThat(gateway.get("/v3/api-docs/assessment", null).json().path("paths").has("/api/v1/quizzes")).isTrue();
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                .until(() -> gateway.get("/v3/api-docs/finance", null).status() == 200);
+        assertThat(gateway.get("/v3/api-docs/finance", null).json().path("paths").has("/api/v1/fee-plans")).isTrue();
     }
 
     /** The documented walkthrough (docs/walkthrough.sh) runs as written against this suite, so the docs cannot drift. */
