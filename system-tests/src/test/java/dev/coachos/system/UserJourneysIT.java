@@ -49,6 +49,11 @@ class UserJourneysIT {
     static final String REGISTRY_USER = "journeys";
     static final String REGISTRY_PASSWORD = UUID.randomUUID().toString().replace("-", "");
 
+    /** Razorpay for finance-service: the only party outside the suite, played by WireMock. */
+    static final com.github.tomakehurst.wiremock.WireMockServer RAZORPAY = new com.github.tomakehurst.wiremock.WireMockServer(
+            com.github.tomakehurst.wiremock.core.WireMockConfiguration.options().dynamicPort());
+    static final String WEBHOOK_SECRET = "whsec_" + UUID.randomUUID();
+
     static SuiteProcesses suite;
     static TestDatabase database;
     static ApiClient gateway;
@@ -81,15 +86,23 @@ class UserJourneysIT {
                 "EUREKA_URL", eureka),
                 "http://localhost:" + identityPort + "/actuator/health/readiness");
         String jwks = "http://localhost:" + identityPort + "/.well-known/jwks.json";
+        RAZORPAY.start();
         // The domain services all take the same database, broker, key set and registry.
         for (String[] service : new String[][] {{"course-service", "COURSE_PORT"},
                 {"enrollment-service", "ENROLLMENT_PORT"}, {"communication-service", "COMMUNICATION_PORT"},
                 {"audit-service", "AUDIT_PORT"}, {"assessment-service", "ASSESSMENT_PORT"},
                 {"finance-service", "FINANCE_PORT"}}) {
             int port = SuiteProcesses.freePort();
-            suite.start(service[0], Map.of(service[1], Integer.toString(port), "COACHOS_DB_URL", database.jdbcUrl(),
-                    "COACHOS_KAFKA_BOOTSTRAP", kafka, "COACHOS_JWKS_URI", jwks, "EUREKA_URL", eureka),
-                    "http://localhost:" + port + "/actuator/health/readiness");
+            Map<String, String> environment = new java.util.HashMap<>(Map.of(service[1], Integer.toString(port),
+                    "COACHOS_DB_URL", database.jdbcUrl(), "COACHOS_KAFKA_BOOTSTRAP", kafka, "COACHOS_JWKS_URI", jwks,
+                    "EUREKA_URL", eureka));
+            if (service[0].equals("finance-service")) {
+                // Razorpay is played by WireMock in this JVM; the webhook secret is the run's own.
+                environment.putAll(Map.of("COACHOS_RAZORPAY_BASE_URL", "http://localhost:" + RAZORPAY.port(),
+                        "COACHOS_RAZORPAY_KEY_ID", "rzp_test_journeys", "COACHOS_RAZORPAY_KEY_SECRET", "journeys-secret",
+                        "COACHOS_RAZORPAY_WEBHOOK_SECRET", WEBHOOK_SECRET));
+            }
+            suite.start(service[0], environment, "http://localhost:" + port + "/actuator/health/readiness");
         }
         suite.start("gateway", Map.of(
                 "GATEWAY_PORT", Integer.toString(gatewayPort),
@@ -111,6 +124,7 @@ class UserJourneysIT {
         if (suite != null) {
             suite.close();
         }
+        RAZORPAY.stop();
     }
 
     @Test
@@ -476,6 +490,120 @@ class UserJourneysIT {
         Response verified = gateway.get("/api/v1/audit/verify", director);
         assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
         assertThat(verified.json().path("intact").asBoolean()).as(verified.toString()).isTrue();
+
+        feesOfTheJourney(director, student, kabirId, enrollment);
+    }
+
+    /**
+     * Kabir's enrollment has its fee plan (finance-service raised it from EnrollmentCreated); back
+     * office takes a UPI part-payment, a retry with the same Idempotency-Key takes nothing, Kabir
+     * reads his receipt as a PDF; then he pays the rest of the installment online: Razorpay's signed
+     * webhook, delivered twice, pays it once; an unsigned one changes nothing.
+     */
+    private static void feesOfTheJourney(String office, String student, String kabirId, String enrollment) {
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            Response plans = gateway.get("/api/v1/fee-plans", student);
+            return plans.status() == 200 && plans.json().path("content").size() == 1;
+        });
+        JsonNode plan = gateway.get("/api/v1/fee-plans", student).json().path("content").get(0);
+        assertThat(plan.path("enrollmentId").asString()).isEqualTo(enrollment);
+        assertThat(plan.path("frequency").asString()).isEqualTo("MONTHLY");
+        JsonNode first = gateway.get("/api/v1/fee-plans/" + plan.path("id").asString(), student).json()
+                .path("installments").get(0);
+        assertThat(first.path("amount").decimalValue()).isEqualByComparingTo("16650.00");
+
+        Map<String, Object> upi = Map.of("planId", plan.path("id").asString(), "amount", 5000, "method", "UPI",
+                "reference", "6012 3456 7890");
+        Map<String, String> key = Map.of("Idempotency-Key", "journey-payment-1");
+        Response paid = gateway.send("POST", "/api/v1/payments", office, upi, key);
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
+        Response retried = gateway.send("POST", "/api/v1/payments", office, upi, key);
+        assertThat(retried.status()).isEqualTo(201);
+        assertThat(retried.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retried.text("id")).isEqualTo(paid.text("id"));
+        assertThat(payments(office, plan)).isEqualTo(1);
+        String receiptNumber = paid.text("receiptNumber");
+        assertThat(receiptNumber).matches("HO/\\d{2}-\\d{2}/00001");
+
+        String pdf = pdfText("/api/v1/receipts/" + paid.text("receiptId"), student);
+        assertThat(pdf).contains("Receipt", receiptNumber, "Kabir", "\u20B95,000.00", "Five Thousand Rupees Only",
+                "Balance pending");
+        await().atMost(Duration.ofSeconds(60)).until(() -> titles(student).contains("Payment received"));
+
+        // The rest of the first installment, online.
+        RAZORPAY.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/v1/payment_links").willReturn(
+                com.github.tomakehurst.wiremock.client.WireMock.okJson("""
+                        {"id":"plink_journey1","short_url":"https://rzp.io/i/journey1","status":"created"}""")));
+        Response link = gateway.post("/api/v1/installments/" + first.path("id").asString() + "/payment-link", student,
+                null);
+        assertThat(link.status()).as(link.toString()).isEqualTo(201);
+        assertThat(link.json().path("amount").decimalValue()).isEqualByComparingTo("11650.00");
+        String webhook = """
+                {"entity":"event","event":"payment_link.paid","contains":["payment_link","payment"],"payload":{
+                 "payment_link":{"entity":{"id":"plink_journey1","status":"paid","amount":1165000,"amount_paid":1165000}},
+                 "payment":{"entity":{"id":"pay_journey1","amount":1165000,"currency":"INR","status":"captured","method":"upi"}}}}""";
+        assertThat(razorpayWebhook(webhook, "not-signed", "evt_journey_forged")).isEqualTo(401);
+        assertThat(razorpayWebhook(webhook, hmac(webhook, WEBHOOK_SECRET), "evt_journey1")).isEqualTo(200);
+        assertThat(razorpayWebhook(webhook, hmac(webhook, WEBHOOK_SECRET), "evt_journey1")).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> "PAID".equals(gateway.get("/api/v1/fee-plans/"
+                + plan.path("id").asString(), student).json().path("installments").get(0).path("status").asString()));
+        assertThat(payments(office, plan)).isEqualTo(2);
+        assertThat(gateway.get("/api/v1/payments?planId=" + plan.path("id").asString(), student).json()
+                .path("content").valueStream().map(p -> p.path("method").asString()).toList())
+                .containsExactlyInAnyOrder("UPI", "ONLINE");
+        assertThat(gateway.get("/api/v1/payments?planId=" + plan.path("id").asString(), student).json()
+                .path("content").valueStream().map(p -> p.path("studentId").asString()).distinct().toList())
+                .containsExactly(kabirId);
+    }
+
+    private static int payments(String token, JsonNode plan) {
+        return gateway.get("/api/v1/payments?planId=" + plan.path("id").asString(), token).json().path("page")
+                .path("totalElements").asInt();
+    }
+
+    /** The text of a PDF the gateway serves to the token's holder. */
+    private static String pdfText(String path, String token) {
+        try {
+            HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(gateway.baseUrl() + path)).header("Authorization", "Bearer " + token)
+                    .header("Accept", "application/pdf").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(pdf.statusCode()).isEqualTo(200);
+            try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+                return new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Posts a Razorpay webhook through the gateway's public route, as Razorpay would; returns the status. */
+    private static int razorpayWebhook(String body, String signature, String eventId) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(gateway.baseUrl() + "/api/v1/webhooks/razorpay"))
+                    .header("Content-Type", "application/json").header("X-Razorpay-Signature", signature)
+                    .header("X-Razorpay-Event-Id", eventId)
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String hmac(String body, String secret) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return java.util.HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static JsonNode quizQuestion(String teacher, String quiz, Map<String, Object> question) {
