@@ -6,9 +6,15 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
+import dev.coachos.finance.dues.DuesReminders;
 import dev.coachos.finance.money.FeeSchedule;
 import dev.coachos.testing.ApiClient.Response;
 import tools.jackson.databind.JsonNode;
@@ -18,6 +24,9 @@ import tools.jackson.databind.JsonNode;
  * and the daily reminders, each (installment, level) once however often the job runs.
  */
 class DuesIT extends FinanceTestBase {
+
+    @Autowired
+    DuesReminders reminders;
 
     @Test
     void duesPerStudentAgeByDaysPastTheDueDate() {
@@ -54,6 +63,9 @@ class DuesIT extends FinanceTestBase {
         Response paged = api.get("/api/v1/dues?size=1&page=1&sort=studentName,asc", accountant(branch));
         assertThat(paged.json().path("page").path("totalElements").asLong()).isEqualTo(2);
         assertThat(paged.json().path("content").get(0).path("studentName").asString()).isEqualTo("Ravi");
+        Response pastTheEnd = api.get("/api/v1/dues?size=1&page=5", accountant(branch));
+        assertThat(pastTheEnd.json().path("content")).isEmpty();
+        assertThat(pastTheEnd.json().path("page").path("totalElements").asLong()).isEqualTo(2);
 
         Response totals = api.get("/api/v1/dues/ageing", accountant(branch));
         assertThat(totals.json()).hasSize(1);
@@ -110,6 +122,30 @@ class DuesIT extends FinanceTestBase {
         assertThat(outbox.payloads("InstallmentOverdue", UUID.randomUUID().toString())).isEmpty();
         // Branch staff may not run the head office's job.
         assertThat(api.post("/api/v1/dues/reminders", backOffice(branch), Map.of()).status()).isEqualTo(403);
+    }
+
+    @Test
+    void severalInstancesRunningTheJobAtOnceStillPublishEachReminderOnce() throws Exception {
+        UUID branch = branch("PAR", "07", null);
+        UUID student = student("Parallel", null);
+        clock.setDay(LocalDate.of(2026, 10, 1));
+        UUID batch = batch(branch, LocalDate.of(2026, 10, 1), LocalDate.of(2026, 11, 30));
+        plan(student, branch, batch, "700.00", FeeSchedule.Frequency.MONTHLY);
+        LocalDate day = LocalDate.of(2026, 10, 20);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<DuesReminders.Run>> runs = pool.invokeAll(java.util.Collections.nCopies(4,
+                    (Callable<DuesReminders.Run>) () -> reminders.run(day)));
+            int overdue = 0;
+            for (Future<DuesReminders.Run> run : runs) {
+                overdue += run.get().overdue();
+            }
+            assertThat(overdue).isEqualTo(1);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(outbox.payloads("InstallmentOverdue", student.toString())).singleElement()
+                .satisfies(e -> assertThat(e.path("level").asInt()).isEqualTo(3));
     }
 
     private static List<String> names(Response response) {

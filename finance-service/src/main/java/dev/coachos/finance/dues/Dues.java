@@ -34,15 +34,25 @@ public class Dues {
             "oldestDueDate", "d.oldest_due", "studentName", "s.name", "over90", "d.over_90"),
             "d.overdue desc, d.oldest_due", "d.student_id, d.branch_id").nullsLast("studentName");
 
+    /**
+     * The buckets over {@code x}, the open installments with what is unpaid of each and its age in days
+     * past the due date (negative: not yet due), each worked out once per installment.
+     */
     private static final String BUCKETS = """
-            sum(i.amount - i.paid) as pending,
-            coalesce(sum(i.amount - i.paid) filter (where i.due_date < :today), 0) as overdue,
-            coalesce(sum(i.amount - i.paid) filter (where i.due_date >= :today), 0) as not_due,
-            coalesce(sum(i.amount - i.paid) filter (where i.due_date < :today and i.due_date >= :today - 30), 0) as days_1_30,
-            coalesce(sum(i.amount - i.paid) filter (where i.due_date < :today - 30 and i.due_date >= :today - 60), 0) as days_31_60,
-            coalesce(sum(i.amount - i.paid) filter (where i.due_date < :today - 60 and i.due_date >= :today - 90), 0) as days_61_90,
-            coalesce(sum(i.amount - i.paid) filter (where i.due_date < :today - 90), 0) as over_90,
-            min(i.due_date) as oldest_due, count(*) as installments""";
+            sum(x.unpaid) as pending,
+            coalesce(sum(x.unpaid) filter (where x.age > 0), 0) as overdue,
+            coalesce(sum(x.unpaid) filter (where x.age <= 0), 0) as not_due,
+            coalesce(sum(x.unpaid) filter (where x.age between 1 and 30), 0) as days_1_30,
+            coalesce(sum(x.unpaid) filter (where x.age between 31 and 60), 0) as days_31_60,
+            coalesce(sum(x.unpaid) filter (where x.age between 61 and 90), 0) as days_61_90,
+            coalesce(sum(x.unpaid) filter (where x.age > 90), 0) as over_90,
+            min(x.due_date) as oldest_due, count(*) as installments""";
+
+    /** The open installments in reach, with their unpaid amount and age, for {@link #BUCKETS}. */
+    private static String open(Where where) {
+        return "(select i.student_id, i.branch_id, i.due_date, i.amount - i.paid as unpaid, :today - i.due_date as age"
+                + " from installment i" + where.sql() + ") x";
+    }
 
     private final JdbcClient jdbc;
     private final FeePlans plans;
@@ -59,20 +69,25 @@ public class Dues {
         LocalDate today = plans.today();
         Where inner = reach(branchId, studentId, caller).param("today", today);
         String order = SORTING.orderBy(paging);
-        String grouped = "(select i.student_id, i.branch_id, " + BUCKETS
-                + " from installment i" + inner.sql() + " group by i.student_id, i.branch_id) d";
+        String grouped = "(select x.student_id, x.branch_id, " + BUCKETS + " from " + open(inner)
+                + " group by x.student_id, x.branch_id) d";
         String outer = overdueOnly ? " where d.overdue > 0" : "";
         Map<String, Object> params = inner.params();
-        long total = jdbc.sql("select count(*) from " + grouped + outer).params(params).query(Long.class).single();
-        if (total <= paging.offset()) {
-            return PageResponse.of(List.of(), paging.size(), paging.page(), total);
-        }
-        List<StudentDues> rows = jdbc.sql("select d.*, s.name from " + grouped
+        // One pass over the open installments: the page and, beside each row, how many rows there are
+        // in all (a window count is taken before the limit). Only a page past the end asks again.
+        long[] total = {-1};
+        List<StudentDues> rows = jdbc.sql("select d.*, s.name, count(*) over () as total_rows from " + grouped
                 + " left join student_view s on s.student_id = d.student_id" + outer + order
                 + " limit :pageLimit offset :pageOffset")
                 .params(params).param("pageLimit", paging.size()).param("pageOffset", paging.offset())
-                .query((rs, n) -> StudentDues.read(rs, today)).list();
-        return PageResponse.of(rows, paging.size(), paging.page(), total);
+                .query((rs, n) -> {
+                    total[0] = rs.getLong("total_rows");
+                    return StudentDues.read(rs, today);
+                }).list();
+        if (rows.isEmpty()) {
+            total[0] = jdbc.sql("select count(*) from " + grouped + outer).params(params).query(Long.class).single();
+        }
+        return PageResponse.of(rows, paging.size(), paging.page(), total[0]);
     }
 
     /** The ageing of everything open in the caller's reach, per branch. */
@@ -80,8 +95,8 @@ public class Dues {
     public List<BranchAgeing> ageing(UUID branchId, Caller caller) {
         LocalDate today = plans.today();
         Where where = reach(branchId, null, caller).param("today", today);
-        return jdbc.sql("select i.branch_id, count(distinct i.student_id) as students, " + BUCKETS
-                + " from installment i" + where.sql() + " group by i.branch_id order by i.branch_id nulls first")
+        return jdbc.sql("select x.branch_id, count(distinct x.student_id) as students, " + BUCKETS
+                + " from " + open(where) + " group by x.branch_id order by x.branch_id nulls first")
                 .params(where.params())
                 .query((rs, n) -> new BranchAgeing(rs.getObject("branch_id", UUID.class), rs.getLong("students"),
                         Ageing.read(rs)))
