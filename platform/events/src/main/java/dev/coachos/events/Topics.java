@@ -8,6 +8,7 @@ public final class Topics {
     public static final String ENROLLMENT = "coachos.enrollment.events";
     public static final String ASSESSMENT = "coachos.assessment.events";
     public static final String FINANCE = "coachos.finance.events";
+    public static final String COMMUNICATION = "coachos.communication.events";
 
     private Topics() {
     }

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import dev.coachos.events.assessment.AssessmentEvents;
+import dev.coachos.events.communication.CommunicationEvents;
 import dev.coachos.events.course.CourseEvents;
 import dev.coachos.events.course.LessonsChanged;
 import dev.coachos.events.enrollment.EnrollmentEvents;
@@ -101,7 +102,7 @@ class EventJsonContractTest {
     @Test
     void everyEventTravelsUnderItsRecordsNameOnItsDomainsTopic() {
         for (Map<String, Class<? extends DomainEvent>> types : List.of(IdentityEvents.TYPES, CourseEvents.TYPES,
-                EnrollmentEvents.TYPES, AssessmentEvents.TYPES, FinanceEvents.TYPES)) {
+                EnrollmentEvents.TYPES, AssessmentEvents.TYPES, FinanceEvents.TYPES, CommunicationEvents.TYPES)) {
             types.forEach((name, type) -> assertThat(type.getSimpleName()).as(name).isEqualTo(name));
         }
         // The wire names consumers switch on: renaming one breaks them, so it fails here first.
@@ -122,6 +123,10 @@ class EventJsonContractTest {
                 "PaymentReceived", "PaymentReversed", "ReceiptCancelled");
         assertThat(FinanceEvents.TYPES.values()).allMatch(t -> t.getPackageName().endsWith(".finance"));
         assertThat(Topics.FINANCE).isEqualTo("coachos.finance.events");
+        assertThat(CommunicationEvents.TYPES).containsOnlyKeys("AnnouncementPublished", "QueryOpened", "QueryResolved",
+                "LeaveRequested", "LeaveDecided");
+        assertThat(CommunicationEvents.TYPES.values()).allMatch(t -> t.getPackageName().endsWith(".communication"));
+        assertThat(Topics.COMMUNICATION).isEqualTo("coachos.communication.events");
         assertThat(Topics.deadLetter(Topics.COURSE)).isEqualTo("coachos.course.events.dlt");
         assertThat(IdentityEvents.TYPES.values()).allMatch(t -> t.getPackageName().endsWith(".identity"));
         assertThat(CourseEvents.TYPES.values()).allMatch(t -> t.getPackageName().endsWith(".course"));
