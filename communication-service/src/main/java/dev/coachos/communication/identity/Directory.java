@@ -34,6 +34,12 @@ public class Directory {
         return jdbc.sql("select name from recipient where user_id = ?").param(user).query(String.class).optional();
     }
 
+    /** Whether identity has told of the user and they are active. */
+    public boolean isActive(UUID user) {
+        return jdbc.sql("select count(*) from recipient where user_id = ? and active").param(user).query(Integer.class)
+                .single() > 0;
+    }
+
     void registered(UUID user, String name, String role) {
         jdbc.sql("""
                 insert into recipient (user_id, name, role, active, updated_at) values (?, ?, ?, true, ?)
