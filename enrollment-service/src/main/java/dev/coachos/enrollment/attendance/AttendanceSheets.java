@@ -92,7 +92,7 @@ public class AttendanceSheets {
                 from unnest(?::uuid[], ?::uuid[], ?::varchar[], ?::varchar[]) as r(id, student_id, status, notes)
                 on conflict on constraint attendance_once_per_batch_lesson_day do update
                 set status = excluded.status, notes = excluded.notes, marked_by = excluded.marked_by,
-                    marked_at = excluded.marked_at""")
+                    marked_at = excluded.marked_at, leave_id = null""")
                 .params(batch.id(), marking.lessonId(), marking.date(), caller.userId(), ids,
                         students.toArray(UUID[]::new), statuses.toArray(String[]::new), notes.toArray(String[]::new))
                 .update();
