@@ -67,8 +67,11 @@ public class Directory {
                 .params(email, name, branch, active, now(), user).update();
     }
 
-    void roleChanged(UUID user, String role) {
-        jdbc.sql("update recipient set role = ?, updated_at = ? where user_id = ?").params(role, now(), user).update();
+    void roleChanged(UUID user, String role, String profileType) {
+        jdbc.sql("""
+                update recipient set role = ?, profile_type = coalesce(?, profile_type), updated_at = ?
+                where user_id = ?""")
+                .params(role, profileType, now(), user).update();
     }
 
     void deactivated(UUID user) {

@@ -48,7 +48,7 @@ class DirectoryReadModel {
             }
             case "UserRoleChanged" -> {
                 RoleChanged user = payload(event, RoleChanged.class);
-                yield () -> directory.roleChanged(uuid(user.userId()), user.role());
+                yield () -> directory.roleChanged(uuid(user.userId()), user.role(), profileType(user.profileType()));
             }
             case "UserDeactivated" -> {
                 Deactivated user = payload(event, Deactivated.class);
@@ -80,7 +80,7 @@ class DirectoryReadModel {
             return null;
         }
         if (!value.equals("STUDENT") && !value.equals("TEACHER") && !value.equals("STAFF")) {
-            throw new IncomingEvent.MalformedEvent("UserRegistered with profileType " + value);
+            throw new IncomingEvent.MalformedEvent("profileType " + value + " is not STUDENT, TEACHER or STAFF");
         }
         return value;
     }
@@ -93,8 +93,8 @@ class DirectoryReadModel {
     record Updated(String userId, String email, String name, String branchId, boolean active) {
     }
 
-    /** The fields of identity's UserRoleChanged the directory keeps. */
-    record RoleChanged(String userId, String role) {
+    /** The fields of identity's UserRoleChanged the directory keeps (profileType absent in older events). */
+    record RoleChanged(String userId, String role, String profileType) {
     }
 
     /** The field of identity's UserDeactivated the directory needs. */

@@ -4,8 +4,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -166,7 +166,7 @@ public class Queries {
             throw Problems.conflict("The query is CLOSED: it cannot be assigned");
         }
         boolean ofTheBranch = directory.find(assigneeId)
-                .filter(r -> r.active() && r.isStaff() && java.util.Objects.equals(r.branchId(), query.branchId()))
+                .filter(r -> r.active() && r.isStaff() && Objects.equals(r.branchId(), query.branchId()))
                 .isPresent();
         if (!ofTheBranch) {
             throw Problems.invalidField("assigneeId", "is not an active staff member of the query's branch");

@@ -2,6 +2,7 @@ package dev.coachos.communication.query;
 
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,7 +44,7 @@ public record QuerySettings(Map<String, Target> sla, List<String> managerRoles, 
                 given.put(priority, target);
             });
         }
-        Map<String, Target> complete = new java.util.LinkedHashMap<>();
+        Map<String, Target> complete = new LinkedHashMap<>();
         for (Query.Priority priority : Query.Priority.values()) {
             Target fallback = DEFAULTS.get(priority);
             Target target = given.get(priority);
