@@ -1,18 +1,32 @@
 package dev.coachos.communication;
 
+import java.time.Clock;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * communication-service owns the notifications each user reads in the app ({@code notification}),
  * made from the events of identity, course, enrollment, assessment and finance services (one package
- * per upstream), and a directory of users fed by identity's events. Announcements, support queries
- * and leaves come later.
+ * per upstream), a directory of users fed by identity's events, and support queries with their
+ * service-level targets ({@code query}), which it publishes as QueryOpened and QueryResolved.
+ * Announcements and leaves come later.
  */
 @SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
 public class CommunicationApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(CommunicationApplication.class, args);
+    }
+
+    /** The clock service-level targets are judged by; tests replace it to move time. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
     }
 }

@@ -29,6 +29,8 @@ class ApiDocsIT extends ServiceIntegrationTest {
         ApiDocsLint.assertBearerScheme(doc);
         assertThat(doc.at("/paths/~1api~1v1~1notifications/get/security/0/bearerAuth").isArray()).isTrue();
         assertThat(doc.at("/paths/~1api~1v1~1notifications~1{id}~1read/post/security/0/bearerAuth").isArray()).isTrue();
+        assertThat(doc.at("/paths/~1api~1v1~1queries/post/security/0/bearerAuth").isArray()).isTrue();
+        assertThat(doc.at("/paths/~1api~1v1~1queries~1{id}~1status/post/security/0/bearerAuth").isArray()).isTrue();
     }
 
     @Test

@@ -91,6 +91,22 @@ class NotificationsIT extends ServiceIntegrationTest {
     }
 
     @Test
+    void theDirectoryKeepsEachUsersEmailBranchAndProfileType() {
+        UUID clerk = UUID.randomUUID();
+        UUID delhi = UUID.randomUUID();
+        UUID pune = UUID.randomUUID();
+        send(clerk, envelope(UUID.randomUUID(), "UserRegistered", """
+                {"userId":"%s","email":"clerk@example.in","name":"Clerk","role":"BACKOFFICE","branchId":"%s",
+                 "profileType":"STAFF"}""".formatted(clerk, delhi)));
+        send(clerk, envelope(UUID.randomUUID(), "UserUpdated", """
+                {"userId":"%s","email":"clerk.pune@example.in","name":"Clerk Pune","phone":null,"branchId":"%s",
+                 "active":true}""".formatted(clerk, pune)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("""
+                select count(*) from recipient where user_id = ? and email = 'clerk.pune@example.in' and branch_id = ?
+                and profile_type = 'STAFF' and name = 'Clerk Pune' and active""", clerk, pune) == 1);
+    }
+
+    @Test
     void directorsHearOfSubmittedCurriculaTeachersOfDecisionsAndStudentsOfGradesEachOnce() {
         UUID director = UUID.randomUUID();
         UUID generalManager = UUID.randomUUID();

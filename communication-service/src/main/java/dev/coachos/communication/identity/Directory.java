@@ -10,9 +10,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Who is who, as identity-service's events tell it (name, role, active), so notifications can be
- * addressed by role ("every director") and name people without calling identity. Kept by
- * {@link DirectoryReadModel}.
+ * Who is who, as identity-service's events tell it (name, e-mail, role, branch, profile type,
+ * active), so notifications can be addressed by role ("every director", "the branch's managers")
+ * and name people without calling identity. Kept by {@link DirectoryReadModel}.
  */
 @Service
 public class Directory {
@@ -29,6 +29,22 @@ public class Directory {
                 .param(roles.toArray(String[]::new)).query(UUID.class).list();
     }
 
+    /** Active users holding one of the roles in one branch. */
+    public List<UUID> inBranchWithRoles(UUID branch, List<String> roles) {
+        return jdbc.sql("select user_id from recipient where branch_id = ? and role = any(?) and active order by user_id")
+                .params(branch, roles.toArray(String[]::new)).query(UUID.class).list();
+    }
+
+    /** A user as identity last told of them, if it has. */
+    public Optional<Recipient> find(UUID user) {
+        return jdbc.sql("select user_id, name, role, branch_id, profile_type, active from recipient where user_id = ?")
+                .param(user)
+                .query((rs, n) -> new Recipient(rs.getObject("user_id", UUID.class), rs.getString("name"),
+                        rs.getString("role"), rs.getObject("branch_id", UUID.class), rs.getString("profile_type"),
+                        rs.getBoolean("active")))
+                .optional();
+    }
+
     /** A user's name, if identity has told of them. */
     public Optional<String> name(UUID user) {
         return jdbc.sql("select name from recipient where user_id = ?").param(user).query(String.class).optional();
@@ -40,25 +56,46 @@ public class Directory {
                 .single() > 0;
     }
 
-    void registered(UUID user, String name, String role) {
+    void registered(UUID user, String email, String name, String role, UUID branch, String profileType) {
         jdbc.sql("""
-                insert into recipient (user_id, name, role, active, updated_at) values (?, ?, ?, true, ?)
-                on conflict (user_id) do update set name = excluded.name, role = excluded.role,
+                insert into recipient (user_id, email, name, role, branch_id, profile_type, active, updated_at)
+                values (?, ?, ?, ?, ?, ?, true, ?)
+                on conflict (user_id) do update set email = excluded.email, name = excluded.name, role = excluded.role,
+                    branch_id = excluded.branch_id, profile_type = coalesce(excluded.profile_type, recipient.profile_type),
                     active = excluded.active, updated_at = excluded.updated_at""")
-                .params(user, name, role, now()).update();
+                .params(user, email, name, role, branch, profileType, now()).update();
     }
 
-    void updated(UUID user, String name, boolean active) {
-        jdbc.sql("update recipient set name = ?, active = ?, updated_at = ? where user_id = ?")
-                .params(name, active, now(), user).update();
+    void updated(UUID user, String email, String name, UUID branch, boolean active) {
+        jdbc.sql("""
+                update recipient set email = coalesce(?, email), name = ?, branch_id = ?, active = ?, updated_at = ?
+                where user_id = ?""")
+                .params(email, name, branch, active, now(), user).update();
     }
 
-    void roleChanged(UUID user, String role) {
-        jdbc.sql("update recipient set role = ?, updated_at = ? where user_id = ?").params(role, now(), user).update();
+    void roleChanged(UUID user, String role, String profileType) {
+        jdbc.sql("""
+                update recipient set role = ?, profile_type = coalesce(?, profile_type), updated_at = ?
+                where user_id = ?""")
+                .params(role, profileType, now(), user).update();
     }
 
     void deactivated(UUID user) {
         jdbc.sql("update recipient set active = false, updated_at = ? where user_id = ?").params(now(), user).update();
+    }
+
+    /**
+     * One user as the directory knows them.
+     *
+     * @param branchId    their branch, or null for head office
+     * @param profileType STUDENT, TEACHER or STAFF; null when identity's event did not say
+     */
+    public record Recipient(UUID userId, String name, String role, UUID branchId, String profileType,
+            boolean active) {
+
+        public boolean isStaff() {
+            return "STAFF".equals(profileType);
+        }
     }
 
     private static Timestamp now() {

@@ -38,15 +38,17 @@ class DirectoryReadModel {
         Runnable effect = switch (event.type()) {
             case "UserRegistered" -> {
                 Registered user = payload(event, Registered.class);
-                yield () -> directory.registered(uuid(user.userId()), user.name(), user.role());
+                yield () -> directory.registered(uuid(user.userId()), user.email(), user.name(), user.role(),
+                        branch(user.branchId()), profileType(user.profileType()));
             }
             case "UserUpdated" -> {
                 Updated user = payload(event, Updated.class);
-                yield () -> directory.updated(uuid(user.userId()), user.name(), user.active());
+                yield () -> directory.updated(uuid(user.userId()), user.email(), user.name(),
+                        branch(user.branchId()), user.active());
             }
             case "UserRoleChanged" -> {
                 RoleChanged user = payload(event, RoleChanged.class);
-                yield () -> directory.roleChanged(uuid(user.userId()), user.role());
+                yield () -> directory.roleChanged(uuid(user.userId()), user.role(), profileType(user.profileType()));
             }
             case "UserDeactivated" -> {
                 Deactivated user = payload(event, Deactivated.class);
@@ -68,16 +70,31 @@ class DirectoryReadModel {
         return IncomingEvent.uuid(value, "userId");
     }
 
+    private static UUID branch(String value) {
+        return value == null ? null : IncomingEvent.uuid(value, "branchId");
+    }
+
+    /** STUDENT, TEACHER or STAFF; an event published before identity added the field has none. */
+    private static String profileType(String value) {
+        if (value == null) {
+            return null;
+        }
+        if (!value.equals("STUDENT") && !value.equals("TEACHER") && !value.equals("STAFF")) {
+            throw new IncomingEvent.MalformedEvent("profileType " + value + " is not STUDENT, TEACHER or STAFF");
+        }
+        return value;
+    }
+
     /** The fields of identity's UserRegistered the directory keeps. */
-    record Registered(String userId, String name, String role) {
+    record Registered(String userId, String email, String name, String role, String branchId, String profileType) {
     }
 
     /** The fields of identity's UserUpdated the directory keeps. */
-    record Updated(String userId, String name, boolean active) {
+    record Updated(String userId, String email, String name, String branchId, boolean active) {
     }
 
-    /** The fields of identity's UserRoleChanged the directory keeps. */
-    record RoleChanged(String userId, String role) {
+    /** The fields of identity's UserRoleChanged the directory keeps (profileType absent in older events). */
+    record RoleChanged(String userId, String role, String profileType) {
     }
 
     /** The field of identity's UserDeactivated the directory needs. */

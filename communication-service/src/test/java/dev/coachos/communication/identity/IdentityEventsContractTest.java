@@ -40,26 +40,31 @@ class IdentityEventsContractTest {
     }
 
     @Test
-    void theDirectoryLearnsANewUsersNameAndRole() {
+    void theDirectoryLearnsANewUsersNameRoleEmailBranchAndProfileType() {
         IncomingEvent event = travel(new UserRegistered("0190a1b2-0000-7000-8000-000000000002", "ravi@example.in",
-                "Ravi Kumar", "DIRECTOR", null, "STAFF"));
+                "Ravi Kumar", "DIRECTOR", "0190a1b2-0000-7000-8000-0000000000b2", "STAFF"));
 
         assertThat(event.type()).isEqualTo("UserRegistered");
         DirectoryReadModel.Registered read = event.payloadAs(DirectoryReadModel.Registered.class, 1);
         assertThat(read.userId()).isEqualTo("0190a1b2-0000-7000-8000-000000000002");
         assertThat(read.name()).isEqualTo("Ravi Kumar");
         assertThat(read.role()).isEqualTo("DIRECTOR");
+        assertThat(read.email()).isEqualTo("ravi@example.in");
+        assertThat(read.branchId()).isEqualTo("0190a1b2-0000-7000-8000-0000000000b2");
+        assertThat(read.profileType()).isEqualTo("STAFF");
     }
 
     @Test
-    void theDirectoryLearnsANewNameAndWhetherTheUserIsActive() {
+    void theDirectoryLearnsANewNameEmailBranchAndWhetherTheUserIsActive() {
         IncomingEvent event = travel(new UserUpdated("0190a1b2-0000-7000-8000-000000000003", "meera@example.in",
-                "Meera Iyer", "+91 98100 00001", null, true));
+                "Meera Iyer", "+91 98100 00001", "0190a1b2-0000-7000-8000-0000000000b3", true));
 
         assertThat(event.type()).isEqualTo("UserUpdated");
         DirectoryReadModel.Updated read = event.payloadAs(DirectoryReadModel.Updated.class, 1);
         assertThat(read.userId()).isEqualTo("0190a1b2-0000-7000-8000-000000000003");
         assertThat(read.name()).isEqualTo("Meera Iyer");
+        assertThat(read.email()).isEqualTo("meera@example.in");
+        assertThat(read.branchId()).isEqualTo("0190a1b2-0000-7000-8000-0000000000b3");
         assertThat(read.active()).isTrue();
     }
 
@@ -72,6 +77,7 @@ class IdentityEventsContractTest {
         DirectoryReadModel.RoleChanged read = event.payloadAs(DirectoryReadModel.RoleChanged.class, 1);
         assertThat(read.userId()).isEqualTo("0190a1b2-0000-7000-8000-000000000004");
         assertThat(read.role()).isEqualTo("GENERAL_MANAGER");
+        assertThat(read.profileType()).isEqualTo("STAFF");
     }
 
     @Test
