@@ -492,6 +492,29 @@ class UserJourneysIT {
         assertThat(verified.json().path("intact").asBoolean()).as(verified.toString()).isTrue();
 
         feesOfTheJourney(director, student, kabirId, enrollment);
+        queryOfTheJourney(director, student, zoya);
+    }
+
+    /** Kabir asks about his course; the office answers, he replies, the office resolves it; Zoya sees none of it. */
+    private static void queryOfTheJourney(String office, String student, String otherStudent) {
+        Response opened = gateway.post("/api/v1/queries", student, Map.of("subject", "Doubt session timing",
+                "message", "Is Saturday's doubt session at 10 or at 11?", "priority", "NORMAL"));
+        String query = created(opened);
+        assertThat(opened.text("status")).isEqualTo("OPEN");
+        assertThat(gateway.get("/api/v1/queries/" + query, otherStudent).status()).isEqualTo(404);
+        assertThat(gateway.post("/api/v1/queries/" + query + "/messages", office,
+                Map.of("body", "At 10, in room 2.")).status() / 100).isEqualTo(2);
+        await().atMost(Duration.ofSeconds(60)).until(() -> gateway.get("/api/v1/queries/" + query, student).json()
+                .path("messages").size() == 2);
+        Response resolved = gateway.post("/api/v1/queries/" + query + "/status", office, Map.of("status", "RESOLVED"));
+        assertThat(resolved.status()).as(resolved.toString()).isEqualTo(200);
+        JsonNode thread = gateway.get("/api/v1/queries/" + query, student).json();
+        assertThat(thread.path("status").asString()).isEqualTo("RESOLVED");
+        assertThat(thread.path("firstResponseAt").isNull()).isFalse();
+        assertThat(thread.path("messages").valueStream().map(m -> m.path("fromStaff").asBoolean()).toList())
+                .containsExactly(false, true);
+        assertThat(gateway.get("/api/v1/queries", student).json().path("content").valueStream()
+                .map(q -> q.path("id").asString()).toList()).containsExactly(query);
     }
 
     /**
