@@ -493,6 +493,26 @@ class UserJourneysIT {
 
         feesOfTheJourney(director, student, kabirId, enrollment);
         queryOfTheJourney(director, student, zoya);
+        leaveOfTheJourney(director, student, kabirId);
+    }
+
+    /**
+     * Kabir asks for leave over next week's Monday to Thursday; it is approved, and enrollment-service
+     * records his batch's two sessions in that range (Monday and Thursday) as EXCUSED.
+     */
+    private static void leaveOfTheJourney(String office, String student, String kabirId) {
+        java.time.LocalDate monday = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Kolkata"))
+                .with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.MONDAY));
+        long excusedBefore = gateway.get("/api/v1/attendance/students/" + kabirId + "/summary", student).json()
+                .path("counts").path("excused").asLong();
+        String leave = created(gateway.post("/api/v1/leaves", student, Map.of("fromDate", monday.toString(),
+                "toDate", monday.plusDays(3).toString(), "leaveType", "SICK", "reason", "Viral fever")));
+        Response approved = gateway.post("/api/v1/leaves/" + leave + "/decision", office,
+                Map.of("decision", "APPROVED", "note", "Get well soon"));
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> gateway.get("/api/v1/attendance/students/" + kabirId
+                + "/summary", student).json().path("counts").path("excused").asLong() == excusedBefore + 2);
+        await().atMost(Duration.ofSeconds(60)).until(() -> titles(student).contains("Leave approved"));
     }
 
     /** Kabir asks about his course; the office answers, he replies, the office resolves it; Zoya sees none of it. */
