@@ -4,6 +4,7 @@ import org.springframework.stereotype.Component;
 
 import dev.coachos.events.DomainEvent;
 import dev.coachos.events.Topics;
+import dev.coachos.events.communication.AnnouncementPublished;
 import dev.coachos.events.communication.QueryOpened;
 import dev.coachos.events.communication.QueryResolved;
 import dev.coachos.messaging.outbox.Outbox;
@@ -28,6 +29,10 @@ public class CommunicationEvents {
     }
 
     public void queryResolved(QueryResolved event) {
+        publish(event);
+    }
+
+    public void announcementPublished(AnnouncementPublished event) {
         publish(event);
     }
 
