@@ -10,10 +10,12 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
 import dev.coachos.communication.announcement.Announcements;
 import dev.coachos.testing.ApiClient.Response;
+import dev.coachos.testing.StatementCounter;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,6 +23,7 @@ import tools.jackson.databind.JsonNode;
  * lists and reads, editing, withdrawing, expiry, scheduled publishing and the event.
  */
 @TestPropertySource(properties = "coachos.announcements.sweep-interval=PT24H")
+@Import(StatementCounter.class)
 class AnnouncementsIT extends QueryTestBase {
 
     @Autowired
@@ -315,6 +318,35 @@ class AnnouncementsIT extends QueryTestBase {
         assertThat(notified(asha, "Results tonight")).containsExactly("New notice");
         assertThat(outbox.payloads("AnnouncementPublished", id)).singleElement()
                 .satisfies(p -> assertThat(p.path("recipients").asInt()).isEqualTo(2));
+    }
+
+    @Test
+    void publishingToFiveThousandTakesAsManyStatementsAsPublishingToTwo() {
+        UUID small = batch(delhi, null);
+        student("Asha Rao", delhi, small);
+        student("Ravi Kumar", delhi, small);
+        UUID large = batch(delhi, null);
+        jdbc.update("""
+                insert into recipient (user_id, email, name, role, branch_id, profile_type, active, updated_at)
+                select gen_random_uuid(), 'student' || n || '@example.in', 'Student ' || n, 'STUDENT', ?, 'STUDENT',
+                    true, now()
+                from generate_series(1, 5000) n""", delhi);
+        jdbc.update("""
+                insert into enrollment (enrollment_id, student_id, batch_id, course_id, status, updated_at)
+                select gen_random_uuid(), user_id, ?, ?, 'ACTIVE', now() from recipient
+                where branch_id = ? and name like 'Student %'""", large, course, delhi);
+        String token = staff(UUID.randomUUID(), delhi);
+
+        StatementCounter.Counted<Response> two = StatementCounter.during(() -> api.post("/api/v1/announcements",
+                token, announcement("Small", Map.of("batchIds", List.of(small)))));
+        StatementCounter.Counted<Response> many = StatementCounter.during(() -> api.post("/api/v1/announcements",
+                token, announcement("Large", Map.of("batchIds", List.of(large)))));
+
+        assertThat(two.result().json().path("recipients").asInt()).isEqualTo(2);
+        assertThat(many.result().json().path("recipients").asInt()).isEqualTo(5000);
+        assertThat(many.statements()).isEqualTo(two.statements());
+        assertThat(count("select count(*) from notification where title = 'New notice' and message = 'Large'"))
+                .isEqualTo(5000);
     }
 
     private List<UUID> reached(String token, Map<String, Object> audience) {
