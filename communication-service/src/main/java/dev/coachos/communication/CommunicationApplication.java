@@ -12,8 +12,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * communication-service owns the notifications each user reads in the app ({@code notification}),
  * made from the events of identity, course, enrollment, assessment and finance services (one package
  * per upstream), a directory of users fed by identity's events, and support queries with their
- * service-level targets ({@code query}), which it publishes as QueryOpened and QueryResolved.
- * Announcements and leaves come later.
+ * service-level targets ({@code query}), which it publishes as QueryOpened and QueryResolved;
+ * announcements to audiences resolved at publishing ({@code announcement}, AnnouncementPublished),
+ * leaves and their approval ({@code leave}, LeaveRequested and LeaveDecided) and todos ({@code todo}).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

@@ -4,6 +4,7 @@ import org.springframework.stereotype.Component;
 
 import dev.coachos.events.DomainEvent;
 import dev.coachos.events.Topics;
+import dev.coachos.events.communication.AnnouncementPublished;
 import dev.coachos.events.communication.LeaveDecided;
 import dev.coachos.events.communication.LeaveRequested;
 import dev.coachos.events.communication.QueryOpened;
@@ -38,6 +39,10 @@ public class CommunicationEvents {
     }
 
     public void leaveDecided(LeaveDecided event) {
+        publish(event);
+    }
+
+    public void announcementPublished(AnnouncementPublished event) {
         publish(event);
     }
 

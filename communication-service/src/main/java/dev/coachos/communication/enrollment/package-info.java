@@ -1,2 +1,5 @@
-/** What this service hears from enrollment-service: each new enrollment, confirmed to its student. */
+/**
+ * What this service hears from enrollment-service: each enrollment's news, told to its student, and
+ * a read model of batches and enrollments that announcements address.
+ */
 package dev.coachos.communication.enrollment;

@@ -59,6 +59,33 @@ public class Notifications {
         }
     }
 
+    /**
+     * Stores the same notification, unread, for each of the users, in one statement however many
+     * they are (an announcement's thousands of recipients), in the caller's transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void sendToEach(List<UUID> users, String title, String message, Notification.Type type, String link) {
+        if (users.isEmpty()) {
+            return;
+        }
+        List<UUID> ids = users.stream().map(u -> UuidV7.next()).toList();
+        jdbc.sql("""
+                insert into notification (id, user_id, title, message, type, is_read, link, created_at, version)
+                select t.id, t.user_id, ?, ?, ?, false, ?, ?, 0
+                from unnest(cast(? as uuid[]), cast(? as uuid[])) as t(id, user_id)""")
+                .params(title, message, type.name(), link, Timestamp.from(Instant.now()), array(ids), array(users))
+                .update();
+    }
+
+    /** A PostgreSQL array literal of the ids, bound as one parameter. */
+    private static String array(List<UUID> ids) {
+        StringBuilder text = new StringBuilder(ids.size() * 37 + 2).append('{');
+        for (int i = 0; i < ids.size(); i++) {
+            text.append(i == 0 ? "" : ",").append(ids.get(i));
+        }
+        return text.append('}').toString();
+    }
+
     /** The caller's notifications (only the unread ones if asked), newest first. */
     @Transactional(readOnly = true)
     public PageResponse<Notification> mine(Caller caller, boolean unreadOnly, Paging paging) {
