@@ -492,8 +492,30 @@ class UserJourneysIT {
         assertThat(verified.json().path("intact").asBoolean()).as(verified.toString()).isTrue();
 
         feesOfTheJourney(director, student, kabirId, enrollment);
+        announcementOfTheJourney(director, student, zoya, batch);
         queryOfTheJourney(director, student, zoya);
         leaveOfTheJourney(director, student, kabirId);
+    }
+
+    /** An announcement to the journey's batch reaches its two students, and not a student outside it. */
+    private static void announcementOfTheJourney(String director, String student, String zoya, String batch) {
+        created(gateway.post("/api/v1/users", director, Map.of("email", "noor@course.test", "name", "Noor",
+                "roleName", "STUDENT", "password", "noor-pass-1234")));
+        String outsider = gateway.login("noor@course.test", "noor-pass-1234").access();
+        Response published = gateway.post("/api/v1/announcements", director, Map.of("title", "Mock test on Sunday",
+                "content", "<p>Bring your admit card.</p><script>alert(1)</script>", "type", "NOTICE",
+                "audience", Map.of("batchIds", List.of(batch))));
+        String announcement = created(published);
+        for (String recipient : List.of(student, zoya)) {
+            JsonNode inbox = gateway.get("/api/v1/announcements", recipient).json();
+            assertThat(inbox.path("content").valueStream().map(a -> a.path("id").asString()).toList())
+                    .contains(announcement);
+            assertThat(gateway.get("/api/v1/announcements/" + announcement, recipient).text("content"))
+                    .contains("admit card").doesNotContain("script");
+        }
+        assertThat(gateway.get("/api/v1/announcements", outsider).json().path("content").valueStream()
+                .map(a -> a.path("id").asString()).toList()).doesNotContain(announcement);
+        assertThat(gateway.get("/api/v1/announcements/" + announcement, outsider).status()).isEqualTo(404);
     }
 
     /**
