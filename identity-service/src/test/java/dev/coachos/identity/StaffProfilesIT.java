@@ -58,6 +58,24 @@ class StaffProfilesIT extends IdentityTestBase {
     }
 
     @Test
+    void aStaffMembersOwnBankDetailsAnnounceTheProfileWithoutThem() {
+        String email = unique("payee");
+        UUID payee = createUser(director, email, "BACKOFFICE", branch, "payee-pass-1");
+        String token = api.login(email, "payee-pass-1").access();
+
+        Response saved = api.put("/api/v1/profiles/me/bank-details", token, Map.of("accountHolderName", "Ravi Kumar",
+                "bankName", "HDFC Bank", "accountNumber", "123456789012", "ifsc", "HDFC0001234",
+                "accountType", "SAVINGS"));
+
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+        List<JsonNode> events = new OutboxReader(jdbc).payloads("StaffProfileUpdated", payee.toString());
+        assertThat(events).hasSize(2);
+        assertThat(events.get(1).propertyNames()).containsExactlyInAnyOrder("userId", "staffProfileId",
+                "reportingManagerId");
+        assertThat(events.toString()).doesNotContain("123456789012", "HDFC");
+    }
+
+    @Test
     void aRefusedSaveAnnouncesNothing() {
         Response refused = api.put("/api/v1/profiles/" + clerk + "/staff", director,
                 Map.of("reportingTo", clerk.toString()));
