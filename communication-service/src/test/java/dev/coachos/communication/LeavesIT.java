@@ -234,6 +234,56 @@ class LeavesIT extends QueryTestBase {
     }
 
     @Test
+    void theReportingManagerSeesAndDecidesTheLeavesOfThoseReportingToThemWithoutManageLeavesAndAcrossBranches() {
+        UUID ravi = user("Ravi Kumar", "BACKOFFICE", delhi, "STAFF");
+        UUID meera = user("Meera Lead", "BACKOFFICE", pune, "STAFF");
+        UUID kiran = user("Kiran Clerk", "BACKOFFICE", delhi, "STAFF");
+        UUID arjun = user("Arjun Lead", "BACKOFFICE", delhi, "STAFF");
+        UUID nisha = user("Nisha HR", "HR_MANAGER", delhi, "STAFF");
+        reportsTo(ravi, meera);
+        reportsTo(kiran, arjun);
+        reportsTo(meera, ravi);
+        String clerk = staff(ravi, delhi);
+        String manager = staff(meera, pune);
+        String otherManager = staff(arjun, delhi);
+
+        String id = request(clerk, "2026-12-10", "2026-12-11", null).path("id").asString();
+        String kirans = request(staff(kiran, delhi), "2026-12-10", "2026-12-10", null).path("id").asString();
+
+        // The manager hears of it like the branch's approvers; another person's manager does not.
+        assertThat(notified(meera, "Ravi Kumar")).containsExactly("Leave requested");
+        assertThat(notified(nisha, "Ravi Kumar")).containsExactly("Leave requested");
+        assertThat(notified(arjun, "Ravi Kumar")).isEmpty();
+
+        assertThat(api.get("/api/v1/leaves/" + id, manager).status()).isEqualTo(200);
+        assertThat(ids(manager, "")).containsExactly(id);
+        assertThat(ids(manager, "?mine=true")).isEmpty();
+        assertThat(ids(otherManager, "")).containsExactly(kirans);
+        assertThat(ids(hr(UUID.randomUUID(), pune), "")).as("Pune's approvers: Pune's leaves only").isEmpty();
+        Response stranger = api.get("/api/v1/leaves/" + id, otherManager);
+        assertThat(stranger.status()).isEqualTo(404);
+        assertThat(stranger.text("type")).isEqualTo("urn:coachos:problem:not-found");
+        assertThat(decide(otherManager, id, "APPROVED").status()).isEqualTo(404);
+        assertThat(decide(manager, kirans, "APPROVED").status()).isEqualTo(404);
+
+        Response approved = decide(manager, id, "APPROVED");
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        assertThat(approved.json().path("status").asString()).isEqualTo("APPROVED");
+        assertThat(approved.json().path("decidedBy").asString()).isEqualTo(meera.toString());
+        assertThat(outbox.payloads("LeaveDecided", ravi.toString())).singleElement()
+                .satisfies(p -> assertThat(p.path("decidedBy").asString()).isEqualTo(meera.toString()));
+        assertThat(notified(ravi, "2026-12-10")).containsExactly("Leave approved");
+
+        // Managing someone does not let one decide one's own leave, even when one's manager reports back.
+        String own = request(manager, "2026-12-15", "2026-12-15", null).path("id").asString();
+        Response ownDecision = decide(manager, own, "APPROVED");
+        assertThat(ownDecision.status()).isEqualTo(403);
+        assertThat(ownDecision.text("type")).isEqualTo("urn:coachos:problem:forbidden");
+        assertThat(decide(clerk, own, "REJECTED").json().path("status").asString())
+                .as("Ravi is Meera's manager here").isEqualTo("REJECTED");
+    }
+
+    @Test
     void theRequesterCancelsTheirLeaveBeforeItStartsAndAnApprovedOneIsPublishedAsCancelled() {
         UUID asha = user("Asha Rao", "STUDENT", delhi, "STUDENT");
         String student = student(asha, delhi);
@@ -275,6 +325,17 @@ class LeavesIT extends QueryTestBase {
     private static String teacher(UUID teacher, UUID branch) {
         return KEYS.token().subject(teacher).roles(List.of("TEACHER")).branch(branch)
                 .permissions(List.of("create:leaves")).teacherProfile().sign();
+    }
+
+    /** A staff member without manage:leaves: they request their own leaves. */
+    private static String staff(UUID staff, UUID branch) {
+        return KEYS.token().subject(staff).roles(List.of("BACKOFFICE")).branch(branch)
+                .permissions(List.of("create:leaves")).staffProfile().sign();
+    }
+
+    /** As StaffProfileUpdated leaves the directory: the staff member reports to the manager. */
+    private void reportsTo(UUID staff, UUID manager) {
+        jdbc.update("update recipient set reporting_manager_id = ? where user_id = ?", manager, staff);
     }
 
     /** An HR manager of a branch: they decide its leaves (and may request their own). */

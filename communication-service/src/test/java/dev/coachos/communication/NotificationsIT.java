@@ -107,6 +107,36 @@ class NotificationsIT extends ServiceIntegrationTest {
     }
 
     @Test
+    void theDirectoryKeepsWhomAStaffMemberReportsToEvenWhenTheProfileArrivesBeforeTheUser() {
+        UUID clerk = UUID.randomUUID();
+        UUID manager = UUID.randomUUID();
+        UUID eventId = UUID.randomUUID();
+        String profile = envelope(eventId, "StaffProfileUpdated", """
+                {"userId":"%s","staffProfileId":"%s","reportingManagerId":"%s"}"""
+                .formatted(clerk, UUID.randomUUID(), manager));
+        send(clerk, profile);
+        send(clerk, profile);
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("""
+                select count(*) from recipient where user_id = ? and reporting_manager_id = ? and not active""",
+                clerk, manager) == 1);
+
+        send(clerk, envelope(UUID.randomUUID(), "UserRegistered", """
+                {"userId":"%s","email":"ravi@example.in","name":"Ravi","role":"BACKOFFICE","branchId":null,
+                 "profileType":"STAFF"}""".formatted(clerk)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("""
+                select count(*) from recipient where user_id = ? and reporting_manager_id = ? and name = 'Ravi'
+                and role = 'BACKOFFICE' and active""", clerk, manager) == 1);
+        assertThat(count("select count(*) from processed_event where consumer = 'communication.directory' and event_id = ?",
+                eventId)).as("applied once").isEqualTo(1);
+
+        send(clerk, envelope(UUID.randomUUID(), "StaffProfileUpdated", """
+                {"userId":"%s","staffProfileId":"%s","reportingManagerId":null}""".formatted(clerk, UUID.randomUUID())));
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("""
+                select count(*) from recipient where user_id = ? and reporting_manager_id is null and active""",
+                clerk) == 1);
+    }
+
+    @Test
     void directorsHearOfSubmittedCurriculaTeachersOfDecisionsAndStudentsOfGradesEachOnce() {
         UUID director = UUID.randomUUID();
         UUID generalManager = UUID.randomUUID();

@@ -10,6 +10,7 @@ import dev.coachos.events.identity.LoginFailed;
 import dev.coachos.events.identity.PasswordResetCompleted;
 import dev.coachos.events.identity.PasswordResetRequested;
 import dev.coachos.events.identity.RolePermissionsChanged;
+import dev.coachos.events.identity.StaffProfileUpdated;
 import dev.coachos.events.identity.StudentProfileUpdated;
 import dev.coachos.events.identity.UserDeactivated;
 import dev.coachos.events.identity.UserLoggedIn;
@@ -23,7 +24,8 @@ import dev.coachos.messaging.outbox.Outbox;
  * The events identity-service publishes, one method each, and the only caller of the outbox:
  * each is stored in the transaction of the change it reports and relayed to
  * {@value dev.coachos.events.Topics#IDENTITY} afterwards. Names, e-mail addresses, roles,
- * branches and the tax details finance needs only: never a password, a hash or a token.
+ * branches, the tax details finance needs and whom
+ * a staff member reports to only: never a password, a hash or a token.
  */
 @Component
 public class IdentityEvents {
@@ -83,6 +85,10 @@ public class IdentityEvents {
     }
 
     public void studentProfileUpdated(StudentProfileUpdated event) {
+        publish(event);
+    }
+
+    public void staffProfileUpdated(StaffProfileUpdated event) {
         publish(event);
     }
 

@@ -11,8 +11,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Who is who, as identity-service's events tell it (name, e-mail, role, branch, profile type,
- * active), so notifications can be addressed by role ("every director", "the branch's managers")
- * and name people without calling identity. Kept by {@link DirectoryReadModel}.
+ * active, reporting manager), so notifications can be addressed by role ("every director", "the
+ * branch's managers") and name people without calling identity, and a staff member's manager is
+ * known. Kept by {@link DirectoryReadModel}.
  */
 @Service
 public class Directory {
@@ -50,6 +51,12 @@ public class Directory {
         return jdbc.sql("select name from recipient where user_id = ?").param(user).query(String.class).optional();
     }
 
+    /** The user a staff member reports to, if their staff profile names one. */
+    public Optional<UUID> reportingManagerOf(UUID user) {
+        return jdbc.sql("select reporting_manager_id from recipient where user_id = ? and reporting_manager_id is not null")
+                .param(user).query(UUID.class).optional();
+    }
+
     /** Whether identity has told of the user and they are active. */
     public boolean isActive(UUID user) {
         return jdbc.sql("select count(*) from recipient where user_id = ? and active").param(user).query(Integer.class)
@@ -78,6 +85,20 @@ public class Directory {
                 update recipient set role = ?, profile_type = coalesce(?, profile_type), updated_at = ?
                 where user_id = ?""")
                 .params(role, profileType, now(), user).update();
+    }
+
+    /**
+     * Keeps whom the user reports to. A staff profile may be told of before its user's UserRegistered:
+     * then an inactive row with an empty name and role holds the manager until that event fills it in
+     * (inactive, it is addressed by no notification meanwhile).
+     */
+    void reportsTo(UUID user, UUID manager) {
+        jdbc.sql("""
+                insert into recipient (user_id, name, role, active, updated_at, reporting_manager_id)
+                values (?, '', '', false, ?, ?)
+                on conflict (user_id) do update set reporting_manager_id = excluded.reporting_manager_id,
+                    updated_at = excluded.updated_at""")
+                .params(user, now(), manager).update();
     }
 
     void deactivated(UUID user) {

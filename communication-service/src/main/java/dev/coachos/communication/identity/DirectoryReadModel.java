@@ -54,6 +54,12 @@ class DirectoryReadModel {
                 Deactivated user = payload(event, Deactivated.class);
                 yield () -> directory.deactivated(uuid(user.userId()));
             }
+            case "StaffProfileUpdated" -> {
+                StaffProfile profile = payload(event, StaffProfile.class);
+                UUID manager = profile.reportingManagerId() == null ? null
+                        : IncomingEvent.uuid(profile.reportingManagerId(), "reportingManagerId");
+                yield () -> directory.reportsTo(uuid(profile.userId()), manager);
+            }
             default -> null;
         };
         if (effect != null) {
@@ -99,5 +105,9 @@ class DirectoryReadModel {
 
     /** The field of identity's UserDeactivated the directory needs. */
     record Deactivated(String userId) {
+    }
+
+    /** The fields of identity's StaffProfileUpdated the directory keeps (reportingManagerId null when none). */
+    record StaffProfile(String userId, String reportingManagerId) {
     }
 }

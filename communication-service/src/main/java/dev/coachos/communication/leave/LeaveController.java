@@ -24,8 +24,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /**
- * Leaves: requested with create:leaves, decided with manage:leaves for the requester's branch. Who
- * may see one is decided per leave ({@link Leaves}): a stranger gets 404.
+ * Leaves: requested with create:leaves, decided with manage:leaves for the requester's branch or by
+ * the requester's reporting manager. Who may see or decide one is decided per leave ({@link Leaves}):
+ * a stranger gets 404.
  */
 @RestController
 @RequestMapping("/api/v1/leaves")
@@ -47,7 +48,7 @@ class LeaveController {
 
     @GetMapping
     @PreAuthorize("isAuthenticated()")
-    @Operation(summary = "Your own leaves, or (manage:leaves) your branch's; from/to keep those overlapping the range; sort by fromDate or createdAt")
+    @Operation(summary = "Your own leaves and those of people reporting to you, or (manage:leaves) your branch's too; from/to keep those overlapping the range; sort by fromDate or createdAt")
     PageResponse<Leave> list(@RequestParam(required = false) Leave.Status status,
             @RequestParam(required = false) UUID userId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -64,8 +65,8 @@ class LeaveController {
     }
 
     @PostMapping("/{id}/decision")
-    @PreAuthorize("@permissions.allow('manage:leaves')")
-    @Operation(summary = "Approve or reject a pending leave of your branch (never your own)")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "Approve or reject a pending leave of your branch or of someone reporting to you (never your own)")
     Leave decide(@PathVariable UUID id, @Valid @RequestBody DecisionRequest decision) {
         return leaves.decide(id, decision.decision(), decision.note(), Caller.current());
     }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,11 +34,13 @@ import dev.coachos.platform.web.Problems;
 
 /**
  * Leaves: requested by a student, teacher or staff member (create:leaves), decided by those holding
- * manage:leaves for the requester's branch (head office reaches every branch), never by the
- * requester. A leave may not overlap another PENDING or APPROVED leave of the same person, half day
- * by half day: the {@code leave_day} rows a leave holds are unique per person, date and half, so
- * the database refuses an overlap even when two requests race. The requester sees their own leaves
- * and hears only of the decision; anyone else who may not decide is told a leave does not exist.
+ * manage:leaves for the requester's branch (head office reaches every branch) and by the requester's
+ * reporting manager as their staff profile names them (the directory's, whatever the manager's
+ * permissions and branch), never by the requester. A leave may not overlap another PENDING or
+ * APPROVED leave of the same person, half day by half day: the {@code leave_day} rows a leave holds
+ * are unique per person, date and half, so the database refuses an overlap even when two requests
+ * race. The requester sees their own leaves and hears only of the decision; anyone else who may not
+ * decide is told a leave does not exist.
  * Every decision, and a cancellation, is published as LeaveDecided (enrollment excuses an approved
  * student's sessions and takes the excusals back when the leave is cancelled).
  */
@@ -45,6 +48,10 @@ import dev.coachos.platform.web.Problems;
 public class Leaves {
 
     static final String MANAGE = "manage:leaves";
+
+    /** The leave is of someone who reports to {@code :me}, as the directory knows it. */
+    private static final String REPORTS =
+            "l.user_id in (select r.user_id from recipient r where r.reporting_manager_id = :me)";
 
     private static final Sorting SORTING = Sorting.of(Map.of("fromDate", "l.from_date", "createdAt", "l.created_at"),
             "l.from_date desc", "l.id");
@@ -68,8 +75,8 @@ public class Leaves {
 
     /**
      * Records a PENDING leave for the caller, in their branch and with their profile type (the token's,
-     * else the directory's), and tells the branch's approvers. Refused with 409 naming the leave it
-     * would overlap.
+     * else the directory's), and tells the branch's approvers and the caller's reporting manager.
+     * Refused with 409 naming the leave it would overlap.
      */
     @Transactional
     public Leave request(NewLeave leave, Caller caller) {
@@ -101,8 +108,9 @@ public class Leaves {
         events.leaveRequested(new LeaveRequested(id.toString(), caller.userId().toString(), profileType, string(branch),
                 leave.fromDate().toString(), leave.toDate().toString(), name(leave.halfDay()), leave.leaveType().name()));
         String who = known.map(Directory.Recipient::name).orElse("Someone");
-        List<UUID> approvers = branch == null ? directory.withRoles(settings.approverRoles())
-                : directory.inBranchWithRoles(branch, settings.approverRoles());
+        List<UUID> approvers = new ArrayList<>(branch == null ? directory.withRoles(settings.approverRoles())
+                : directory.inBranchWithRoles(branch, settings.approverRoles()));
+        directory.reportingManagerOf(caller.userId()).filter(m -> !approvers.contains(m)).ifPresent(approvers::add);
         notifications.send(approvers.stream().filter(a -> !caller.is(a))
                 .map(a -> new NewNotification(a, "Leave requested",
                         who + " asks for " + leave.leaveType() + " leave " + span(leave.fromDate(), leave.toDate(),
@@ -114,7 +122,8 @@ public class Leaves {
 
     /**
      * The leaves in the caller's reach: those holding manage:leaves see their branch's (head office
-     * every branch); everyone else, and anyone asking for {@code mine}, only their own. {@code from}
+     * every branch); everyone else only their own; and a reporting manager besides those of the people
+     * who report to them. Anyone asking for {@code mine} sees only their own. {@code from}
      * and {@code to} keep the leaves that overlap that range.
      */
     @Transactional(readOnly = true)
@@ -123,13 +132,16 @@ public class Leaves {
             throw Problems.invalidField("to", "must not be before from");
         }
         Where where = Where.always();
-        if (filter.mine() || !caller.can(MANAGE)) {
+        if (filter.mine()) {
             where.and("l.user_id = :me", "me", caller.userId());
+        } else if (!caller.can(MANAGE)) {
+            where.and("(l.user_id = :me or " + REPORTS + ")", "me", caller.userId());
         } else if (!caller.seesAllBranches()) {
             if (caller.branchId().isEmpty()) {
-                where.and("false");
+                where.and(REPORTS, "me", caller.userId());
             } else {
-                where.and("l.branch_id = :callerBranch", "callerBranch", caller.branchId().get());
+                where.and("(l.branch_id = :callerBranch or " + REPORTS + ")", "me", caller.userId())
+                        .param("callerBranch", caller.branchId().get());
             }
         }
         where.andIfPresent(filter.status() == null ? null : filter.status().name(), "l.status = :status", "status");
@@ -150,8 +162,8 @@ public class Leaves {
     }
 
     /**
-     * Approves or rejects a PENDING leave (manage:leaves for its branch; never one's own). A rejected
-     * leave gives its days back. The requester is told, and LeaveDecided is published.
+     * Approves or rejects a PENDING leave (manage:leaves for its branch, or the requester's reporting
+     * manager; never one's own). A rejected leave gives its days back. The requester is told, and LeaveDecided is published.
      */
     @Transactional
     public Leave decide(UUID id, Decision decision, String note, Caller caller) {
@@ -256,8 +268,9 @@ public class Leaves {
                 .orElseThrow(() -> Problems.notFound("leave", id));
     }
 
-    private static boolean mayDecide(Leave leave, Caller caller) {
-        return caller.can(MANAGE) && caller.reaches(Optional.ofNullable(leave.branchId()));
+    private boolean mayDecide(Leave leave, Caller caller) {
+        return caller.can(MANAGE) && caller.reaches(Optional.ofNullable(leave.branchId()))
+                || directory.reportingManagerOf(leave.userId()).filter(caller::is).isPresent();
     }
 
     private static Optional<String> profileType(Caller caller) {

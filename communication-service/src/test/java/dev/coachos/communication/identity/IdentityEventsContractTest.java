@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import dev.coachos.events.DomainEvent;
 import dev.coachos.events.EventEnvelope;
 import dev.coachos.events.identity.IdentityEvents;
+import dev.coachos.events.identity.StaffProfileUpdated;
 import dev.coachos.events.identity.UserDeactivated;
 import dev.coachos.events.identity.UserRegistered;
 import dev.coachos.events.identity.UserRoleChanged;
@@ -87,6 +88,20 @@ class IdentityEventsContractTest {
         assertThat(event.type()).isEqualTo("UserDeactivated");
         DirectoryReadModel.Deactivated read = event.payloadAs(DirectoryReadModel.Deactivated.class, 1);
         assertThat(read.userId()).isEqualTo("0190a1b2-0000-7000-8000-000000000005");
+    }
+
+    @Test
+    void theDirectoryLearnsWhomAStaffMemberReportsTo() {
+        IncomingEvent event = travel(new StaffProfileUpdated("0190a1b2-0000-7000-8000-000000000006",
+                "0190a1b2-0000-7000-8000-0000000000p6", "0190a1b2-0000-7000-8000-000000000007"));
+
+        assertThat(event.type()).isEqualTo("StaffProfileUpdated");
+        DirectoryReadModel.StaffProfile read = event.payloadAs(DirectoryReadModel.StaffProfile.class, 1);
+        assertThat(read.userId()).isEqualTo("0190a1b2-0000-7000-8000-000000000006");
+        assertThat(read.reportingManagerId()).isEqualTo("0190a1b2-0000-7000-8000-000000000007");
+        assertThat(travel(new StaffProfileUpdated("0190a1b2-0000-7000-8000-000000000006",
+                "0190a1b2-0000-7000-8000-0000000000p6", null)).payloadAs(DirectoryReadModel.StaffProfile.class, 1)
+                .reportingManagerId()).as("none set").isNull();
     }
 
     /** The event in its envelope, written to JSON as the producer's outbox does and read back as a listener does. */

@@ -11,6 +11,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.coachos.events.identity.StaffProfileUpdated;
 import dev.coachos.events.identity.StudentProfileUpdated;
 import dev.coachos.identity.IdentityEvents;
 import dev.coachos.identity.enrollment.KnownBatches;
@@ -26,6 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Student, teacher and staff profiles. A user gets the profile their role implies when the
  * role is assigned; a profile from an earlier role is kept for the record but no longer goes
  * into their tokens. A student profile names only a batch enrollment-service has opened.
+ * Student and staff profiles are announced with every save (StudentProfileUpdated,
+ * StaffProfileUpdated), in the transaction that saves them.
  */
 @Service
 public class ProfileDirectory {
@@ -57,7 +60,10 @@ public class ProfileDirectory {
         this.json = json;
     }
 
-    /** Runs in the transaction that assigns the role, so a new student's StudentProfileUpdated goes out with it. */
+    /**
+     * Runs in the transaction that assigns the role, so a new student's StudentProfileUpdated (a new
+     * staff member's StaffProfileUpdated) goes out with it.
+     */
     @EventListener
     void onRoleAssigned(UserEvents.RoleAssigned event) {
         switch (event.profileType()) {
@@ -74,7 +80,7 @@ public class ProfileDirectory {
             }
             case STAFF -> {
                 if (staff.findByUserId(event.userId()).isEmpty()) {
-                    staff.save(new StaffProfile(event.userId()));
+                    events.staffProfileUpdated(updated(staff.save(new StaffProfile(event.userId()))));
                 }
             }
         }
@@ -153,6 +159,10 @@ public class ProfileDirectory {
         return view(caller, userId);
     }
 
+    /**
+     * Sets a staff member's profile. Each save tells the other services (StaffProfileUpdated:
+     * communication lets the reporting manager decide the member's leaves).
+     */
     @Transactional
     public ProfileView updateStaff(Caller caller, UUID userId, StaffProfileChange change) {
         visibleUser(caller, userId, "update:profiles");
@@ -167,7 +177,14 @@ public class ProfileDirectory {
         profile.update(change.department(), change.designation(), reportingTo);
         bankDetails.ifPresent(b -> profile.setBankDetailsJson(json.writeValueAsString(b)));
         staff.saveAndFlush(profile);
+        events.staffProfileUpdated(updated(profile));
         return view(caller, userId);
+    }
+
+    private static StaffProfileUpdated updated(StaffProfile profile) {
+        UUID manager = profile.getReportingTo();
+        return new StaffProfileUpdated(profile.getUserId().toString(), profile.getId().toString(),
+                manager == null ? null : manager.toString());
     }
 
     /** The owner keeps their own bank details current. */
@@ -187,6 +204,7 @@ public class ProfileDirectory {
         member.ifPresent(s -> {
             s.setBankDetailsJson(value);
             staff.saveAndFlush(s);
+            events.staffProfileUpdated(updated(s));
         });
         return view(caller, me);
     }

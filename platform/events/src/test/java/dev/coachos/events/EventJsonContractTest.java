@@ -91,6 +91,10 @@ class EventJsonContractTest {
                 null, null, "DEL", false))).containsExactlyInAnyOrderElementsOf(fields(opened));
         assertThat(fields(new dev.coachos.events.identity.StudentProfileUpdated("u-1", "p-1", "29")))
                 .containsExactlyInAnyOrder("userId", "studentProfileId", "stateCode");
+        assertThat(fields(new dev.coachos.events.identity.StaffProfileUpdated("u-1", "p-1", "u-2")))
+                .containsExactlyInAnyOrder("userId", "staffProfileId", "reportingManagerId");
+        assertThat(IdentityEvents.typeOf(new dev.coachos.events.identity.StaffProfileUpdated("u-1", "p-1", null)))
+                .isEqualTo("StaffProfileUpdated");
         assertThat(IdentityEvents.typeOf(opened)).isEqualTo("BranchOpened");
         assertThat(opened.aggregateId()).isEqualTo("b-1");
     }
@@ -109,7 +113,7 @@ class EventJsonContractTest {
         assertThat(IdentityEvents.TYPES).containsOnlyKeys("UserRegistered", "UserUpdated", "UserRoleChanged",
                 "UserDeactivated", "UserLoggedIn", "UserLoggedOut", "LoginFailed", "PasswordResetRequested",
                 "PasswordResetCompleted", "RolePermissionsChanged", "BranchOpened", "BranchUpdated",
-                "StudentProfileUpdated");
+                "StudentProfileUpdated", "StaffProfileUpdated");
         assertThat(CourseEvents.TYPES).containsOnlyKeys("CourseCreated", "CourseUpdated", "CurriculumSubmitted",
                 "CurriculumApproved", "CurriculumRejected", "LessonsChanged", "AssignmentSubmitted", "SubmissionGraded",
                 "CourseTeacherAssigned", "CourseTeacherUnassigned");

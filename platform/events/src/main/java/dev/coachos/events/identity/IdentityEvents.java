@@ -21,7 +21,8 @@ public final class IdentityEvents {
             Map.entry("RolePermissionsChanged", RolePermissionsChanged.class),
             Map.entry("BranchOpened", BranchOpened.class),
             Map.entry("BranchUpdated", BranchUpdated.class),
-            Map.entry("StudentProfileUpdated", StudentProfileUpdated.class));
+            Map.entry("StudentProfileUpdated", StudentProfileUpdated.class),
+            Map.entry("StaffProfileUpdated", StaffProfileUpdated.class));
 
     public static final int SCHEMA_VERSION = 1;
 
