@@ -2,27 +2,20 @@ package dev.coachos.communication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.TestPropertySource;
 
 import dev.coachos.testing.ApiClient.Response;
 import dev.coachos.testing.IsolatedDatabase;
 import dev.coachos.testing.ServiceIntegrationTest;
+import dev.coachos.testing.SettableClock;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,63 +24,18 @@ import tools.jackson.databind.JsonNode;
  * the start of each test). The breach sweep runs only when a test calls it.
  */
 @IsolatedDatabase(service = "communication")
-@Import(QueryTestBase.SettableClock.class)
+@Import(SettableClock.AsTheClock.class)
 @TestPropertySource(properties = "coachos.queries.sweep-interval=PT24H")
 public abstract class QueryTestBase extends ServiceIntegrationTest {
 
     protected static final Instant START = Instant.parse("2026-12-02T10:00:00Z");
 
     @Autowired
-    protected TestClock clock;
+    protected SettableClock clock;
 
     @BeforeEach
     void startOfTheTest() {
         clock.set(START);
-    }
-
-    /** A clock at a set instant, shared by every copy made with another zone. */
-    public static final class TestClock extends Clock {
-
-        private final AtomicReference<Instant> now;
-        private final ZoneId zone;
-
-        TestClock(AtomicReference<Instant> now, ZoneId zone) {
-            this.now = now;
-            this.zone = zone;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return zone;
-        }
-
-        @Override
-        public Clock withZone(ZoneId other) {
-            return new TestClock(now, other);
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        public void set(Instant instant) {
-            now.set(instant);
-        }
-
-        public void advance(Duration duration) {
-            now.updateAndGet(i -> i.plus(duration));
-        }
-    }
-
-    @TestConfiguration
-    static class SettableClock {
-
-        @Bean
-        @Primary
-        TestClock testClock() {
-            return new TestClock(new AtomicReference<>(START), ZoneOffset.UTC);
-        }
     }
 
     /** A user as UserRegistered leaves them in the directory. */

@@ -34,10 +34,10 @@ class DuesIT extends FinanceTestBase {
         UUID asha = student("Asha", null);
         UUID ravi = student("Ravi", null);
         // Asha: monthly from 1 August: by 2 December, 1 Aug (123 days), 1 Sep (92), 1 Oct (62), 1 Nov (31) and 1 Dec (1) are past due.
-        clock.setDay(LocalDate.of(2026, 8, 1));
+        setDay(LocalDate.of(2026, 8, 1));
         UUID batch = batch(branch, LocalDate.of(2026, 8, 1), LocalDate.of(2027, 1, 31));
         plan(asha, branch, batch, "1000.00", FeeSchedule.Frequency.MONTHLY);
-        clock.setDay(TODAY);
+        setDay(TODAY);
         UUID raviPlan = oneTimePlan(ravi, branch, "500.00");
         pay(backOffice(branch), raviPlan, "200.00", "CASH", Map.of());
 
@@ -93,26 +93,26 @@ class DuesIT extends FinanceTestBase {
     void remindersArePublishedOncePerInstallmentAndLevelHoweverOftenTheJobRuns() {
         UUID branch = branch("REM", "07", null);
         UUID student = student("Kiran", null);
-        clock.setDay(LocalDate.of(2026, 11, 1));
+        setDay(LocalDate.of(2026, 11, 1));
         UUID batch = batch(branch, LocalDate.of(2026, 11, 1), LocalDate.of(2027, 1, 31));
         plan(student, branch, batch, "800.00", FeeSchedule.Frequency.MONTHLY);
         UUID paidUp = oneTimePlan(student("Paid Up", null), branch, "100.00");
         pay(backOffice(branch), paidUp, "100.00", "CASH", Map.of());
 
         // 30 October: the 1 November installment falls due within 3 days.
-        clock.setDay(LocalDate.of(2026, 10, 30));
+        setDay(LocalDate.of(2026, 10, 30));
         Response run = api.post("/api/v1/dues/reminders", director, Map.of());
         assertThat(run.status()).as(run.toString()).isEqualTo(200);
         assertThat(run.json().path("due").asInt()).isEqualTo(1);
         assertThat(api.post("/api/v1/dues/reminders", director, Map.of()).json().path("due").asInt()).isZero();
 
         // 2 November: one day overdue (level 1); 8 November: seven days (level 2); 20 November: level 3.
-        clock.setDay(LocalDate.of(2026, 11, 2));
+        setDay(LocalDate.of(2026, 11, 2));
         assertThat(api.post("/api/v1/dues/reminders", director, Map.of()).json().path("overdue").asInt()).isEqualTo(1);
-        clock.setDay(LocalDate.of(2026, 11, 8));
+        setDay(LocalDate.of(2026, 11, 8));
         assertThat(api.post("/api/v1/dues/reminders", director, Map.of()).json().path("overdue").asInt()).isEqualTo(1);
         assertThat(api.post("/api/v1/dues/reminders", director, Map.of()).json().path("overdue").asInt()).isZero();
-        clock.setDay(LocalDate.of(2026, 11, 20));
+        setDay(LocalDate.of(2026, 11, 20));
         api.post("/api/v1/dues/reminders", director, Map.of());
         List<JsonNode> overdue = outbox.payloads("InstallmentOverdue", student.toString());
         assertThat(overdue).extracting(e -> e.path("level").asInt() + "@" + e.path("daysOverdue").asInt())
@@ -128,7 +128,7 @@ class DuesIT extends FinanceTestBase {
     void severalInstancesRunningTheJobAtOnceStillPublishEachReminderOnce() throws Exception {
         UUID branch = branch("PAR", "07", null);
         UUID student = student("Parallel", null);
-        clock.setDay(LocalDate.of(2026, 10, 1));
+        setDay(LocalDate.of(2026, 10, 1));
         UUID batch = batch(branch, LocalDate.of(2026, 10, 1), LocalDate.of(2026, 11, 30));
         plan(student, branch, batch, "700.00", FeeSchedule.Frequency.MONTHLY);
         LocalDate day = LocalDate.of(2026, 10, 20);

@@ -3,29 +3,23 @@ package dev.coachos.finance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 
 import dev.coachos.finance.money.FeeSchedule;
 import dev.coachos.finance.plan.FeePlans;
 import dev.coachos.testing.ApiClient.Response;
 import dev.coachos.testing.IsolatedDatabase;
 import dev.coachos.testing.ServiceIntegrationTest;
+import dev.coachos.testing.SettableClock;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -35,62 +29,25 @@ import tools.jackson.databind.JsonNode;
  * unless a test moves it).
  */
 @IsolatedDatabase(service = "finance")
-@Import(FinanceTestBase.SettableClock.class)
+@Import(SettableClock.AsTheClock.class)
 public abstract class FinanceTestBase extends ServiceIntegrationTest {
 
     protected static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
     protected static final LocalDate TODAY = LocalDate.of(2026, 12, 2);
 
     @Autowired
-    protected TestClock clock;
+    protected SettableClock clock;
     @Autowired
     protected FeePlans plans;
 
     @BeforeEach
     void startOfTheDay() {
-        clock.setDay(TODAY);
+        setDay(TODAY);
     }
 
-    /** A clock at a set instant; the zone asked for is kept, so "today in Delhi" is judged right. */
-    public static final class TestClock extends Clock {
-
-        private final AtomicReference<Instant> now;
-        private final ZoneId zone;
-
-        TestClock(AtomicReference<Instant> now, ZoneId zone) {
-            this.now = now;
-            this.zone = zone;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return zone;
-        }
-
-        @Override
-        public Clock withZone(ZoneId other) {
-            return new TestClock(now, other);
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        /** 11:00 in Delhi on that day. */
-        public void setDay(LocalDate day) {
-            now.set(day.atTime(11, 0).atZone(INDIA).toInstant());
-        }
-    }
-
-    @TestConfiguration
-    static class SettableClock {
-
-        @Bean
-        @Primary
-        TestClock testClock() {
-            return new TestClock(new AtomicReference<>(Instant.now()), ZoneOffset.UTC);
-        }
+    /** Sets the clock to 11:00 in Delhi on that day. */
+    protected void setDay(LocalDate day) {
+        clock.set(day.atTime(11, 0).atZone(INDIA).toInstant());
     }
 
     /** A branch as BranchOpened leaves it; {@code gstin} null for one that issues plain receipts. */

@@ -146,10 +146,10 @@ public class PaymentLinks {
             if ("PAID".equals(link.get().status())) {
                 return false;
             }
-            boolean known = jdbc.sql("select 1 from payment where method = 'ONLINE' and reference = ?")
-                    .param(providerPaymentId).query(Integer.class).optional().isPresent();
-            UUID paymentId = known ? jdbc.sql("select id from payment where method = 'ONLINE' and reference = ?")
-                    .param(providerPaymentId).query(UUID.class).single() : null;
+            Optional<UUID> recorded = jdbc.sql("select id from payment where method = 'ONLINE' and reference = ?")
+                    .param(providerPaymentId).query(UUID.class).optional();
+            boolean known = recorded.isPresent();
+            UUID paymentId = recorded.orElse(null);
             if (!known) {
                 FeePlans.Locked plan = plans.lock(link.get().planId());
                 // Money already received is never refused: beyond what is pending it is an advance.
