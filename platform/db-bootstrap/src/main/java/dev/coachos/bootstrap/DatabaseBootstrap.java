@@ -22,7 +22,7 @@ public final class DatabaseBootstrap {
 
     /** Every service that owns a schema. Add a service here when it gets its first migration. */
     public static final List<String> SERVICES = List.of("identity", "course", "enrollment", "communication", "audit", "assessment",
-            "finance");
+            "finance", "marketing");
 
     /**
      * Services whose schema is owned by a role of its own ({@code coachos_<service>_owner}, which runs

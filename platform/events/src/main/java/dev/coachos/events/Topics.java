@@ -9,6 +9,7 @@ public final class Topics {
     public static final String ASSESSMENT = "coachos.assessment.events";
     public static final String FINANCE = "coachos.finance.events";
     public static final String COMMUNICATION = "coachos.communication.events";
+    public static final String MARKETING = "coachos.marketing.events";
 
     private Topics() {
     }

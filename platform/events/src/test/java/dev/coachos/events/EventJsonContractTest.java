@@ -19,6 +19,8 @@ import dev.coachos.events.finance.FinanceEvents;
 import dev.coachos.events.identity.IdentityEvents;
 import dev.coachos.events.identity.UserDeactivated;
 import dev.coachos.events.identity.UserRegistered;
+import dev.coachos.events.marketing.LeadConversionRequested;
+import dev.coachos.events.marketing.MarketingEvents;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -106,20 +108,21 @@ class EventJsonContractTest {
     @Test
     void everyEventTravelsUnderItsRecordsNameOnItsDomainsTopic() {
         for (Map<String, Class<? extends DomainEvent>> types : List.of(IdentityEvents.TYPES, CourseEvents.TYPES,
-                EnrollmentEvents.TYPES, AssessmentEvents.TYPES, FinanceEvents.TYPES, CommunicationEvents.TYPES)) {
+                EnrollmentEvents.TYPES, AssessmentEvents.TYPES, FinanceEvents.TYPES, CommunicationEvents.TYPES,
+                MarketingEvents.TYPES)) {
             types.forEach((name, type) -> assertThat(type.getSimpleName()).as(name).isEqualTo(name));
         }
         // The wire names consumers switch on: renaming one breaks them, so it fails here first.
         assertThat(IdentityEvents.TYPES).containsOnlyKeys("UserRegistered", "UserUpdated", "UserRoleChanged",
                 "UserDeactivated", "UserLoggedIn", "UserLoggedOut", "LoginFailed", "PasswordResetRequested",
                 "PasswordResetCompleted", "RolePermissionsChanged", "BranchOpened", "BranchUpdated",
-                "StudentProfileUpdated", "StaffProfileUpdated");
+                "StudentProfileUpdated", "StaffProfileUpdated", "LeadAccountReady", "LeadAccountRefused");
         assertThat(CourseEvents.TYPES).containsOnlyKeys("CourseCreated", "CourseUpdated", "CurriculumSubmitted",
                 "CurriculumApproved", "CurriculumRejected", "LessonsChanged", "AssignmentSubmitted", "SubmissionGraded",
                 "CourseTeacherAssigned", "CourseTeacherUnassigned");
         assertThat(EnrollmentEvents.TYPES).containsOnlyKeys("BatchCreated", "BatchUpdated", "BatchFeeChanged",
                 "EnrollmentCreated", "EnrollmentStatusChanged", "EnrollmentTransferred", "WaitlistJoined",
-                "WaitlistPromoted", "AttendanceMarked", "LessonCompleted");
+                "WaitlistPromoted", "AttendanceMarked", "LessonCompleted", "LeadEnrolled", "LeadEnrollmentRefused");
         assertThat(AssessmentEvents.TYPES).containsOnlyKeys("QuizPublished", "QuizSubmitted", "QuizGraded");
         assertThat(AssessmentEvents.TYPES.values()).allMatch(t -> t.getPackageName().endsWith(".assessment"));
         assertThat(Topics.ASSESSMENT).isEqualTo("coachos.assessment.events");
@@ -131,6 +134,10 @@ class EventJsonContractTest {
                 "LeaveRequested", "LeaveDecided");
         assertThat(CommunicationEvents.TYPES.values()).allMatch(t -> t.getPackageName().endsWith(".communication"));
         assertThat(Topics.COMMUNICATION).isEqualTo("coachos.communication.events");
+        assertThat(MarketingEvents.TYPES).containsOnlyKeys("LeadCreated", "LeadStageChanged",
+                "LeadConversionRequested", "LeadConverted", "LeadFollowUpDue");
+        assertThat(MarketingEvents.TYPES.values()).allMatch(t -> t.getPackageName().endsWith(".marketing"));
+        assertThat(Topics.MARKETING).isEqualTo("coachos.marketing.events");
         assertThat(Topics.deadLetter(Topics.COURSE)).isEqualTo("coachos.course.events.dlt");
         assertThat(IdentityEvents.TYPES.values()).allMatch(t -> t.getPackageName().endsWith(".identity"));
         assertThat(CourseEvents.TYPES.values()).allMatch(t -> t.getPackageName().endsWith(".course"));
@@ -154,5 +161,15 @@ class EventJsonContractTest {
         LessonsChanged read = json.readValue(json.writeValueAsString(event), LessonsChanged.class);
         assertThat(read).isEqualTo(event);
         assertThat(CourseEvents.typeOf(read)).isEqualTo("LessonsChanged");
+    }
+
+    @Test
+    void aConversionRequestCarriesWhatIdentityAndEnrollmentNeedKeyedByTheLead() {
+        LeadConversionRequested event = new LeadConversionRequested("l-1", "c-1", "Ravi Kumar", "ravi@example.in",
+                "+919876543210", "b-1", "batch-1", "PERCENTAGE", "10", "u-9", "2026-12-02T10:00:00Z");
+        assertThat(fields(event)).containsExactlyInAnyOrder("leadId", "conversionId", "name", "email", "phone",
+                "branchId", "batchId", "discountType", "discount", "requestedBy", "requestedAt");
+        assertThat(event.aggregateId()).isEqualTo("l-1");
+        assertThat(MarketingEvents.typeOf(event)).isEqualTo("LeadConversionRequested");
     }
 }

@@ -18,7 +18,9 @@ public final class EnrollmentEvents {
             Map.entry("WaitlistJoined", WaitlistJoined.class),
             Map.entry("WaitlistPromoted", WaitlistPromoted.class),
             Map.entry("AttendanceMarked", AttendanceMarked.class),
-            Map.entry("LessonCompleted", LessonCompleted.class));
+            Map.entry("LessonCompleted", LessonCompleted.class),
+            Map.entry("LeadEnrolled", LeadEnrolled.class),
+            Map.entry("LeadEnrollmentRefused", LeadEnrollmentRefused.class));
 
     public static final int SCHEMA_VERSION = 1;
 

@@ -22,7 +22,9 @@ public final class IdentityEvents {
             Map.entry("BranchOpened", BranchOpened.class),
             Map.entry("BranchUpdated", BranchUpdated.class),
             Map.entry("StudentProfileUpdated", StudentProfileUpdated.class),
-            Map.entry("StaffProfileUpdated", StaffProfileUpdated.class));
+            Map.entry("StaffProfileUpdated", StaffProfileUpdated.class),
+            Map.entry("LeadAccountReady", LeadAccountReady.class),
+            Map.entry("LeadAccountRefused", LeadAccountRefused.class));
 
     public static final int SCHEMA_VERSION = 1;
 

@@ -1,0 +1,32 @@
+package dev.coachos.marketing;
+
+import java.time.Duration;
+import java.time.ZoneId;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+
+/**
+ * {@code coachos.marketing}: how leads are read and followed up.
+ *
+ * @param zone                   the institute's time zone: report date ranges are days there (default Asia/Kolkata)
+ * @param defaultPhoneRegion     the region of a phone number written without a country code (default IN)
+ * @param followUpSweepInterval  how often due follow-ups are looked for (default one minute)
+ */
+@ConfigurationProperties("coachos.marketing")
+public record MarketingSettings(ZoneId zone, String defaultPhoneRegion, Duration followUpSweepInterval) {
+
+    public MarketingSettings {
+        zone = zone == null ? ZoneId.of("Asia/Kolkata") : zone;
+        defaultPhoneRegion = defaultPhoneRegion == null || defaultPhoneRegion.isBlank() ? "IN"
+                : defaultPhoneRegion.strip().toUpperCase(java.util.Locale.ROOT);
+        followUpSweepInterval = followUpSweepInterval == null ? Duration.ofMinutes(1) : followUpSweepInterval;
+        if (!PhoneNumberUtil.getInstance().getSupportedRegions().contains(defaultPhoneRegion)) {
+            throw new IllegalArgumentException("coachos.marketing.default-phone-region must be a region code such as IN");
+        }
+        if (followUpSweepInterval.isNegative() || followUpSweepInterval.isZero()) {
+            throw new IllegalArgumentException("coachos.marketing.follow-up-sweep-interval must be positive");
+        }
+    }
+}
