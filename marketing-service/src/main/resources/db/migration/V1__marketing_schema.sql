@@ -64,7 +64,9 @@ CREATE TABLE lead (
     search                 tsvector GENERATED ALWAYS AS (
         to_tsvector('simple', name || ' ' || coalesce(email, '') || ' ' || right(phone, 10) || ' '
             || substr(phone, 2))) STORED,
-    CHECK ((stage = 'LOST') = (lost_reason IS NOT NULL))
+    CHECK ((stage = 'LOST') = (lost_reason IS NOT NULL)),
+    -- Every open lead has a next follow-up.
+    CHECK (stage IN ('CONVERTED', 'LOST') OR next_follow_up_at IS NOT NULL)
 );
 -- Two open leads of one branch never share a phone number (E.164, so formatting cannot hide one).
 CREATE UNIQUE INDEX lead_open_phone_uq ON lead (COALESCE(branch_id, '00000000-0000-0000-0000-000000000000'::uuid), phone)
@@ -130,6 +132,24 @@ CREATE TABLE staff_view (
     profile_type varchar(20),
     active       boolean     NOT NULL,
     updated_at   timestamptz NOT NULL
+);
+
+-- Branches a lead may belong to (identity's BranchOpened and BranchUpdated).
+CREATE TABLE branch_view (
+    branch_id  uuid PRIMARY KEY,
+    code       varchar(20),
+    name       varchar(200),
+    active     boolean     NOT NULL,
+    updated_at timestamptz NOT NULL
+);
+
+-- Fee plans by enrollment (finance's FeePlanCreated): a conversion is complete when its
+-- enrollment's plan exists, whichever of the two events arrives first.
+CREATE TABLE fee_plan_view (
+    enrollment_id uuid PRIMARY KEY,
+    plan_id       uuid        NOT NULL,
+    student_id    uuid        NOT NULL,
+    created_at    timestamptz NOT NULL
 );
 
 -- Batches a lead may be converted into (enrollment's BatchCreated and BatchUpdated).

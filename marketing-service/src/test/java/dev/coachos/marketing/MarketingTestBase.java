@@ -32,6 +32,14 @@ public abstract class MarketingTestBase extends ServiceIntegrationTest {
         clock.set(NOW);
     }
 
+    /** An open branch as identity's BranchOpened leaves it. */
+    protected UUID branch(String code) {
+        UUID id = UUID.randomUUID();
+        jdbc.update("insert into branch_view (branch_id, code, name, active, updated_at) values (?, ?, ?, true, now())",
+                id, code + "-" + id.toString().substring(0, 4), "Branch " + code);
+        return id;
+    }
+
     /** A staff member as identity's UserRegistered leaves them. */
     protected UUID staffMember(String name, UUID branch) {
         UUID id = UUID.randomUUID();
@@ -58,7 +66,8 @@ public abstract class MarketingTestBase extends ServiceIntegrationTest {
 
     /** An analyst at head office: reads leads and campaigns everywhere, changes nothing. */
     protected static String analyst() {
-        return KEYS.staff("BUSINESS_ANALYST", null, "read:leads", "read:campaigns");
+        return KEYS.token().roles(java.util.List.of("BUSINESS_ANALYST"))
+                .permissions(java.util.List.of("read:leads", "read:campaigns", "access:all_branches")).staffProfile().sign();
     }
 
     protected static String studentToken(UUID student) {
