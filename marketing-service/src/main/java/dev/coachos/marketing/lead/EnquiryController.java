@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.validation.Valid;
 
 /**
@@ -30,7 +29,6 @@ class EnquiryController {
     }
 
     @PostMapping("/api/v1/enquiries")
-    @SecurityRequirements
     @Operation(summary = "Send an enquiry from the website (no token): it becomes a WEBSITE lead, or an activity on the person's open lead")
     ResponseEntity<Map<String, Object>> enquire(@Valid @RequestBody Enquiry enquiry) {
         if (enquiry.isFromABot()) {
