@@ -140,6 +140,7 @@ class CampaignsIT extends CampaignTestBase {
         assertThat(badStatus.errorFields()).containsExactly("status");
         assertThat(api.get("/api/v1/campaigns?channel=TV", director).errorFields()).containsExactly("channel");
         assertThat(api.get("/api/v1/campaigns?sort=secret", director).errorFields()).containsExactly("sort");
+        assertThat(api.get("/api/v1/campaigns?q=" + "a".repeat(151), director).errorFields()).containsExactly("q");
     }
 
     @Test
