@@ -70,11 +70,12 @@ abstract class CampaignTestBase extends MarketingTestBase {
         Timestamp changed = Timestamp.from(convertedAt != null ? convertedAt : createdAt);
         jdbc.update("""
                 insert into lead (id, name, phone, source, branch_id, campaign_id, stage, lost_reason, student_id,
-                                  converted_at, created_at, updated_at, stage_changed_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                  converted_at, created_at, updated_at, stage_changed_at, next_follow_up_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 id, "Lead " + id.toString().substring(0, 8), "+9198%08d".formatted(PHONES.incrementAndGet()),
                 source, branch, campaign, stage, stage.equals("LOST") ? "joined another institute" : null, student,
-                convertedAt == null ? null : Timestamp.from(convertedAt), created, changed, changed);
+                convertedAt == null ? null : Timestamp.from(convertedAt), created, changed, changed,
+                stage.equals("CONVERTED") || stage.equals("LOST") ? null : Timestamp.from(createdAt.plusSeconds(3600)));
         return id;
     }
 
