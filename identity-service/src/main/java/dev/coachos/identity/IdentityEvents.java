@@ -6,6 +6,8 @@ import dev.coachos.events.DomainEvent;
 import dev.coachos.events.Topics;
 import dev.coachos.events.identity.BranchOpened;
 import dev.coachos.events.identity.BranchUpdated;
+import dev.coachos.events.identity.LeadAccountReady;
+import dev.coachos.events.identity.LeadAccountRefused;
 import dev.coachos.events.identity.LoginFailed;
 import dev.coachos.events.identity.PasswordResetCompleted;
 import dev.coachos.events.identity.PasswordResetRequested;
@@ -89,6 +91,14 @@ public class IdentityEvents {
     }
 
     public void staffProfileUpdated(StaffProfileUpdated event) {
+        publish(event);
+    }
+
+    public void leadAccountReady(LeadAccountReady event) {
+        publish(event);
+    }
+
+    public void leadAccountRefused(LeadAccountRefused event) {
         publish(event);
     }
 

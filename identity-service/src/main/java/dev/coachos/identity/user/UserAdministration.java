@@ -39,6 +39,9 @@ public class UserAdministration {
     private static final Sorting SORTING = Sorting.of(java.util.Map.of("name", "name", "email", "email",
             "createdAt", "createdAt", "lastLoginAt", "lastLoginAt"), "name", "id");
 
+    /** The system role of students, given to the accounts made for converted leads. */
+    private static final String STUDENT_ROLE = "STUDENT";
+
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(UserAdministration.class);
 
     private final Users users;
@@ -98,6 +101,26 @@ public class UserAdministration {
         User user = new User(email, "Director", passwordHash, director, null);
         user.setVerified(true);
         register(user);
+        return user;
+    }
+
+    /**
+     * A student account for a lead being converted (marketing-service's LeadConversionRequested):
+     * the system's own act, with no human caller, so none of {@link #create}'s checks of a caller's
+     * rank, permissions and branch apply; the role is always STUDENT. Like an account created
+     * without a password, it gets no usable password and a set-password link once the transaction
+     * commits, and its creation is published as UserRegistered. The caller has made sure the
+     * e-mail address is free and the branch (if any) exists; should another account take the
+     * address meanwhile, the unique index refuses this one and the transaction rolls back.
+     */
+    @Transactional
+    public User createStudentForLead(String email, String name, String phone, UUID branchId) {
+        Role student = roles.findByName(STUDENT_ROLE).orElseThrow();
+        User user = new User(email.trim(), name.trim(), passwords.unusable(), student, branchId);
+        user.setPhone(phone);
+        register(user);
+        log.info("Created student {} for a lead's conversion in branch {}", user.getId(), branchId);
+        events.publishEvent(new UserEvents.InvitedWithoutPassword(user.getId()));
         return user;
     }
 

@@ -1,6 +1,7 @@
 package dev.coachos.identity.user;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,6 +19,19 @@ public interface Users extends JpaRepository<User, UUID>, JpaSpecificationExecut
 
     @Query("select u from User u where u.id = ?1 and u.deleted = false")
     Optional<User> findLive(UUID id);
+
+    /**
+     * The live accounts whose phone, however it was typed (spaces, dashes, a {@code +91} or a
+     * trunk {@code 0}), has these digits: compared on the last ten digits when {@code digits}
+     * has ten or more (an Indian mobile number without its country code), else on all of them.
+     */
+    @Query(nativeQuery = true, value = """
+            select * from app_user u
+            where not u.is_deleted and u.phone is not null
+              and case when length(?1) >= 10
+                       then right(regexp_replace(u.phone, '[^0-9]', '', 'g'), 10) = right(?1, 10)
+                       else regexp_replace(u.phone, '[^0-9]', '', 'g') = ?1 end""")
+    List<User> findLiveByPhoneDigits(String digits);
 
     /**
      * Counts a wrong password in one atomic statement, so parallel guesses cannot undercount;
