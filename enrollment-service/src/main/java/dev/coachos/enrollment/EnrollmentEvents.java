@@ -11,6 +11,8 @@ import dev.coachos.events.enrollment.BatchUpdated;
 import dev.coachos.events.enrollment.EnrollmentCreated;
 import dev.coachos.events.enrollment.EnrollmentStatusChanged;
 import dev.coachos.events.enrollment.EnrollmentTransferred;
+import dev.coachos.events.enrollment.LeadEnrolled;
+import dev.coachos.events.enrollment.LeadEnrollmentRefused;
 import dev.coachos.events.enrollment.LessonCompleted;
 import dev.coachos.events.enrollment.WaitlistJoined;
 import dev.coachos.events.enrollment.WaitlistPromoted;
@@ -67,6 +69,14 @@ public class EnrollmentEvents {
     }
 
     public void lessonCompleted(LessonCompleted event) {
+        publish(event);
+    }
+
+    public void leadEnrolled(LeadEnrolled event) {
+        publish(event);
+    }
+
+    public void leadEnrollmentRefused(LeadEnrollmentRefused event) {
         publish(event);
     }
 

@@ -36,11 +36,7 @@ public class Courses {
 
     /** The course, which must exist and be active; 400 if it does not, 503 if nobody can tell. */
     public Course requireActive(UUID courseId, String field) {
-        Optional<Course> known = jdbc.sql("select course_id, title, price, active from course_view where course_id = ?")
-                .param(courseId)
-                .query((rs, n) -> new Course(rs.getObject("course_id", UUID.class), rs.getString("title"),
-                        rs.getBigDecimal("price"), rs.getBoolean("active")))
-                .optional();
+        Optional<Course> known = known(courseId);
         if (known.isPresent()) {
             if (!known.get().active()) {
                 throw Problems.invalidField(field, "course " + courseId + " is not active");
@@ -63,6 +59,15 @@ public class Courses {
                 values (?, ?, ?, true, -1, ?) on conflict (course_id) do nothing""")
                 .params(courseId, facts.title(), facts.price(), Timestamp.from(Instant.now())).update();
         return new Course(courseId, facts.title(), facts.price(), true);
+    }
+
+    /** The course as kept here (active or not), without asking course-service. */
+    public Optional<Course> known(UUID courseId) {
+        return jdbc.sql("select course_id, title, price, active from course_view where course_id = ?")
+                .param(courseId)
+                .query((rs, n) -> new Course(rs.getObject("course_id", UUID.class), rs.getString("title"),
+                        rs.getBigDecimal("price"), rs.getBoolean("active")))
+                .optional();
     }
 
     /** The title kept for a course, or null if it is not known here. */

@@ -14,7 +14,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.ErrorResponseException;
 
 import dev.coachos.enrollment.EnrollmentEvents;
 import dev.coachos.enrollment.Scope;
@@ -109,26 +111,14 @@ public class Enrollments {
                         + existing.get() + ")");
             }
             Enrollment.Status status = takeSeatOrPlaceInLine(batch);
-            UUID id = UuidV7.next();
-            Instant now = Instant.now();
-            jdbc.sql("""
-                    insert into enrollment (id, student_id, course_id, batch_id, branch_id, status, fee, fee_frequency,
-                                            discount_type, discount, net_fee, enrolled_at, created_by, updated_at,
-                                            waitlisted_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(id, request.studentId(), request.courseId(), batch.id(), batch.branchId(), status.name(),
-                            batch.fee(), batch.feeFrequency().name(),
-                            request.discountType() == null ? null : request.discountType().name(), request.discount(), net,
-                            Timestamp.from(now), caller.userId(), Timestamp.from(now),
-                            status == Enrollment.Status.WAITLISTED ? Timestamp.from(now) : null)
-                    .update();
-            Enrollment enrollment = find(id).orElseThrow();
+            Enrollment enrollment = insert(request.studentId(), batch, status, request.discountType(), request.discount(),
+                    net, caller.userId());
             if (status == Enrollment.Status.ACTIVE) {
                 created(enrollment, course.title(), batch.name());
             } else {
                 int position = jdbc.sql("select waitlisted from batch where id = ?").param(batch.id())
                         .query(Integer.class).single();
-                events.waitlistJoined(new WaitlistJoined(id.toString(), request.studentId().toString(),
+                events.waitlistJoined(new WaitlistJoined(enrollment.id().toString(), request.studentId().toString(),
                         course.id().toString(), course.title(), batch.id().toString(), batch.name(), position));
             }
             return IdempotencyKeys.Answer.of(201, JSON.writeValueAsString(enrollment));
@@ -136,15 +126,109 @@ public class Enrollments {
     }
 
     /**
+     * Enrolls a student on the institute's own behalf, with nobody calling: a converted lead whose
+     * student account identity-service made or linked. It runs in the transaction of the event that
+     * asks for it, and takes the seat, works out the net fee and publishes {@code EnrollmentCreated}
+     * exactly as {@link #enroll} does; no reach is checked (the institute acts for itself) and the
+     * row has no {@code created_by}. Unlike a request it never puts the student in line, and it
+     * answers rather than throws: a batch that does not exist, is not open or is full, another live
+     * enrollment in the course, an invalid discount or a deactivated account is an
+     * {@link Admission.Refused} and changes nothing. A student ACTIVE in this batch already is
+     * {@link Admission.Enrolled} with that enrollment, and nothing is published.
+     *
+     * <p>The student need not be in the directory yet (their {@code UserRegistered} may still be on
+     * its way): whoever asks vouches that the id is a student's account. Only an account the
+     * directory knows as deactivated is refused, as a request would be.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Admission enrollForInstitute(UUID studentId, UUID batchId, Enrollment.DiscountType discountType,
+            BigDecimal discount) {
+        Optional<Batch> found = batches.find(batchId);
+        if (found.isEmpty()) {
+            return new Admission.Refused(Admission.Reason.BATCH_NOT_FOUND, "There is no batch with id " + batchId);
+        }
+        Batch batch = found.get();
+        Optional<Enrollment> live = jdbc.sql("select " + Enrollment.COLUMNS
+                + " from enrollment e where e.student_id = ? and e.course_id = ? and e.status <> 'DROPPED'")
+                .params(studentId, batch.courseId()).query(Enrollment::read).optional();
+        if (live.isPresent()) {
+            Enrollment earlier = live.get();
+            if (earlier.batchId().equals(batchId) && earlier.status() == Enrollment.Status.ACTIVE) {
+                return new Admission.Enrolled(earlier, true);
+            }
+            return new Admission.Refused(Admission.Reason.ALREADY_ENROLLED, "The student is already enrolled in this"
+                    + " course: enrollment " + earlier.id() + " is " + earlier.status()
+                    + (earlier.batchId().equals(batchId) ? " in this batch" : " in batch " + earlier.batchId()));
+        }
+        Optional<Courses.Course> course = courses.known(batch.courseId()).filter(Courses.Course::active);
+        if (batch.status() != Batch.Status.OPEN) {
+            return notOpen(batch);
+        }
+        if (course.isEmpty()) {
+            return new Admission.Refused(Admission.Reason.BATCH_NOT_OPEN, "The course of batch '" + batch.name()
+                    + "' is not active and takes no enrollments");
+        }
+        BigDecimal net;
+        try {
+            net = NetFee.of(batch.fee(), discountType, discount);
+        } catch (ErrorResponseException invalid) {
+            return new Admission.Refused(Admission.Reason.INVALID_DISCOUNT, invalid.getBody().getDetail());
+        }
+        if (directory.find(studentId).filter(user -> !user.active()).isPresent()) {
+            return new Admission.Refused(Admission.Reason.STUDENT_DEACTIVATED, "The account of student " + studentId
+                    + " is deactivated");
+        }
+        if (!seat(batch.id())) {
+            Batch now = batches.find(batch.id()).orElseThrow();
+            if (now.status() != Batch.Status.OPEN) {
+                return notOpen(now);
+            }
+            return new Admission.Refused(Admission.Reason.BATCH_FULL, "Batch '" + batch.name() + "' has no free seat"
+                    + (now.waitlisted() > 0 ? " (" + now.waitlisted() + " waiting for one)"
+                            : " (capacity " + now.capacity() + ")"));
+        }
+        Enrollment enrollment = insert(studentId, batch, Enrollment.Status.ACTIVE, discountType, discount, net, null);
+        created(enrollment, course.get().title(), batch.name());
+        return new Admission.Enrolled(enrollment, false);
+    }
+
+    private static Admission.Refused notOpen(Batch batch) {
+        return new Admission.Refused(Admission.Reason.BATCH_NOT_OPEN, "Batch '" + batch.name() + "' is " + batch.status()
+                + " and takes no enrollments");
+    }
+
+    /** A new enrollment row; a WAITLISTED one is in line from now. {@code createdBy} is null when the institute enrolled. */
+    private Enrollment insert(UUID studentId, Batch batch, Enrollment.Status status, Enrollment.DiscountType discountType,
+            BigDecimal discount, BigDecimal net, UUID createdBy) {
+        UUID id = UuidV7.next();
+        Instant now = Instant.now();
+        jdbc.sql("""
+                insert into enrollment (id, student_id, course_id, batch_id, branch_id, status, fee, fee_frequency,
+                                        discount_type, discount, net_fee, enrolled_at, created_by, updated_at,
+                                        waitlisted_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, studentId, batch.courseId(), batch.id(), batch.branchId(), status.name(), batch.fee(),
+                        batch.feeFrequency().name(), discountType == null ? null : discountType.name(), discount, net,
+                        Timestamp.from(now), createdBy, Timestamp.from(now),
+                        status == Enrollment.Status.WAITLISTED ? Timestamp.from(now) : null)
+                .update();
+        return find(id).orElseThrow();
+    }
+
+    /** A free seat, if the batch is open and nobody waits for one: one conditional update of the batch row. */
+    private boolean seat(UUID batchId) {
+        return jdbc.sql("""
+                update batch set seats_taken = seats_taken + 1
+                where id = ? and status = 'OPEN' and seats_taken < capacity and waitlisted = 0""")
+                .param(batchId).update() == 1;
+    }
+
+    /**
      * A seat if one is free and nobody waits for it, else a place in line if the waitlist has room;
      * a 409 when neither (the batch is full, or it takes no enrollments).
      */
     private Enrollment.Status takeSeatOrPlaceInLine(Batch batch) {
-        int seat = jdbc.sql("""
-                update batch set seats_taken = seats_taken + 1
-                where id = ? and status = 'OPEN' and seats_taken < capacity and waitlisted = 0""")
-                .param(batch.id()).update();
-        if (seat == 1) {
+        if (seat(batch.id())) {
             return Enrollment.Status.ACTIVE;
         }
         int inLine = jdbc.sql("""
@@ -229,11 +313,7 @@ public class Enrollments {
         }
         jdbc.sql("select id from batch where id in (?, ?) order by id for update")
                 .params(current.batchId(), target.id()).query(UUID.class).list();
-        int seat = jdbc.sql("""
-                update batch set seats_taken = seats_taken + 1
-                where id = ? and status = 'OPEN' and seats_taken < capacity and waitlisted = 0""")
-                .param(target.id()).update();
-        if (seat == 0) {
+        if (!seat(target.id())) {
             throw Problems.raise(HttpStatus.CONFLICT, Problems.type("batch-full"), "Batch full",
                     "Batch '" + target.name() + "' has no free seat to move into");
         }

@@ -17,7 +17,10 @@ public final class NetFee {
     private NetFee() {
     }
 
-    /** The fee after the discount; no discount gives the fee; a discount above the fee (or 100%) is a 400. */
+    /**
+     * The fee after the discount; no discount gives the fee; a discount above the fee (or 100%), or
+     * with more than two decimals, is a 400.
+     */
     public static BigDecimal of(BigDecimal fee, Enrollment.DiscountType type, BigDecimal discount) {
         if ((type == null) != (discount == null)) {
             throw Problems.invalidField(type == null ? "discountType" : "discount",
@@ -28,6 +31,11 @@ public final class NetFee {
         }
         if (discount.signum() < 0) {
             throw Problems.invalidField("discount", "must not be negative");
+        }
+        // What a request's bean validation says too (at most 10 digits and 2 decimals), for discounts that come another way.
+        BigDecimal digits = discount.stripTrailingZeros();
+        if (digits.scale() > 2 || digits.precision() - digits.scale() > 10) {
+            throw Problems.invalidField("discount", "at most 10 digits before the point and 2 after it");
         }
         return switch (type) {
             case PERCENTAGE -> {

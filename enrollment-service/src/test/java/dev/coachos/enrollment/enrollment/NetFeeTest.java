@@ -42,6 +42,14 @@ class NetFeeTest {
         assertRefused(() -> NetFee.of(money("100.00"), DiscountType.FIXED, money("-1.00")), "discount");
         assertRefused(() -> NetFee.of(money("100.00"), DiscountType.FIXED, null), "discount");
         assertRefused(() -> NetFee.of(money("100.00"), null, money("5.00")), "discountType");
+        // More precision than the column keeps: refused, not rounded away.
+        assertRefused(() -> NetFee.of(money("100.00"), DiscountType.FIXED, money("1.005")), "discount");
+        assertRefused(() -> NetFee.of(money("100000000000.00"), DiscountType.FIXED, money("10000000000")), "discount");
+    }
+
+    @Test
+    void trailingZerosAreNotDecimals() {
+        assertThat(NetFee.of(money("100.00"), DiscountType.PERCENTAGE, new BigDecimal("10.0000"))).isEqualTo(money("90.00"));
     }
 
     private static BigDecimal money(String value) {
