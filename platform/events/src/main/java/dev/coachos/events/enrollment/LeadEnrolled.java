@@ -4,8 +4,9 @@ import dev.coachos.events.DomainEvent;
 
 /**
  * enrollment-service enrolled a converted lead's student in the batch (or found the lead's
- * enrollment made before: one enrollment per lead, ever). Its {@code EnrollmentCreated} went out
- * beside it. Consumers: marketing (the lead becomes CONVERTED).
+ * enrollment made before, or the student's active enrollment in that batch: one enrollment per
+ * lead, ever). A new enrollment's {@code EnrollmentCreated} went out beside it; a found one's went
+ * out when it was made. Consumers: marketing (the lead becomes CONVERTED).
  *
  * @param leadId         the lead (UUID)
  * @param conversionId   the attempt (UUID)

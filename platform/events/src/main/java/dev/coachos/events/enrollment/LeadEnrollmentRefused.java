@@ -10,7 +10,8 @@ import dev.coachos.events.DomainEvent;
  * @param conversionId   the attempt (UUID)
  * @param studentId      the student's user id (UUID)
  * @param batchId        the batch (UUID)
- * @param reason         BATCH_FULL, BATCH_NOT_OPEN, BATCH_NOT_FOUND or ALREADY_ENROLLED
+ * @param reason         BATCH_FULL (a lead never joins a waitlist), BATCH_NOT_OPEN, BATCH_NOT_FOUND,
+ *                       ALREADY_ENROLLED (in another batch of the course), INVALID_DISCOUNT or STUDENT_DEACTIVATED
  * @param detail         a sentence for staff saying what is wrong
  */
 public record LeadEnrollmentRefused(String leadId, String conversionId, String studentId, String batchId, String reason,
