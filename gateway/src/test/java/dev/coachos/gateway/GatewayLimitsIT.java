@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -31,20 +30,6 @@ class GatewayLimitsIT extends GatewayTestBase {
         @Bean
         RateLimiting.Ticker ticker() {
             return TICKER;
-        }
-    }
-
-    /** A ticker moved on by hand. */
-    static final class SettableTicker implements RateLimiting.Ticker {
-        private final AtomicLong nanos = new AtomicLong(System.nanoTime());
-
-        @Override
-        public long nanoTime() {
-            return nanos.get();
-        }
-
-        void advance(Duration by) {
-            nanos.addAndGet(by.toNanos());
         }
     }
 
