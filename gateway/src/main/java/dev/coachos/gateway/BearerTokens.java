@@ -3,12 +3,14 @@ package dev.coachos.gateway;
 import java.util.List;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.resource.BearerTokenErrors;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
+import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ServerWebExchange;
@@ -21,8 +23,8 @@ import reactor.core.publisher.Mono;
  * the token of the characters the RFC allows; a malformed one is refused; the {@code access_token} query
  * parameter is never read) without
  * its regular expression, which cost more on every request than the rest of reading the header.
- * Public paths are not read at all: a client that sends its expired access token along with a
- * login or refresh must not be refused for it.
+ * Public paths (and POSTs to the public POST paths) are not read at all: a client that sends its
+ * expired access token along with a login, a refresh or a website enquiry must not be refused for it.
  */
 final class BearerTokens implements ServerAuthenticationConverter {
 
@@ -30,8 +32,14 @@ final class BearerTokens implements ServerAuthenticationConverter {
 
     private final ServerWebExchangeMatcher publicPaths;
 
-    BearerTokens(List<String> publicPaths) {
-        this.publicPaths = ServerWebExchangeMatchers.pathMatchers(publicPaths.toArray(String[]::new));
+    /**
+     * @param publicPaths     paths where a token is never read, whatever the method
+     * @param publicPostPaths paths where a POST's token is never read (other methods' tokens are)
+     */
+    BearerTokens(List<String> publicPaths, List<String> publicPostPaths) {
+        ServerWebExchangeMatcher any = ServerWebExchangeMatchers.pathMatchers(publicPaths.toArray(String[]::new));
+        this.publicPaths = publicPostPaths.isEmpty() ? any : new OrServerWebExchangeMatcher(any,
+                ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, publicPostPaths.toArray(String[]::new)));
     }
 
     @Override

@@ -11,8 +11,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param publicPaths           paths that need no token (login, refresh, password reset, keys)
  * @param publicReadPaths       paths anyone may GET without a token (the course catalogue); a
  *                              token sent along is still checked and passed on
+ * @param publicPostPaths       paths anyone may POST to without a token (the website's enquiry
+ *                              form); other methods there need one. A token sent along is not read
  * @param authPaths             paths under the strict per-IP limit
  * @param authLimit             requests per minute per client IP on the auth paths
+ * @param enquiryPaths          paths under a strict per-IP limit of their own (website enquiries)
+ * @param enquiryLimit          requests per minute per client IP on the enquiry paths
  * @param addressLimit          requests per minute per client IP on everything else, checked
  *                              before the token (a ceiling for floods of bad tokens)
  * @param userLimit             requests per minute per verified user
@@ -27,8 +31,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record GatewayProperties(
         List<String> publicPaths,
         List<String> publicReadPaths,
+        List<String> publicPostPaths,
         List<String> authPaths,
         int authLimit,
+        List<String> enquiryPaths,
+        int enquiryLimit,
         int addressLimit,
         int userLimit,
         Duration downstreamTimeout,
@@ -39,9 +46,12 @@ public record GatewayProperties(
     public GatewayProperties {
         publicPaths = publicPaths == null ? List.of() : List.copyOf(publicPaths);
         publicReadPaths = publicReadPaths == null ? List.of() : List.copyOf(publicReadPaths);
+        publicPostPaths = publicPostPaths == null ? List.of() : List.copyOf(publicPostPaths);
         authPaths = authPaths == null ? List.of("/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/logout",
                 "/api/v1/auth/password-reset/**") : List.copyOf(authPaths);
         authLimit = authLimit <= 0 ? 20 : authLimit;
+        enquiryPaths = enquiryPaths == null ? List.of("/api/v1/enquiries") : List.copyOf(enquiryPaths);
+        enquiryLimit = enquiryLimit <= 0 ? 10 : enquiryLimit;
         addressLimit = addressLimit <= 0 ? 3000 : addressLimit;
         userLimit = userLimit <= 0 ? 600 : userLimit;
         downstreamTimeout = downstreamTimeout == null ? Duration.ofSeconds(10) : downstreamTimeout;

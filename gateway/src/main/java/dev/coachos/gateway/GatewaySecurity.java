@@ -21,9 +21,10 @@ import dev.coachos.platform.ReactiveServiceDefaults;
 import dev.coachos.platform.security.TokenProperties;
 
 /**
- * A request reaches a service only with a valid access token, unless its path is public (or it
- * reads a public catalogue path, where a token is optional but checked when sent). The
- * services check the token again themselves: the gateway is a first line, not the only one.
+ * A request reaches a service only with a valid access token, unless its path is public, it posts
+ * to a public POST path (a website enquiry), or it reads a public catalogue path (where a token is
+ * optional but checked when sent). The services check the token again themselves: the gateway is
+ * a first line, not the only one.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -54,9 +55,10 @@ class GatewaySecurity {
                         .pathMatchers(open.toArray(String[]::new)).permitAll()
                         .pathMatchers(HttpMethod.GET, readable(properties)).permitAll()
                         .pathMatchers(HttpMethod.HEAD, readable(properties)).permitAll()
+                        .pathMatchers(HttpMethod.POST, postable(properties)).permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(rs -> rs
-                        .bearerTokenConverter(new BearerTokens(properties.publicPaths()))
+                        .bearerTokenConverter(new BearerTokens(properties.publicPaths(), properties.publicPostPaths()))
                         .jwt(jwt -> { })
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
@@ -68,6 +70,12 @@ class GatewaySecurity {
     private static String[] readable(GatewayProperties properties) {
         return properties.publicReadPaths().isEmpty() ? new String[] {"/__no-public-reads__"}
                 : properties.publicReadPaths().toArray(String[]::new);
+    }
+
+    /** The paths anyone may POST to; a pattern that matches nothing when there are none. */
+    private static String[] postable(GatewayProperties properties) {
+        return properties.publicPostPaths().isEmpty() ? new String[] {"/__no-public-posts__"}
+                : properties.publicPostPaths().toArray(String[]::new);
     }
 
     /**

@@ -19,7 +19,7 @@ class BearerTokensTest {
 
     private static final String JWT = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl-_~+/";
 
-    private final BearerTokens ours = new BearerTokens(List.of("/api/v1/auth/login"));
+    private final BearerTokens ours = new BearerTokens(List.of("/api/v1/auth/login"), List.of("/api/v1/enquiries"));
     private final ServerBearerTokenAuthenticationConverter spring = new ServerBearerTokenAuthenticationConverter();
 
     @Test
@@ -45,6 +45,19 @@ class BearerTokensTest {
                 .build();
         assertThat(outcome(ours, login)).isEqualTo("none");
         assertThat(outcome(spring, login)).startsWith("refused");
+    }
+
+    @Test
+    void aPublicPostPathIsNotReadForAPostButIsForAnythingElse() {
+        MockServerHttpRequest enquiry = MockServerHttpRequest.post("/api/v1/enquiries")
+                .header("Authorization", "Bearer $$$").build();
+        assertThat(outcome(ours, enquiry)).isEqualTo("none");
+        MockServerHttpRequest listing = MockServerHttpRequest.get("/api/v1/enquiries")
+                .header("Authorization", "Bearer " + JWT).build();
+        assertThat(outcome(ours, listing)).isEqualTo("token " + JWT);
+        MockServerHttpRequest malformed = MockServerHttpRequest.get("/api/v1/enquiries")
+                .header("Authorization", "Bearer $$$").build();
+        assertThat(outcome(ours, malformed)).startsWith("refused").isEqualTo(outcome(spring, malformed));
     }
 
     private static String outcome(org.springframework.security.web.server.authentication.ServerAuthenticationConverter converter,

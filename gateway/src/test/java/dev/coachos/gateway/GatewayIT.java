@@ -141,6 +141,47 @@ class GatewayIT extends GatewayTestBase {
     }
 
     @Test
+    void aWebsiteEnquiryIsPostedWithoutATokenWhileLeadsAndCampaignsNeedOne() {
+        // The form's honeypot field travels untouched: marketing-service is the one that looks at it.
+        String form = "{\"name\":\"Asha Rao\",\"phone\":\"98100 00001\",\"courseInterest\":\"JEE\",\"website\":\"\"}";
+        Response enquiry = api.send("POST", "/api/v1/enquiries", null, form, Map.of("Content-Type", "application/json"));
+        assertThat(enquiry.status()).as(enquiry.toString()).isEqualTo(200);
+        assertThat(enquiry.json().path("path").asString()).isEqualTo("/api/v1/enquiries");
+        assertThat(enquiry.json().path("method").asString()).isEqualTo("POST");
+        assertThat(enquiry.json().path("body").asString()).isEqualTo(form);
+        // A stale token sent along does not block it (a staff member's browser may still hold one).
+        String stale = KEYS.token().expiresAt(Instant.now().minusSeconds(600)).sign();
+        assertThat(api.send("POST", "/api/v1/enquiries", stale, form, Map.of("Content-Type", "application/json"))
+                .status()).isEqualTo(200);
+
+        // Only POST is public there; the pipeline and campaigns need a valid token.
+        Response listing = api.get("/api/v1/enquiries", null);
+        assertThat(listing.status()).isEqualTo(401);
+        assertThat(listing.text("type")).isEqualTo("urn:coachos:problem:unauthenticated");
+        Response leads = api.get("/api/v1/leads", null);
+        assertThat(leads.status()).isEqualTo(401);
+        assertThat(leads.text("type")).isEqualTo("urn:coachos:problem:unauthenticated");
+        assertThat(api.post("/api/v1/leads", null, Map.of("name", "Asha Rao")).status()).isEqualTo(401);
+        assertThat(api.get("/api/v1/leads/" + UUID.randomUUID(), null).status()).isEqualTo(401);
+        assertThat(api.get("/api/v1/campaigns", null).status()).isEqualTo(401);
+        assertThat(api.post("/api/v1/leads", stale, Map.of("name", "Asha Rao")).status()).isEqualTo(401);
+
+        String token = KEYS.token().sign();
+        UUID lead = UUID.randomUUID();
+        UUID campaign = UUID.randomUUID();
+        for (String path : List.of("/api/v1/leads", "/api/v1/leads/" + lead + "/activities",
+                "/api/v1/leads/follow-ups", "/api/v1/campaigns", "/api/v1/campaigns/" + campaign + "/report")) {
+            Response routed = api.get(path + "?page=0", token);
+            assertThat(routed.status()).as(path).isEqualTo(200);
+            assertThat(routed.json().path("path").asString()).isEqualTo(path);
+        }
+        Response conversion = api.post("/api/v1/leads/" + lead + "/conversion", token, Map.of("batchId", UUID.randomUUID()));
+        assertThat(conversion.status()).isEqualTo(200);
+        assertThat(conversion.json().path("path").asString()).isEqualTo("/api/v1/leads/" + lead + "/conversion");
+        assertThat(conversion.json().path("headers").path("authorization").asString()).isEqualTo("Bearer " + token);
+    }
+
+    @Test
     void identityHeadersFromClientsAreStripped() {
         Response echoed = api.send("GET", "/api/v1/users/me", KEYS.token().sign(), null, Map.of(
                 "X-User-Id", UUID.randomUUID().toString(), "X-User-Roles", "DIRECTOR", "X-Auth-Subject", "x",

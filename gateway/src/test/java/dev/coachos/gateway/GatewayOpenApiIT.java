@@ -15,7 +15,7 @@ class GatewayOpenApiIT extends GatewayTestBase {
         assertThat(config.status()).as(config.toString()).isEqualTo(200);
         assertThat(config.json().path("urls").findValuesAsString("url")).containsExactlyInAnyOrder(
                 "/v3/api-docs/identity", "/v3/api-docs/course", "/v3/api-docs/enrollment", "/v3/api-docs/communication",
-                "/v3/api-docs/audit", "/v3/api-docs/assessment", "/v3/api-docs/finance");
+                "/v3/api-docs/audit", "/v3/api-docs/assessment", "/v3/api-docs/finance", "/v3/api-docs/marketing");
         // It opens on identity-service, where the login is.
         assertThat(config.json().path("urls.primaryName").asString()).isEqualTo("identity-service");
         assertThat(config.json().path("persistAuthorization").asBoolean()).isTrue();

@@ -11,7 +11,7 @@ import dev.coachos.testing.TestTokens;
 
 /**
  * The gateway on a random port in front of {@link StubIdentity} (standing in for the identity,
- * course, enrollment and finance routes), which every test class shares;
+ * course, enrollment, finance and marketing routes), which every test class shares;
  * subclasses add their own settings with a {@code @DynamicPropertySource} of their own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -35,6 +35,7 @@ abstract class GatewayTestBase {
         registry.add("coachos.routes.course", IDENTITY::url);
         registry.add("coachos.routes.enrollment", IDENTITY::url);
         registry.add("coachos.routes.finance", IDENTITY::url);
+        registry.add("coachos.routes.marketing", IDENTITY::url);
         registry.add("coachos.security.jwk-set-uri", () -> IDENTITY.url() + "/.well-known/jwks.json");
         registry.add("eureka.client.enabled", () -> "false");
     }

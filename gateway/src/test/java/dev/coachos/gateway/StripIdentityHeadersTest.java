@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 class StripIdentityHeadersTest {
 
     private final StripIdentityHeaders filter = new StripIdentityHeaders(
-            new GatewayProperties(null, null, null, 0, 0, 0, null, null, null, null));
+            new GatewayProperties(null, null, null, null, 0, null, 0, 0, 0, null, null, null, null));
 
     @Test
     void identityLikeHeadersAreStrippedWhateverTheirCase() {

@@ -73,6 +73,10 @@ final class StubIdentity implements AutoCloseable {
         // finance-service's paths: its resources, and Razorpay's webhook, whose raw body is echoed back.
         server.createContext("/api/v1/fee-plans", this::echo);
         server.createContext("/api/v1/webhooks/razorpay", this::echoWithBody);
+        // marketing-service's paths: the website's enquiries (echoed with their body), leads and campaigns.
+        server.createContext("/api/v1/enquiries", this::echoWithBody);
+        server.createContext("/api/v1/leads", this::echo);
+        server.createContext("/api/v1/campaigns", this::echo);
         server.start();
     }
 

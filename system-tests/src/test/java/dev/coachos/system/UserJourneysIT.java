@@ -35,9 +35,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * The whole suite as separate processes (discovery-server, identity-service, course-service,
  * enrollment-service, communication-service, audit-service, assessment-service, finance-service,
- * gateway, found through Eureka, and a Kafka broker) on a database of its own, driven through the
- * gateway as a web client would. The services register with the registry's credentials and listen
- * on loopback; only the gateway listens beyond this machine.
+ * marketing-service, gateway, found through Eureka, and a Kafka broker) on a database of its own,
+ * driven through the gateway as a web client would. The services register with the registry's
+ * credentials and listen on loopback; only the gateway listens beyond this machine.
  */
 class UserJourneysIT {
 
@@ -91,7 +91,7 @@ class UserJourneysIT {
         for (String[] service : new String[][] {{"course-service", "COURSE_PORT"},
                 {"enrollment-service", "ENROLLMENT_PORT"}, {"communication-service", "COMMUNICATION_PORT"},
                 {"audit-service", "AUDIT_PORT"}, {"assessment-service", "ASSESSMENT_PORT"},
-                {"finance-service", "FINANCE_PORT"}}) {
+                {"finance-service", "FINANCE_PORT"}, {"marketing-service", "MARKETING_PORT"}}) {
             int port = SuiteProcesses.freePort();
             Map<String, String> environment = new java.util.HashMap<>(Map.of(service[1], Integer.toString(port),
                     "COACHOS_DB_URL", database.jdbcUrl(), "COACHOS_KAFKA_BOOTSTRAP", kafka, "COACHOS_JWKS_URI", jwks,
@@ -236,7 +236,7 @@ class UserJourneysIT {
         assertThat(apps.statusCode()).isEqualTo(200);
         assertThat(apps.body())
                 .contains("IDENTITY-SERVICE", "COURSE-SERVICE", "ENROLLMENT-SERVICE", "COMMUNICATION-SERVICE",
-                        "AUDIT-SERVICE", "ASSESSMENT-SERVICE", "FINANCE-SERVICE")
+                        "AUDIT-SERVICE", "ASSESSMENT-SERVICE", "FINANCE-SERVICE", "MARKETING-SERVICE")
                 .doesNotContain("probe.invalid");
     }
 
@@ -299,6 +299,9 @@ class UserJourneysIT {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                 .until(() -> gateway.get("/v3/api-docs/finance", null).status() == 200);
         assertThat(gateway.get("/v3/api-docs/finance", null).json().path("paths").has("/api/v1/fee-plans")).isTrue();
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                .until(() -> gateway.get("/v3/api-docs/marketing", null).status() == 200);
+        assertThat(gateway.get("/v3/api-docs/marketing", null).json().path("paths").has("/api/v1/enquiries")).isTrue();
     }
 
     /** The documented walkthrough (docs/walkthrough.sh) runs as written against this suite, so the docs cannot drift. */
