@@ -53,6 +53,7 @@ class UserJourneysIT {
     static final com.github.tomakehurst.wiremock.WireMockServer RAZORPAY = new com.github.tomakehurst.wiremock.WireMockServer(
             com.github.tomakehurst.wiremock.core.WireMockConfiguration.options().dynamicPort());
     static final String WEBHOOK_SECRET = "whsec_" + UUID.randomUUID();
+    static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
     static SuiteProcesses suite;
     static TestDatabase database;
@@ -76,8 +77,13 @@ class UserJourneysIT {
         suite.start("discovery-server", Map.of("DISCOVERY_PORT", Integer.toString(discoveryPort),
                 "COACHOS_EUREKA_USER", REGISTRY_USER, "COACHOS_EUREKA_PASSWORD", REGISTRY_PASSWORD),
                 "http://localhost:" + discoveryPort + "/actuator/health");
+        RAZORPAY.start();
+        // The mail/SMS gateway identity hands reset and set-password links to: WireMock in this JVM too.
+        RAZORPAY.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/deliveries")
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(202)));
         suite.start("identity-service", Map.of(
                 "IDENTITY_PORT", Integer.toString(identityPort),
+                "COACHOS_RESET_DELIVERY_URL", "http://localhost:" + RAZORPAY.port() + "/deliveries",
                 "COACHOS_DB_URL", database.jdbcUrl(),
                 "COACHOS_ADMIN_EMAIL", DIRECTOR,
                 "COACHOS_ADMIN_PASSWORD", DIRECTOR_PASSWORD,
@@ -86,7 +92,6 @@ class UserJourneysIT {
                 "EUREKA_URL", eureka),
                 "http://localhost:" + identityPort + "/actuator/health/readiness");
         String jwks = "http://localhost:" + identityPort + "/.well-known/jwks.json";
-        RAZORPAY.start();
         // The domain services all take the same database, broker, key set and registry.
         for (String[] service : new String[][] {{"course-service", "COURSE_PORT"},
                 {"enrollment-service", "ENROLLMENT_PORT"}, {"communication-service", "COMMUNICATION_PORT"},
@@ -498,6 +503,90 @@ class UserJourneysIT {
         announcementOfTheJourney(director, student, zoya, batch);
         queryOfTheJourney(director, student, zoya);
         leaveOfTheJourney(director, student, kabirId);
+        enquiryOfTheJourney(director, batch);
+    }
+
+    /**
+     * A website enquiry from a campaign becomes a lead, is followed up and converted into the
+     * journey's batch; the new student sets a password and signs in, and the campaign report counts
+     * the conversion and its first payment.
+     */
+    private static void enquiryOfTheJourney(String director, String batch) {
+        String campaign = created(gateway.post("/api/v1/campaigns", director, Map.of("name", "JEE search ads",
+                "channel", "GOOGLE_ADS", "budget", 20000)));
+        assertThat(gateway.post("/api/v1/campaigns/" + campaign + "/status", director, Map.of("status", "ACTIVE"))
+                .status()).isEqualTo(200);
+        created(gateway.post("/api/v1/campaigns/" + campaign + "/spend", director, Map.of("amount", 4000,
+                "spentOn", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Kolkata")).toString())));
+        // The website's form: no token; a bot filling the hidden field is dropped without a word.
+        Response enquiry = gateway.post("/api/v1/enquiries", null, Map.of("name", "Tara Singh", "phone", "98111 22233",
+                "email", "tara@course.test", "courseInterest", "JEE Physics", "campaignId", campaign));
+        assertThat(enquiry.status()).as(enquiry.toString()).isEqualTo(202);
+        assertThat(gateway.post("/api/v1/enquiries", null, Map.of("name", "Bot", "phone", "98111 99999",
+                "website", "http://spam.test")).status()).isEqualTo(202);
+        JsonNode found = gateway.get("/api/v1/leads?q=98111", director).json().path("content");
+        assertThat(found).hasSize(1);
+        JsonNode lead = found.get(0);
+        String leadId = lead.path("id").asString();
+        assertThat(lead.path("source").asString()).isEqualTo("WEBSITE");
+        assertThat(lead.path("phone").asString()).isEqualTo("+919811122233");
+        assertThat(lead.path("campaignId").asString()).isEqualTo(campaign);
+
+        // Followed up: a call, then qualified.
+        assertThat(gateway.post("/api/v1/leads/" + leadId + "/activities", director, Map.of("type", "CALL",
+                "notes", "Wants the January batch")).status()).isEqualTo(201);
+        assertThat(gateway.post("/api/v1/leads/" + leadId + "/stage", director, Map.of("stage", "QUALIFIED"))
+                .status()).isEqualTo(200);
+
+        // Converted in one step: identity makes the account, enrollment enrolls, finance raises the plan.
+        Response conversion = gateway.post("/api/v1/leads/" + leadId + "/conversion", director,
+                Map.of("batchId", batch));
+        assertThat(conversion.status()).as(conversion.toString()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> "FEE_PLAN_RAISED"
+                .equals(gateway.get("/api/v1/leads/" + leadId + "/conversion", director).text("progress")));
+        JsonNode converted = gateway.get("/api/v1/leads/" + leadId, director).json();
+        assertThat(converted.path("stage").asString()).isEqualTo("CONVERTED");
+        String taraId = converted.path("studentId").asString();
+        assertThat(gateway.get("/api/v1/users/" + taraId, director).text("email")).isEqualTo("tara@course.test");
+
+        // The set-password link went to the delivery gateway; Tara sets her password and signs in.
+        String token = await().atMost(Duration.ofSeconds(60)).until(() -> RAZORPAY.findAll(
+                com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/deliveries"))).stream()
+                .map(r -> JSON.readTree(r.getBodyAsString()))
+                .filter(d -> d.path("to").asString().equals("tara@course.test")
+                        && d.path("purpose").asString().equals("SET_PASSWORD"))
+                .map(d -> d.path("token").asString()).findFirst().orElse(null), java.util.Objects::nonNull);
+        assertThat(gateway.post("/api/v1/auth/password-reset/confirm", null, Map.of("token", token,
+                "newPassword", "tara-pass-2027")).status()).isIn(200, 204);
+        String tara = gateway.login("tara@course.test", "tara-pass-2027").access();
+        assertThat(gateway.get("/api/v1/leads", tara).status()).isEqualTo(403);
+        await().atMost(Duration.ofSeconds(60)).until(() -> gateway.get("/api/v1/fee-plans", tara).json()
+                .path("content").size() == 1);
+        String plan = gateway.get("/api/v1/fee-plans", tara).json().path("content").get(0).path("id").asString();
+
+        // Her first payment reaches the campaign report with the conversion.
+        Response paid = gateway.send("POST", "/api/v1/payments", director, Map.of("planId", plan, "amount", 3000,
+                "method", "CASH"), Map.of("Idempotency-Key", "journey-tara-1"));
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Kolkata")).toString();
+        await().atMost(Duration.ofSeconds(60)).until(() -> campaignRow(director, campaign, today)
+                .path("feesCollected").decimalValue().signum() > 0);
+        JsonNode row = campaignRow(director, campaign, today);
+        assertThat(row.path("leads").asInt()).isEqualTo(1);
+        assertThat(row.path("conversions").asInt()).isEqualTo(1);
+        assertThat(row.path("feesCollected").decimalValue()).isEqualByComparingTo("3000.00");
+        assertThat(row.path("spend").decimalValue()).isEqualByComparingTo("4000.00");
+        assertThat(row.path("costPerConversion").decimalValue()).isEqualByComparingTo("4000.00");
+        assertThat(row.path("returnOnSpend").decimalValue()).isEqualByComparingTo("-0.2500");
+    }
+
+    private static JsonNode campaignRow(String token, String campaign, String day) {
+        Response report = gateway.get("/api/v1/campaigns/report?from=" + day + "&to=" + day, token);
+        assertThat(report.status()).as(report.toString()).isEqualTo(200);
+        return report.json().path("campaigns").valueStream()
+                .filter(c -> campaign.equals(c.path("campaignId").asString())).findFirst()
+                .orElseThrow(() -> new AssertionError("campaign not in the report: " + report));
     }
 
     /** An announcement to the journey's batch reaches its two students, and not a student outside it. */
