@@ -126,20 +126,55 @@ class LeadConversionEventsIT extends IdentityTestBase {
     }
 
     @Test
-    void anExistingStudentIsLinkedByAPhoneTypedAnotherWay() {
+    void aPhoneTypedAnotherWayFindsTheAccountButWithoutItsEmailItIsAConflict() {
         String digits = tenDigits();
-        UUID existing = createUserWithPhone(unique("byphone"), "STUDENT",
-                "0" + digits.substring(0, 5) + " " + digits.substring(5));
+        String email = unique("byphone");
+        UUID existing = createUserWithPhone(email, "STUDENT", "0" + digits.substring(0, 5) + " " + digits.substring(5));
         UUID lead = UUID.randomUUID();
         String event = PublishedEvent.json("LeadConversionRequested",
                 request(lead, UUID.randomUUID(), "Phone Person", unique("other-address"), "+91" + digits, branch));
         send(lead, event);
 
         await().atMost(Duration.ofSeconds(60)).until(() -> applied(event));
+        JsonNode refusal = single("LeadAccountRefused", lead);
+        assertThat(refusal.path("reason").asString()).isEqualTo("ACCOUNT_CONFLICT");
+        assertThat(refusal.path("detail").asString()).contains("+91" + digits).doesNotContain(email);
+        assertThat(count("select count(*) from lead_account where lead_id = ?", lead)).isZero();
+
+        // With the student's own address the same phone, typed another way, is the same person: linked.
+        String again = PublishedEvent.json("LeadConversionRequested",
+                request(lead, UUID.randomUUID(), "Phone Person", email, "+91" + digits, branch));
+        send(lead, again);
+        await().atMost(Duration.ofSeconds(60)).until(() -> applied(again));
         JsonNode answer = single("LeadAccountReady", lead);
         assertThat(answer.path("studentId").asString()).isEqualTo(existing.toString());
         assertThat(answer.path("created").asBoolean()).isFalse();
-        assertThat(count("select count(*) from lead_account where lead_id = ?", lead)).isEqualTo(1);
+    }
+
+    @Test
+    void aStudentOfAnotherBranchIsNotLinkedAndACorrectedEmailIsNotGivenTheOldAccount() {
+        String email = unique("elsewhere");
+        createUser(director, email, "STUDENT", createBranch(director, "LX-" + UUID.randomUUID().toString()
+                .substring(0, 6)), "student-pass-1");
+        UUID lead = UUID.randomUUID();
+        String event = PublishedEvent.json("LeadConversionRequested",
+                request(lead, UUID.randomUUID(), "Far Student", email, "+91" + tenDigits(), branch));
+        send(lead, event);
+        await().atMost(Duration.ofSeconds(60)).until(() -> applied(event));
+        assertThat(single("LeadAccountRefused", lead).path("reason").asString()).isEqualTo("ACCOUNT_CONFLICT");
+
+        // A lead given an account, whose e-mail staff then correct, does not get that account again.
+        UUID typo = UUID.randomUUID();
+        String first = PublishedEvent.json("LeadConversionRequested",
+                request(typo, UUID.randomUUID(), "Typo Person", unique("typo"), "+91" + tenDigits(), branch));
+        send(typo, first);
+        await().atMost(Duration.ofSeconds(60)).until(() -> applied(first));
+        String corrected = PublishedEvent.json("LeadConversionRequested",
+                request(typo, UUID.randomUUID(), "Typo Person", unique("fixed"), "+91" + tenDigits(), branch));
+        send(typo, corrected);
+        await().atMost(Duration.ofSeconds(60)).until(() -> applied(corrected));
+        assertThat(single("LeadAccountRefused", typo).path("reason").asString()).isEqualTo("ACCOUNT_CONFLICT");
+        assertThat(count("select count(*) from lead_account where lead_id = ?", typo)).isEqualTo(1);
     }
 
     @Test

@@ -82,6 +82,14 @@ class LeadAccounts {
         if (recorded.isPresent()) {
             Recorded earlier = recorded.get();
             User user = users.findById(earlier.userId()).orElseThrow();
+            if (request.email() == null || !user.getEmail().equalsIgnoreCase(request.email().trim())) {
+                // The lead's e-mail was corrected after its account was made (or linked): never hand the
+                // lead an account whose login is not the lead's address.
+                refuse(request, ACCOUNT_CONFLICT, "This lead was given a student account for another e-mail"
+                        + " address by an earlier conversion; correct that account's e-mail address (or the lead's"
+                        + " back) and convert again.");
+                return;
+            }
             log.info("Lead {} already has account {}; answering again", leadId, user.getId());
             ready(request, user, earlier.created());
             return;
@@ -121,20 +129,22 @@ class LeadAccounts {
                 conflict = Optional.of("The e-mail address " + email + " belongs to one student and the phone number"
                         + " to another; correct the lead's details or the students' accounts and convert again.");
             }
+            if (conflict.isEmpty() && branchId != null && user.getBranchId() != null
+                    && !branchId.equals(user.getBranchId())) {
+                conflict = Optional.of("The e-mail address " + email + " belongs to a student of another branch;"
+                        + " that branch (or head office) converts this lead, or the student moves branch first.");
+            }
             conflict.ifPresentOrElse(detail -> refuse(request, ACCOUNT_CONFLICT, detail),
                     () -> link(request, leadId, user));
             return;
         }
         if (!byPhone.isEmpty()) {
-            if (byPhone.size() > 1) {
-                refuse(request, ACCOUNT_CONFLICT, "The phone number " + request.phone() + " belongs to "
-                        + byPhone.size() + " accounts, so it cannot tell whose this is; give the lead an e-mail"
-                        + " address of an existing student, or correct the accounts' phone numbers, and convert again.");
-                return;
-            }
-            User user = byPhone.getFirst();
-            unusable(user, "phone number " + request.phone()).ifPresentOrElse(
-                    detail -> refuse(request, ACCOUNT_CONFLICT, detail), () -> link(request, leadId, user));
+            // Found by phone only: the account's login is another address. Linking on the phone alone would
+            // let whoever knows a number attach (and learn of) someone else's account, so staff must give the
+            // lead the student's own e-mail address instead.
+            refuse(request, ACCOUNT_CONFLICT, "The phone number " + request.phone() + " belongs to an existing"
+                    + " account with another e-mail address; give the lead that person's own e-mail address (the"
+                    + " account's login) and convert again, or correct the lead's phone number.");
             return;
         }
         String phone = request.phone() != null && PHONE.matcher(request.phone()).matches() ? request.phone() : null;
