@@ -144,9 +144,21 @@ class ConversionIT extends MarketingTestBase {
         assertThat(again.status()).isEqualTo(202);
         assertThat(again.json().path("id").asString()).isNotEqualTo(first);
         assertThat(outbox.payloads("LeadConversionRequested", lead)).hasSize(2);
-        // While it runs, the lead does not move by hand.
+        // While it runs, the lead does not move or change by hand.
         assertThat(api.post("/api/v1/leads/" + lead + "/stage", marketer, Map.of("stage", "LOST", "reason", "x"))
                 .status()).isEqualTo(409);
+        assertThat(api.patch("/api/v1/leads/" + lead, marketer, Map.of("version", still.path("version").asInt(),
+                "email", "divya.nair@example.in")).status()).isEqualTo(409);
+        // An attempt stuck waiting (its answer lost, say) is given up by staff; then the lead moves again.
+        Response cancelled = api.post("/api/v1/leads/" + lead + "/conversion/cancellation", marketer,
+                Map.of("reason", "Parents want to wait a month"));
+        assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
+        assertThat(cancelled.json().path("progress").asString()).isEqualTo("FAILED");
+        assertThat(cancelled.json().path("failureReason").asString()).isEqualTo("CANCELLED");
+        assertThat(api.post("/api/v1/leads/" + lead + "/conversion/cancellation", marketer, Map.of()).status())
+                .isEqualTo(409);
+        assertThat(api.post("/api/v1/leads/" + lead + "/stage", marketer, Map.of("stage", "LOST", "reason",
+                "Waiting a month")).status()).isEqualTo(200);
     }
 
     @Test

@@ -189,6 +189,8 @@ class LeadsIT extends MarketingTestBase {
                 .containsExactly("Arjun Sharma", "Kavya Sharma");
         assertThat(names(api.get("/api/v1/leads?q=%2B91%2098400%2000002", marketer))).containsExactly("Arjun Sharma");
         assertThat(names(api.get("/api/v1/leads?q=98400", marketer))).hasSize(2);
+        assertThat(names(api.get("/api/v1/leads?q=098400%2000002", marketer))).containsExactly("Arjun Sharma");
+        assertThat(names(api.get("/api/v1/leads?q=Kavya@Example.in", marketer))).containsExactly("Kavya Sharma");
         assertThat(names(api.get("/api/v1/leads?source=REFERRAL", marketer))).containsExactly("Kavya Sharma");
         assertThat(names(api.get("/api/v1/leads?q=kavya", analyst()))).hasSize(2);
         assertThat(api.get("/api/v1/leads?stage=SOMEWHERE", marketer).status()).isEqualTo(400);
@@ -215,6 +217,9 @@ class LeadsIT extends MarketingTestBase {
         assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
         assertThat(changed.json().path("phone").asString()).isEqualTo("+919850000002");
         assertThat(changed.json().path("version").asInt()).isEqualTo(1);
+        Response blank = api.patch("/api/v1/leads/" + id, marketer, Map.of("version", 1, "name", "   "));
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(blank.errorFields()).containsExactly("name");
         Response stale = api.patch("/api/v1/leads/" + id, marketer, Map.of("version", 0, "name", "Neha G."));
         assertThat(stale.status()).isEqualTo(409);
         String other = create(marketer, lead("Rohan", "9850000003")).path("id").asString();

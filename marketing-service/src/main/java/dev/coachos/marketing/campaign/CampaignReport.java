@@ -156,16 +156,19 @@ public class CampaignReport {
     }
 
     /**
-     * Fees received in the range and not reversed, from the students of converted leads, by the key
-     * (a campaign, a source, or {@code null} for one total): each payment counts once per key.
+     * Fees received in the range and not reversed, from the students of converted leads since they
+     * were converted (what an existing student paid before is not the campaign's), by the key (a
+     * campaign, a source, or {@code null} for one total): each payment counts once per key.
      */
     private Map<Object, BigDecimal> fees(String key, Scope scope) {
         Map<Object, BigDecimal> fees = new HashMap<>();
         jdbc.sql("select converted.k, sum(p.amount) as fees"
-                + " from (select distinct " + key + " as k, l.student_id from lead l"
-                + "       where l.stage = 'CONVERTED' and l.student_id is not null" + scope.leads() + ") converted"
+                + " from (select " + key + " as k, l.student_id, min(l.converted_at) as since from lead l"
+                + "       where l.stage = 'CONVERTED' and l.student_id is not null" + scope.leads()
+                + "       group by 1, 2) converted"
                 + " join payment_view p on p.student_id = converted.student_id"
                 + " where p.received_at >= :start and p.received_at < :end and p.reversed_at is null"
+                + " and p.received_at >= converted.since"
                 + " group by converted.k")
                 .params(scope.params())
                 .query(rs -> {

@@ -38,6 +38,17 @@ class ConversionController {
                 .body(requested.conversion());
     }
 
+    @PostMapping("/cancellation")
+    @PreAuthorize("@permissions.allow('manage:leads')")
+    @Operation(summary = "Give up the conversion under way while it waits for the account or the enrollment (it FAILS as CANCELLED)")
+    Conversion cancel(@PathVariable UUID id, @Valid @RequestBody(required = false) Cancellation cancellation) {
+        return conversions.cancel(id, cancellation == null ? null : cancellation.reason(), Caller.current());
+    }
+
+    /** Why staff give up a conversion. */
+    record Cancellation(@jakarta.validation.constraints.Size(max = 300) String reason) {
+    }
+
     @GetMapping
     @PreAuthorize("@permissions.allow('read:leads')")
     @Operation(summary = "How far the lead's latest conversion got: REQUESTED, ACCOUNT_READY, ENROLLED, FEE_PLAN_RAISED or FAILED with the reason")

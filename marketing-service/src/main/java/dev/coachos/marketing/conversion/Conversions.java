@@ -114,6 +114,27 @@ public class Conversions {
         return new Requested(find(id).orElseThrow(), true);
     }
 
+    /**
+     * Staff give up an attempt that is waiting (REQUESTED or ACCOUNT_READY): it FAILS with reason
+     * CANCELLED and the lead may be moved or converted again. An attempt that has enrolled the
+     * student is not cancelled (drop the enrollment instead). Should enrollment's answer to the
+     * cancelled attempt still come, a later attempt is answered with that same enrollment (one per
+     * lead, ever), so nothing is lost.
+     */
+    @Transactional
+    public Conversion cancel(UUID leadId, String reason, Caller caller) {
+        Leads.requireManage(caller);
+        leads.lockReachable(leadId, caller);
+        Conversion live = live(leadId).orElseThrow(() -> Problems.conflict("The lead has no conversion under way"));
+        if (live.progress() != Conversion.Progress.REQUESTED && live.progress() != Conversion.Progress.ACCOUNT_READY) {
+            throw Problems.conflict("The conversion has enrolled the student (" + live.progress()
+                    + "); it is not cancelled");
+        }
+        fail(leadId, live.id(), "CANCELLED", reason == null || reason.isBlank() ? "Cancelled by staff"
+                : "Cancelled by staff: " + reason.strip());
+        return find(live.id()).orElseThrow();
+    }
+
     /** The lead's latest attempt. */
     @Transactional(readOnly = true)
     public Conversion latest(UUID leadId, Caller caller) {
@@ -142,8 +163,8 @@ public class Conversions {
                 .param("created", ready.created()).param("id", conversionId).update();
         if (moved == 1) {
             leads.record(IncomingEvent.uuid(ready.leadId(), "leadId"), ActivityType.CONVERSION,
-                    ready.created() ? "Student account created; the set-password link was sent to " + ready.email()
-                            : "Linked to the existing student account of " + ready.email(),
+                    ready.created() ? "Student account created; the set-password link was sent to the lead's e-mail"
+                            : "Linked to the existing student account with the lead's e-mail address",
                     null, null, now, null, now);
         }
     }

@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.coachos.events.marketing.LeadFollowUpDue;
 import dev.coachos.marketing.MarketingEvents;
@@ -31,11 +32,13 @@ public class FollowUpReminders {
     private final JdbcClient jdbc;
     private final MarketingEvents events;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
-    FollowUpReminders(JdbcClient jdbc, MarketingEvents events, Clock clock) {
+    FollowUpReminders(JdbcClient jdbc, MarketingEvents events, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
+        this.transactions = new TransactionTemplate(transactions);
     }
 
     @Scheduled(fixedDelayString = "${coachos.marketing.follow-up-sweep-interval:PT1M}",
@@ -51,9 +54,16 @@ public class FollowUpReminders {
         }
     }
 
-    /** Publishes a reminder for up to one batch of due follow-ups; returns how many. */
-    @Transactional
+    /**
+     * Publishes a reminder for up to one batch of due follow-ups, in one transaction of its own (the
+     * claim, the marks and the events commit together); returns how many.
+     */
     public int remindDue() {
+        Integer sent = transactions.execute(status -> remindInTransaction());
+        return sent == null ? 0 : sent;
+    }
+
+    private int remindInTransaction() {
         Instant now = clock.instant();
         record Due(UUID id, String name, String phone, UUID branchId, UUID assigneeId, String stage, Instant at) {
         }

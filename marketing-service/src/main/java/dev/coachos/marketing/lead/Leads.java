@@ -54,6 +54,7 @@ public class Leads {
 
     private static final Pattern PHONE_LIKE = Pattern.compile("[+\\d][\\d\\s().-]*");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+    private static final Pattern EMAIL_LIKE = Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}.-]*");
     private static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
 
     private final JdbcClient jdbc;
@@ -131,11 +132,18 @@ public class Leads {
         Intake intake = new Intake(strip(enquiry.name()), phone, lower(enquiry.email()), Source.WEBSITE,
                 enquiry.courseId(), strip(enquiry.courseInterest()), enquiry.branchId(), campaign, null,
                 now.plus(settings.firstFollowUpWithin()), strip(enquiry.message()), null);
-        if (insert(intake, now).isPresent()) {
-            return;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            if (insert(intake, now).isPresent()) {
+                return;
+            }
+            Optional<Lead> existing = openByPhone(enquiry.branchId(), phone);
+            if (existing.isPresent()) {
+                addEnquiry(existing.get(), intake, "Enquired again on the website", now);
+                return;
+            }
+            // The open lead that held the number was closed meanwhile: the number is free again.
         }
-        openByPhone(enquiry.branchId(), phone).ifPresent(existing -> addEnquiry(existing, intake,
-                "Enquired again on the website", now));
+        throw Problems.conflict("The enquiry could not be saved for the moment; send it again");
     }
 
     /** Everything a new lead is made of, whoever entered it. */
@@ -250,10 +258,15 @@ public class Leads {
             throw Problems.invalidField("q", "search text has at most 100 characters");
         }
         if (PHONE_LIKE.matcher(text).matches()) {
-            String digits = text.replaceAll("\\D", "");
+            // A number typed with its trunk zero (098100 00001) or international prefix (0091...) is the same number.
+            String digits = text.replaceAll("\\D", "").replaceFirst("^0+", "");
             if (digits.length() >= 3) {
                 return digits + ":*";
             }
+        }
+        if (text.indexOf('@') > 0 && EMAIL_LIKE.matcher(text).matches()) {
+            // The parser keeps an e-mail address as one word: search it (or its beginning) whole.
+            return "'" + text.toLowerCase(java.util.Locale.ROOT) + "':*";
         }
         List<String> words = new ArrayList<>();
         var matcher = WORD.matcher(text.toLowerCase(java.util.Locale.ROOT));
@@ -306,6 +319,13 @@ public class Leads {
         Lead lead = lockReachable(id, caller);
         if (!lead.isOpen()) {
             throw Problems.conflict("The lead is " + lead.stage() + "; a closed lead no longer changes");
+        }
+        if (conversionRunning(id)) {
+            throw Problems.conflict("The lead's conversion is under way with its present details; wait for it to "
+                    + "finish or fail, or cancel it, before changing the lead");
+        }
+        if (change.name() != null && change.name().isBlank()) {
+            throw Problems.invalidField("name", "must not be blank");
         }
         if (change.version() != lead.version()) {
             throw Problems.conflict("The lead was changed by someone else (version " + lead.version()

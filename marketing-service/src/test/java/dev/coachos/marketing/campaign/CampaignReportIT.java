@@ -57,6 +57,8 @@ class CampaignReportIT extends CampaignTestBase {
                 Map.of("reason", "wrong campaign")).status()).isEqualTo(201);
         // Fees in November from s1 and s2: 15000.00 + 7000.00 (at 23:30 on the 30th) = 22000.00.
         payment(s1, "15000.00", ist("2026-11-12T10:00"), false);
+        // Paid before s1 was converted (an existing student linked to the lead): not the campaign's.
+        payment(s1, "800.00", ist("2026-11-08T10:00"), false);
         payment(s1, "5000.00", ist("2026-12-01T00:10"), false);
         payment(s2, "7000.00", ist("2026-11-30T23:30"), false);
         payment(s2, "3000.00", ist("2026-11-20T10:00"), true);
