@@ -41,12 +41,13 @@ import tools.jackson.databind.json.JsonMapper;
  * list searched by a name prefix, by a whole mobile number and by its first four digits, filtered to
  * NEW leads past their follow-up, and unfiltered: 200 requests each, one at a time, after 50 to warm
  * up;</li>
- * <li>{@code conversions GATEWAY EMAIL PASSWORD JDBC_URL BRANCH COUNT CLIENTS}: a course and a batch
- * of the branch (ONE_TIME fee, room for everyone), COUNT leads made through the API plus ten to warm
- * up, each converted (POST /api/v1/leads/{id}/conversion) with CLIENTS conversions under way at a
- * time, each followed (GET every 50 ms) until it shows FEE_PLAN_RAISED: the time from sending the
- * request to that answer, and the same in marketing-service's own rows (requested_at to the
- * FeePlanCreated it recorded); FAILED or no plan within 120 s is an error;</li>
+ * <li>{@code conversions GATEWAY EMAIL PASSWORD JDBC_URL BRANCH COUNT CLIENTS,...}: a course and a batch
+ * of the branch (ONE_TIME fee, room for everyone), COUNT leads per entry of the list made through
+ * the API plus ten to warm up; for each entry, COUNT of them converted (POST
+ * /api/v1/leads/{id}/conversion) with that many conversions under way at a time, each followed (GET
+ * every 50 ms) until it shows FEE_PLAN_RAISED: the time from sending the request to that answer, and
+ * the steps in marketing-service's own rows (LeadAccountReady, LeadEnrolled and FeePlanCreated
+ * recorded); FAILED or no plan within 120 s is an error;</li>
  * <li>{@code flood GATEWAY JDBC_URL BRANCH COUNT SECONDS}: COUNT enquiries from this one address
  * spread evenly over SECONDS seconds, against a gateway with its default per-address enquiry limit:
  * how many were accepted (202) and refused (429), how many leads were made, and whether an enquiry
@@ -84,7 +85,7 @@ public class MarketingBench {
             }
             case "conversions" -> {
                 director = login(args[2], args[3]);
-                conversions(args[4], args[5], Integer.parseInt(args[6]), Integer.parseInt(args[7]));
+                conversions(args[4], args[5], Integer.parseInt(args[6]), args[7]);
             }
             case "flood" -> flood(args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]));
             default -> throw new IllegalArgumentException("enquiries, search, conversions or flood, not " + args[0]);
@@ -240,15 +241,17 @@ public class MarketingBench {
 
     // ---- Conversions ----
 
-    static void conversions(String database, String branch, int count, int clients) throws Exception {
+    static void conversions(String database, String branch, int count, String clientCounts) throws Exception {
         String run = Long.toString(System.currentTimeMillis(), 36);
         int warmUp = 10;
+        int[] rounds = Arrays.stream(clientCounts.split(",")).mapToInt(Integer::parseInt).toArray();
+        int total = warmUp + count * rounds.length;
         int fee = 60000;
         String course = post("/api/v1/courses", director, Map.of("title", "Marketing bench " + run, "price", fee,
                 "level", "BEGINNER", "durationHours", 120)).path("id").asString();
         // enrollment-service takes the batch once it has heard of the course.
         Map<String, Object> body = Map.of("courseId", course, "name", "Conversion batch " + run, "branchId", branch,
-                "startDate", LocalDate.now().minusDays(1).toString(), "capacity", count + warmUp + 50, "fee", fee,
+                "startDate", LocalDate.now().minusDays(1).toString(), "capacity", total + 50, "fee", fee,
                 "feeFrequency", "ONE_TIME");
         String batch = null;
         long until = System.nanoTime() + 60_000_000_000L;
@@ -275,7 +278,7 @@ public class MarketingBench {
         long base = ThreadLocalRandom.current().nextLong(90_000_000L);
         List<String> leads = new ArrayList<>();
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        for (int i = 0; i < count + warmUp; i++) {
+        for (int i = 0; i < total; i++) {
             String first = FIRST[random.nextInt(FIRST.length)];
             String last = LAST[random.nextInt(LAST.length)];
             leads.add(post("/api/v1/leads", director, Map.of("name", first + " " + last,
@@ -285,13 +288,15 @@ public class MarketingBench {
                     .path("id").asString());
         }
         System.out.printf("made a course, a batch of %d places (fee %,d ONE_TIME, in marketing-service's batch_view after "
-                + "%.1f s) and %d leads of the branch%n", count + warmUp + 50, fee, (System.nanoTime() - started) / 1e9,
+                + "%.1f s) and %d leads of the branch%n", total + 50, fee, (System.nanoTime() - started) / 1e9,
                 leads.size());
 
-        convert("warm-up", leads.subList(0, warmUp), batch, clients, null);
-        settle();
-        director = login(null, null);
-        convert("measured", leads.subList(warmUp, leads.size()), batch, clients, database);
+        convert("warm-up", leads.subList(0, warmUp), batch, 10, null);
+        for (int r = 0; r < rounds.length; r++) {
+            settle();
+            director = login(null, null);
+            convert("measured", leads.subList(warmUp + r * count, warmUp + (r + 1) * count), batch, rounds[r], database);
+        }
     }
 
     static void convert(String label, List<String> leads, String batch, int clients, String database) throws Exception {
@@ -369,25 +374,47 @@ public class MarketingBench {
                 + "%d, %d at a time | %.1f/s | p50 %.0f ms | p99 %.0f ms | %d errors |%n", leads.size(), clients,
                 sorted.length / elapsed, sorted[sorted.length / 2] / 1e6, sorted[sorted.length * 99 / 100] / 1e6,
                 failed.get());
-        // The same in marketing-service's rows: the attempt's requested_at until it recorded FeePlanCreated.
-        List<Double> server = new ArrayList<>();
+        // The same in marketing-service's rows, step by step: identity's answer (the account's activity),
+        // the enrollment (completed_at), and the moment both the enrollment and finance's FeePlanCreated
+        // were recorded (the two arrive on different topics, in either order).
+        List<Double> account = new ArrayList<>();
+        List<Double> enrolled = new ArrayList<>();
+        List<Double> done = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(database); PreparedStatement st = c.prepareStatement("""
-                select extract(epoch from (f.created_at - c.requested_at)) * 1000
-                from marketing.lead_conversion c join marketing.fee_plan_view f on f.enrollment_id = c.enrollment_id
+                select extract(epoch from (a.at - c.requested_at)) * 1000,
+                       extract(epoch from (c.completed_at - a.at)) * 1000,
+                       extract(epoch from (greatest(c.completed_at, f.created_at) - c.requested_at)) * 1000
+                from marketing.lead_conversion c
+                join marketing.fee_plan_view f on f.enrollment_id = c.enrollment_id
+                left join lateral (select min(x.occurred_at) as at from marketing.lead_activity x
+                                   where x.lead_id = c.lead_id and x.type = 'CONVERSION'
+                                     and (x.notes like 'Student account created%' or x.notes like 'Linked to%')) a on true
                 where c.lead_id = any (?)""")) {
             st.setArray(1, c.createArrayOf("uuid", leads.stream().map(UUID::fromString).toArray()));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    server.add(rs.getDouble(1));
+                    double toAccount = rs.getDouble(1);
+                    if (!rs.wasNull()) {
+                        account.add(toAccount);
+                        enrolled.add(rs.getDouble(2));
+                    }
+                    done.add(rs.getDouble(3));
                 }
             }
         }
-        server.sort(null);
-        if (!server.isEmpty()) {
-            System.out.printf("| the same in marketing-service's rows (requested_at until FeePlanCreated recorded), %d | – "
-                    + "| p50 %.0f ms | p99 %.0f ms | |%n", server.size(), server.get(server.size() / 2),
-                    server.get(server.size() * 99 / 100));
+        step("requested until LeadAccountReady was recorded (identity made the account)", account, clients);
+        step("then until LeadEnrolled was recorded (enrollment-service enrolled)", enrolled, clients);
+        step("requested until both the enrollment and FeePlanCreated were recorded", done, clients);
+    }
+
+    static void step(String what, List<Double> millis, int clients) {
+        if (millis.isEmpty()) {
+            return;
         }
+        millis.sort(null);
+        System.out.printf("| conversion step in marketing-service's rows, %d at a time: %s (%d) | – | p50 %.0f ms "
+                + "| p99 %.0f ms | |%n", clients, what, millis.size(), millis.get(millis.size() / 2),
+                millis.get(millis.size() * 99 / 100));
     }
 
     // ---- Flood from one address ----

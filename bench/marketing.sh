@@ -13,10 +13,12 @@
 #      of the lead list's two statements (page and count) as the service sends them for a director:
 #      searched for 'kav:*' (also as a generic plan), for a whole number, and filtered to NEW leads
 #      past their follow-up; then those lists through the gateway (200 each, one at a time);
-#   3. through the gateway: a course and a batch of branch 1, CONVERSIONS leads (and ten to warm up)
-#      made with POST /api/v1/leads and converted, CONVERSION_CLIENTS (10) at a time, each followed
-#      every 50 ms until GET /api/v1/leads/{id}/conversion shows FEE_PLAN_RAISED (identity makes the
-#      account, enrollment enrolls, finance raises the plan, all by events).
+#   3. through the gateway: a course and a batch of branch 1, leads made with POST /api/v1/leads, and
+#      after ten to warm up, CONVERSIONS of them converted one at a time and CONVERSIONS more ten at a
+#      time (CONVERSION_CLIENTS, 1,10), each followed every 50 ms until GET
+#      /api/v1/leads/{id}/conversion shows FEE_PLAN_RAISED (identity makes the account, enrollment
+#      enrolls, finance raises the plan, all by events), with each step's time in marketing-service's
+#      rows.
 # The seeded leads and the enquiries' leads are deleted at the end (KEEP_LEADS=1 keeps them).
 #
 # bench/marketing.sh flood [requests=200] [seconds=4]: against a suite whose gateway has its default
@@ -73,7 +75,7 @@ fi
 SECONDS_EACH="${1:-20}"
 LEADS="${2:-200000}"
 CONVERSIONS="${3:-100}"
-CONVERSION_CLIENTS="${CONVERSION_CLIENTS:-10}"
+CONVERSION_CLIENTS="${CONVERSION_CLIENTS:-1,10}"
 mkdir -p "$RUN"
 
 echo "== enquiries through the gateway"
@@ -160,7 +162,7 @@ grep -E "Execution Time|Index|Seq Scan|Heap Blocks|Sort Method" "$RUN/explain-ka
 echo "== the lead list through the gateway"
 bench search "$BENCH_EMAIL" "$BENCH_PASSWORD" "$PHONE" | tee "$RUN/search.txt"
 
-echo "== $CONVERSIONS conversions through the gateway, $CONVERSION_CLIENTS at a time"
+echo "== $CONVERSIONS conversions through the gateway per round, $CONVERSION_CLIENTS at a time"
 bench conversions "$BENCH_EMAIL" "$BENCH_PASSWORD" "$JDBC" "$FIRST_BRANCH" "$CONVERSIONS" "$CONVERSION_CLIENTS" \
   | tee "$RUN/conversions.txt"
 
