@@ -238,11 +238,34 @@ public class Leads {
             where.and("not (l.stage not in ('CONVERTED', 'LOST') and l.next_follow_up_at < :now)", "now",
                     Timestamp.from(now));
         }
-        String query = searchQuery(filter.q());
-        if (query != null) {
-            where.and("l.search @@ to_tsquery('simple', :q)", "q", query);
+        String from = "lead l";
+        Optional<String> number = wholeNumber(filter.q());
+        if (number.isPresent()) {
+            // A whole phone number: the one or two leads that have it, through the phone's own index.
+            where.and("l.phone = :phone", "phone", number.get());
+        } else {
+            String query = searchQuery(filter.q());
+            if (query != null) {
+                // The matches first, through the search index, then sorted: otherwise the planner walks the
+                // newest-first index through every lead looking for a rare name's few (measured: 200 ms at
+                // 200,000 leads, against a few ms this way).
+                from = "(select * from lead where search @@ to_tsquery('simple', :q) offset 0) l";
+                where.param("q", query);
+            }
         }
-        return PagedQuery.page(jdbc, Lead.COLUMNS, "lead l", where, SORTING, paging, (rs, row) -> Lead.read(rs, now));
+        return PagedQuery.page(jdbc, Lead.COLUMNS, from, where, SORTING, paging, (rs, row) -> Lead.read(rs, now));
+    }
+
+    /** The search text as a whole phone number in E.164, when it is one (typed in any common way). */
+    private Optional<String> wholeNumber(String q) {
+        if (q == null || !PHONE_LIKE.matcher(q.strip()).matches() || q.replaceAll("\\D", "").length() < 10) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(PhoneNumbers.normalise(q.strip(), settings.defaultPhoneRegion()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /**
