@@ -147,6 +147,8 @@ class StudentGuardiansIT extends IdentityTestBase {
         String classmate = logIn(createUser(director, unique("sg"), "STUDENT", branch, PASSWORD));
         assertThat(api.get("/api/v1/profiles/" + student, classmate).status()).isEqualTo(403);
         assertThat(put(classmate, Map.of("guardians", List.of())).status()).isEqualTo(403);
+        assertThat(put(classmate, Map.of("guardians", List.of(guardian("A", "MOTHER", "12345", null)))).status())
+                .as("the permission is checked before the phone").isEqualTo(403);
 
         assertThat(phones(api.get("/api/v1/profiles/" + student, director))).as("none of the refused changed them")
                 .containsExactly("+919810000001");

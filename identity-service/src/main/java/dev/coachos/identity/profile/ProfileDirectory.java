@@ -129,11 +129,11 @@ public class ProfileDirectory {
      * (StudentProfileUpdated: finance needs the student's state, communication the guardians).
      */
     public ProfileView updateStudent(Caller caller, UUID userId, StudentProfileChange change) {
-        List<Guardian> guardians = change.guardians() == null ? null : guardians(change.guardians());
         UUID current = reading.execute(status -> {
             visibleUser(caller, userId, "update:profiles");
             return studentProfileOf(userId).getBatchId();
         });
+        List<Guardian> guardians = change.guardians() == null ? null : guardians(change.guardians());
         if (change.batchId() != null && !change.batchId().equals(current)) {
             batches.require(change.batchId(), "batchId");
         }
