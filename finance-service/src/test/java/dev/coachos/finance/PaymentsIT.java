@@ -63,6 +63,11 @@ class PaymentsIT extends FinanceTestBase {
         assertThat(event.path("amount").asString()).isEqualTo("20000.00");
         assertThat(event.path("pendingAfter").asString()).isEqualTo("25000.00");
         assertThat(event.path("method").asString()).isEqualTo("UPI");
+        // Every installment the payment paid into, oldest first, with its status after it; the third is untouched.
+        assertThat(event.path("installments").valueStream()
+                .map(i -> i.path("installmentId").asString() + ":" + i.path("status").asString()).toList())
+                .containsExactly(after.get(0).path("id").asString() + ":PAID",
+                        after.get(1).path("id").asString() + ":PARTIALLY_PAID");
 
         // The student reads their own payment and receipt; another student and another branch are told nothing.
         assertThat(api.get("/api/v1/payments/" + paid.path("id").asString(), studentToken(student)).status()).isEqualTo(200);

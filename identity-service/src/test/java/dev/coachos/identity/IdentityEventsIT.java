@@ -56,6 +56,8 @@ class IdentityEventsIT extends IdentityTestBase {
         assertThat(registered.path("payload").path("email").asString()).isEqualTo(email);
         assertThat(registered.path("payload").path("role").asString()).isEqualTo("STUDENT");
         assertThat(registered.path("payload").path("branchId").asString()).isEqualTo(branch.toString());
+        assertThat(registered.path("payload").has("phone")).isTrue();
+        assertThat(registered.path("payload").path("phone").isNull()).as("the account has none").isTrue();
         assertThat(events.get(1).path("payload").path("previousRole").asString()).isEqualTo("STUDENT");
         assertThat(events.toString()).doesNotContain("student-pass-1", "$2a$", "{bcrypt}", "passwordHash");
 
@@ -111,7 +113,9 @@ class IdentityEventsIT extends IdentityTestBase {
                 .containsExactly("UserRegistered", "StudentProfileUpdated", "StudentProfileUpdated");
         for (JsonNode event : studentEvents.subList(1, 3)) {
             assertThat(event.path("payload").propertyNames()).containsExactlyInAnyOrder("userId", "studentProfileId",
-                    "stateCode");
+                    "stateCode", "guardians");
+            assertThat(event.path("payload").path("guardians").isArray()).as("none yet, an empty list").isTrue();
+            assertThat(event.path("payload").path("guardians").size()).isZero();
             assertThat(event.path("payload").path("userId").asString()).isEqualTo(student.toString());
             assertThat(event.path("payload").path("studentProfileId").asString()).isEqualTo(profile);
         }

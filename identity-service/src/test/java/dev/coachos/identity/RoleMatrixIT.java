@@ -228,6 +228,33 @@ class RoleMatrixIT extends IdentityTestBase {
     }
 
     @Test
+    void messagingIsInTheCatalogueAdminsManageItAndTheBackOfficeReadsTheDeliveryLog() {
+        Response catalogue = api.get("/api/v1/permissions", director);
+        assertThat(catalogue.status()).as(catalogue.toString()).isEqualTo(200);
+        assertThat(catalogue.json().valueStream()
+                .filter(p -> p.path("code").asString().endsWith(":messages"))
+                .map(p -> p.path("code").asString() + " " + p.path("description").asString()))
+                .containsExactlyInAnyOrder("manage:messages Manage message templates, opt-outs and the delivery log",
+                        "read:messages Read the delivery log");
+        assertThat(permissionsOf("ADMIN")).contains("manage:messages").doesNotContain("read:messages");
+        assertThat(permissionsOf("BACKOFFICE")).contains("read:messages").doesNotContain("manage:messages");
+        // Those who appoint back-office staff hold what it holds.
+        assertThat(permissionsOf("GENERAL_MANAGER")).contains("read:messages");
+        assertThat(permissionsOf("HR_MANAGER")).contains("read:messages");
+        for (String role : List.of("TEACHER", "STUDENT", "PAYROLL_MANAGER")) {
+            assertThat(permissionsOf(role)).as(role).doesNotContain("read:messages", "manage:messages");
+        }
+    }
+
+    private List<String> permissionsOf(String roleName) {
+        Response roles = api.get("/api/v1/roles", director);
+        assertThat(roles.status()).as(roles.toString()).isEqualTo(200);
+        return roles.json().valueStream().filter(r -> r.path("name").asString().equals(roleName)).findFirst()
+                .map(r -> r.path("permissions").valueStream().map(JsonNode::asString).toList())
+                .orElseThrow(() -> new AssertionError("no role " + roleName + " in " + roles));
+    }
+
+    @Test
     void aDeactivatedClerksTokenHiresNobody() {
         UUID clerkId = createUser(director, unique("bo"), "BACKOFFICE", branch, PASSWORD);
         String clerk = logIn(clerkId);

@@ -5,7 +5,7 @@ import java.time.ZoneId;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import dev.coachos.platform.phone.PhoneNumbers;
 
 /**
  * {@code coachos.marketing}: how leads are read and followed up.
@@ -28,7 +28,7 @@ public record MarketingSettings(ZoneId zone, String defaultPhoneRegion, Duration
         if (firstFollowUpWithin.isNegative()) {
             throw new IllegalArgumentException("coachos.marketing.first-follow-up-within must not be negative");
         }
-        if (!PhoneNumberUtil.getInstance().getSupportedRegions().contains(defaultPhoneRegion)) {
+        if (!PhoneNumbers.isSupportedRegion(defaultPhoneRegion)) {
             throw new IllegalArgumentException("coachos.marketing.default-phone-region must be a region code such as IN");
         }
         if (followUpSweepInterval.isNegative() || followUpSweepInterval.isZero()) {

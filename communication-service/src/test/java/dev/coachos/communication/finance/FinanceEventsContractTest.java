@@ -3,6 +3,7 @@ package dev.coachos.communication.finance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,8 @@ class FinanceEventsContractTest {
         IncomingEvent event = travel(new PaymentReceived("0190a1b2-0000-7000-8000-0000000000b1", RECEIPT,
                 "DEL/26-27/00042", STUDENT, "0190a1b2-0000-7000-8000-000000000091",
                 "0190a1b2-0000-7000-8000-0000000000d1", "5000.00", "CHEQUE", "RECEIVED", "13500.00",
-                "2026-11-24T10:00:00Z"));
+                "2026-11-24T10:00:00Z", List.of(new PaymentReceived.Settled("0190a1b2-0000-7000-8000-0000000000e1",
+                        "PAID"))));
 
         assertThat(event.type()).isEqualTo("PaymentReceived");
         assertThat(event.payloadAs(FinanceNotifications.Received.class, 1)).isEqualTo(

@@ -32,7 +32,7 @@ class IdentityEventsContractTest {
     @Test
     void aNewUserIsWelcomedByTheNameIdentityGaveThem() {
         IncomingEvent event = travel(new UserRegistered("0190a1b2-0000-7000-8000-000000000001", "asha@example.in",
-                "Asha Rao", "STUDENT", "0190a1b2-0000-7000-8000-0000000000b1", "STUDENT"));
+                "Asha Rao", "STUDENT", "0190a1b2-0000-7000-8000-0000000000b1", "STUDENT", "+919810000001"));
 
         assertThat(event.type()).isEqualTo("UserRegistered");
         WelcomingNewUsers.Registered read = event.payloadAs(WelcomingNewUsers.Registered.class, 1);
@@ -43,7 +43,7 @@ class IdentityEventsContractTest {
     @Test
     void theDirectoryLearnsANewUsersNameRoleEmailBranchAndProfileType() {
         IncomingEvent event = travel(new UserRegistered("0190a1b2-0000-7000-8000-000000000002", "ravi@example.in",
-                "Ravi Kumar", "DIRECTOR", "0190a1b2-0000-7000-8000-0000000000b2", "STAFF"));
+                "Ravi Kumar", "DIRECTOR", "0190a1b2-0000-7000-8000-0000000000b2", "STAFF", null));
 
         assertThat(event.type()).isEqualTo("UserRegistered");
         DirectoryReadModel.Registered read = event.payloadAs(DirectoryReadModel.Registered.class, 1);

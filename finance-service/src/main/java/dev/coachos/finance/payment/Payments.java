@@ -190,14 +190,15 @@ public class Payments {
                     .params(reference, method, method).query(UUID.class).optional().orElse(null);
             throw new DuplicateReference(reference, existing);
         }
-        List<Receipts.Paid> lines = allocate(plan, paymentId, amount, now);
+        Allocated allocated = allocate(plan, paymentId, amount, now);
         BigDecimal pendingAfter = pending(plan.id());
-        Receipts.Issued receipt = receipts.issue(paymentId, plan.studentId(), plan.branchId(), lines, pendingAfter);
+        Receipts.Issued receipt = receipts.issue(paymentId, plan.studentId(), plan.branchId(), allocated.lines(),
+                pendingAfter);
         plans.touch(plan.id(), now);
         events.paymentReceived(new PaymentReceived(paymentId.toString(), receipt.id().toString(), receipt.number(),
                 plan.studentId().toString(), plan.branchId() == null ? null : plan.branchId().toString(),
                 plan.id().toString(), amount.toPlainString(), method, status, pendingAfter.toPlainString(),
-                now.toInstant().toString()));
+                now.toInstant().toString(), allocated.installments()));
         return paymentId;
     }
 
@@ -221,7 +222,11 @@ public class Payments {
         }
     }
 
-    private List<Receipts.Paid> allocate(FeePlans.Locked plan, UUID paymentId, BigDecimal amount, Timestamp now) {
+    /** A payment's receipt lines and the installments it paid into, each with its status after it. */
+    private record Allocated(List<Receipts.Paid> lines, List<PaymentReceived.Settled> installments) {
+    }
+
+    private Allocated allocate(FeePlans.Locked plan, UUID paymentId, BigDecimal amount, Timestamp now) {
         record Open(UUID id, int seq, String kind, LocalDate due, BigDecimal unpaid) {
         }
         List<Open> open = jdbc.sql("""
@@ -234,16 +239,18 @@ public class Payments {
         String course = jdbc.sql("select course_title || ' (' || batch_name || ')' from fee_plan where id = ?")
                 .param(plan.id()).query(String.class).single();
         List<Receipts.Paid> lines = new ArrayList<>();
+        List<PaymentReceived.Settled> settled = new ArrayList<>();
         BigDecimal left = amount;
         for (Open o : open) {
             if (left.signum() == 0) {
                 break;
             }
             BigDecimal part = left.min(o.unpaid());
-            jdbc.sql("""
+            String statusAfter = jdbc.sql("""
                     update installment set paid = paid + ?,
                         status = case when paid + ? = amount then 'PAID' else 'PARTIALLY_PAID' end, updated_at = ?
-                    where id = ?""").params(part, part, now, o.id()).update();
+                    where id = ? returning status""").params(part, part, now, o.id()).query(String.class).single();
+            settled.add(new PaymentReceived.Settled(o.id().toString(), statusAfter));
             jdbc.sql("insert into allocation (id, payment_id, installment_id, amount, kind, created_at) values (?, ?, ?, ?, 'APPLIED', ?)")
                     .params(UuidV7.next(), paymentId, o.id(), part, now).update();
             String what = "BOUNCE_CHARGE".equals(o.kind()) ? "Cheque bounce charge" : "Coaching fee: " + course;
@@ -253,7 +260,7 @@ public class Payments {
         if (left.signum() > 0) {
             lines.add(new Receipts.Paid("Advance towards coaching fee: " + course, left));
         }
-        return lines;
+        return new Allocated(lines, List.copyOf(settled));
     }
 
     /** What a plan still asks: the unpaid part of its open installments. */

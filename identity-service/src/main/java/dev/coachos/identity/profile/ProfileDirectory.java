@@ -2,6 +2,10 @@ package dev.coachos.identity.profile;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -19,6 +23,7 @@ import dev.coachos.identity.role.Roles;
 import dev.coachos.identity.user.User;
 import dev.coachos.identity.user.UserEvents;
 import dev.coachos.identity.user.Users;
+import dev.coachos.platform.phone.PhoneNumbers;
 import dev.coachos.platform.security.Caller;
 import dev.coachos.platform.web.Problems;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * role is assigned; a profile from an earlier role is kept for the record but no longer goes
  * into their tokens. A student profile names only a batch enrollment-service has opened.
  * Student and staff profiles are announced with every save (StudentProfileUpdated,
- * StaffProfileUpdated), in the transaction that saves them.
+ * StaffProfileUpdated), in the transaction that saves them. A student profile keeps up to two
+ * guardians, their phones in E.164; whoever may read or change the profile reads or changes them.
  */
 @Service
 public class ProfileDirectory {
@@ -43,10 +49,12 @@ public class ProfileDirectory {
     private final IdentityEvents events;
     private final TransactionTemplate reading;
     private final TransactionTemplate writing;
+    private final ProfileSettings settings;
 
     ProfileDirectory(StudentProfiles students, TeacherProfiles teachers, StaffProfiles staff, Users users,
             Roles roles, JsonMapper json, KnownBatches batches, IdentityEvents events,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager, ProfileSettings settings) {
+        this.settings = settings;
         this.batches = batches;
         this.events = events;
         this.reading = new TransactionTemplate(transactionManager);
@@ -116,14 +124,16 @@ public class ProfileDirectory {
      * Sets a student's profile. Its batch must be one enrollment-service opened ({@link KnownBatches}):
      * that check runs between the permission check and the write, outside a transaction, because it
      * may wait a moment for a batch opened just now. A batch the profile names already is kept
-     * without the check, so a profile saved before the rule can still be edited. Each save tells
-     * the other services (StudentProfileUpdated: finance needs the student's state).
+     * without the check, so a profile saved before the rule can still be edited. Guardians given
+     * replace the profile's (left out, they stay as they are). Each save tells the other services
+     * (StudentProfileUpdated: finance needs the student's state, communication the guardians).
      */
     public ProfileView updateStudent(Caller caller, UUID userId, StudentProfileChange change) {
         UUID current = reading.execute(status -> {
             visibleUser(caller, userId, "update:profiles");
             return studentProfileOf(userId).getBatchId();
         });
+        List<Guardian> guardians = change.guardians() == null ? null : guardians(change.guardians());
         if (change.batchId() != null && !change.batchId().equals(current)) {
             batches.require(change.batchId(), "batchId");
         }
@@ -131,15 +141,48 @@ public class ProfileDirectory {
             visibleUser(caller, userId, "update:profiles");
             StudentProfile profile = studentProfileOf(userId);
             profile.update(change.enrollmentDate(), change.batchId(), change.discount(), change.stateCode());
+            if (guardians != null) {
+                profile.replaceGuardians(guardians);
+            }
             students.saveAndFlush(profile);
             events.studentProfileUpdated(updated(profile));
             return view(caller, userId);
         });
     }
 
+    /**
+     * The guardians as they are stored: names and e-mails stripped (a blank e-mail is none), phones
+     * in E.164. A phone that is no valid number, or that another of them has, is a 400 naming it.
+     */
+    private List<Guardian> guardians(List<GuardianChange> given) {
+        List<Guardian> read = new ArrayList<>();
+        Map<String, Integer> phones = new HashMap<>();
+        for (int i = 0; i < given.size(); i++) {
+            GuardianChange g = given.get(i);
+            String field = "guardians[" + i + "].phone";
+            String phone;
+            try {
+                phone = PhoneNumbers.normalise(g.phone(), settings.defaultPhoneRegion());
+            } catch (IllegalArgumentException e) {
+                throw Problems.invalidField(field, e.getMessage());
+            }
+            Integer earlier = phones.putIfAbsent(phone, i);
+            if (earlier != null) {
+                throw Problems.invalidField(field, "is guardians[" + earlier + "]'s phone too; two guardians need "
+                        + "two phones");
+            }
+            String email = g.email() == null || g.email().isBlank() ? null : g.email().strip();
+            read.add(new Guardian(g.name().strip(), g.relation(), phone, email));
+        }
+        return read;
+    }
+
     private static StudentProfileUpdated updated(StudentProfile profile) {
         return new StudentProfileUpdated(profile.getUserId().toString(), profile.getId().toString(),
-                profile.getStateCode());
+                profile.getStateCode(), profile.getGuardians().stream()
+                        .map(g -> new StudentProfileUpdated.Guardian(g.getName(), g.getRelation(), g.getPhone(),
+                                g.getEmail()))
+                        .toList());
     }
 
     private StudentProfile studentProfileOf(UUID userId) {
@@ -250,10 +293,18 @@ public class ProfileDirectory {
             StaffView staff) {
     }
 
-    public record StudentView(UUID id, LocalDate enrollmentDate, UUID batchId, BigDecimal discount, String stateCode) {
+    public record StudentView(UUID id, LocalDate enrollmentDate, UUID batchId, BigDecimal discount, String stateCode,
+            List<GuardianView> guardians) {
         static StudentView of(StudentProfile p) {
             return new StudentView(p.getId(), p.getEnrollmentDate(), p.getBatchId(), p.getDiscount(),
-                    p.getStateCode());
+                    p.getStateCode(), p.getGuardians().stream().map(GuardianView::of).toList());
+        }
+    }
+
+    /** A guardian as the API shows one: the phone in E.164, the e-mail or null. */
+    public record GuardianView(String name, String relation, String phone, String email) {
+        static GuardianView of(Guardian g) {
+            return new GuardianView(g.getName(), g.getRelation(), g.getPhone(), g.getEmail());
         }
     }
 

@@ -2,14 +2,21 @@ package dev.coachos.identity.profile;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.ListIndexBase;
 import org.hibernate.type.SqlTypes;
 
 import dev.coachos.identity.AbstractEntity;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
 @Entity
@@ -29,6 +36,12 @@ public class StudentProfile extends AbstractEntity {
     @Column(name = "state_code", length = 2)
     @JdbcTypeCode(SqlTypes.CHAR)
     private String stateCode;
+    /** At most two, in the order given; position 1 is the first to be told. */
+    @ElementCollection
+    @CollectionTable(name = "student_guardian", joinColumns = @JoinColumn(name = "student_profile_id"))
+    @OrderColumn(name = "position", nullable = false)
+    @ListIndexBase(1)
+    private List<Guardian> guardians = new ArrayList<>();
 
     protected StudentProfile() {
     }
@@ -42,6 +55,16 @@ public class StudentProfile extends AbstractEntity {
         this.batchId = batchId;
         this.discount = discount == null ? BigDecimal.ZERO : discount;
         this.stateCode = stateCode;
+    }
+
+    /** Replaces the guardians, all of them. */
+    void replaceGuardians(List<Guardian> replacement) {
+        guardians.clear();
+        guardians.addAll(replacement);
+    }
+
+    public List<Guardian> getGuardians() {
+        return List.copyOf(guardians);
     }
 
     public UUID getUserId() {

@@ -341,7 +341,7 @@ public class UserAdministration {
     private void register(User user) {
         users.saveAndFlush(user);
         published.userRegistered(new UserRegistered(user.getId().toString(), user.getEmail(), user.getName(),
-                user.getRole().getName(), branch(user), user.getRole().getProfileType().name()));
+                user.getRole().getName(), branch(user), user.getRole().getProfileType().name(), user.getPhone()));
         // The profile's own event (StudentProfileUpdated for a student) follows UserRegistered.
         events.publishEvent(new UserEvents.RoleAssigned(user.getId(), user.getRole().getProfileType()));
     }

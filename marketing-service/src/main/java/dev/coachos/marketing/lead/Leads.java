@@ -26,6 +26,7 @@ import dev.coachos.platform.data.PagedQuery;
 import dev.coachos.platform.data.Sorting;
 import dev.coachos.platform.data.UuidV7;
 import dev.coachos.platform.data.Where;
+import dev.coachos.platform.phone.PhoneNumbers;
 import dev.coachos.platform.security.Caller;
 import dev.coachos.platform.web.PageResponse;
 import dev.coachos.platform.web.Paging;

@@ -38,7 +38,7 @@ class EventJsonContractTest {
         EventEnvelope<UserRegistered> envelope = new EventEnvelope<>(id, "UserRegistered", 1,
                 Instant.parse("2026-11-24T10:00:00Z"), "identity-service", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
                 new Actor("d-1", List.of("DIRECTOR"), "203.0.113.7", "CoachosApp/2.1", "request"),
-                new UserRegistered("u-1", "asha@example.in", "Asha", "STUDENT", "b-1", "STUDENT"));
+                new UserRegistered("u-1", "asha@example.in", "Asha", "STUDENT", "b-1", "STUDENT", "+919810000001"));
         JsonNode written = json.readTree(json.writeValueAsString(envelope));
         assertThat(written.path("eventId").asString()).isEqualTo(id.toString());
         assertThat(written.path("type").asString()).isEqualTo("UserRegistered");
@@ -49,7 +49,8 @@ class EventJsonContractTest {
         assertThat(written.path("payload").path("email").asString()).isEqualTo("asha@example.in");
         // Exactly these fields travel: a secret (or anything else) added to the record fails here first.
         assertThat(written.path("payload").propertyNames()).containsExactlyInAnyOrder("userId", "email", "name", "role",
-                "branchId", "profileType");
+                "branchId", "profileType", "phone");
+        assertThat(written.path("payload").path("phone").asString()).isEqualTo("+919810000001");
         assertThat(written.propertyNames()).containsExactlyInAnyOrder("eventId", "type", "schemaVersion", "occurredAt",
                 "source", "traceparent", "actor", "payload");
         assertThat(written.path("actor").propertyNames()).containsExactlyInAnyOrder("userId", "roles", "clientIp",
@@ -91,14 +92,59 @@ class EventJsonContractTest {
                 "gstin", "receiptSeries", "active");
         assertThat(fields(new dev.coachos.events.identity.BranchUpdated("b-1", "DEL-01", "Delhi Central", null, null,
                 null, null, "DEL", false))).containsExactlyInAnyOrderElementsOf(fields(opened));
-        assertThat(fields(new dev.coachos.events.identity.StudentProfileUpdated("u-1", "p-1", "29")))
-                .containsExactlyInAnyOrder("userId", "studentProfileId", "stateCode");
+        var profile = new dev.coachos.events.identity.StudentProfileUpdated("u-1", "p-1", "29", List.of(
+                new dev.coachos.events.identity.StudentProfileUpdated.Guardian("Meera", "MOTHER", "+919810000001",
+                        "meera@example.in"),
+                new dev.coachos.events.identity.StudentProfileUpdated.Guardian("Raj", "FATHER", "+919810000002", null)));
+        assertThat(fields(profile)).containsExactlyInAnyOrder("userId", "studentProfileId", "stateCode", "guardians");
+        JsonNode guardians = json.readTree(json.writeValueAsString(profile)).path("guardians");
+        assertThat(guardians.size()).isEqualTo(2);
+        assertThat(guardians.get(0).propertyNames()).containsExactlyInAnyOrder("name", "relation", "phone", "email");
+        assertThat(guardians.get(0).path("phone").asString()).isEqualTo("+919810000001");
+        assertThat(guardians.get(1).path("relation").asString()).isEqualTo("FATHER");
         assertThat(fields(new dev.coachos.events.identity.StaffProfileUpdated("u-1", "p-1", "u-2")))
                 .containsExactlyInAnyOrder("userId", "staffProfileId", "reportingManagerId");
         assertThat(IdentityEvents.typeOf(new dev.coachos.events.identity.StaffProfileUpdated("u-1", "p-1", null)))
                 .isEqualTo("StaffProfileUpdated");
         assertThat(IdentityEvents.typeOf(opened)).isEqualTo("BranchOpened");
         assertThat(opened.aggregateId()).isEqualTo("b-1");
+    }
+
+    @Test
+    void fieldsAddedLaterAreAbsentInOlderJsonAndReadAsNull() {
+        var registered = json.readValue("""
+                {"userId":"u-3","email":"e@example.in","name":"E","role":"STUDENT","branchId":"b-1",
+                 "profileType":"STUDENT"}""", UserRegistered.class);
+        assertThat(registered.phone()).isNull();
+        var profile = json.readValue("""
+                {"userId":"u-3","studentProfileId":"p-3","stateCode":"07"}""",
+                dev.coachos.events.identity.StudentProfileUpdated.class);
+        assertThat(profile.stateCode()).isEqualTo("07");
+        assertThat(profile.guardians()).isNull();
+        var paid = json.readValue("""
+                {"paymentId":"pay-1","receiptId":"r-1","receiptNumber":"DEL/26-27/00001","studentId":"u-3",
+                 "branchId":"b-1","planId":"plan-1","amount":"5000.00","method":"UPI","status":"CLEARED",
+                 "pendingAfter":"0.00","receivedAt":"2026-11-24T10:00:00Z"}""",
+                dev.coachos.events.finance.PaymentReceived.class);
+        assertThat(paid.amount()).isEqualTo("5000.00");
+        assertThat(paid.installments()).isNull();
+    }
+
+    @Test
+    void aPaymentNamesEveryInstallmentItPaidIntoWithItsStatusAfter() {
+        var paid = new dev.coachos.events.finance.PaymentReceived("pay-1", "r-1", "DEL/26-27/00001", "u-1", "b-1",
+                "plan-1", "7000.00", "UPI", "CLEARED", "3000.00", "2026-11-24T10:00:00Z", List.of(
+                        new dev.coachos.events.finance.PaymentReceived.Settled("i-1", "PAID"),
+                        new dev.coachos.events.finance.PaymentReceived.Settled("i-2", "PARTIALLY_PAID")));
+        JsonNode written = json.readTree(json.writeValueAsString(paid));
+        assertThat(written.propertyNames()).containsExactlyInAnyOrder("paymentId", "receiptId", "receiptNumber",
+                "studentId", "branchId", "planId", "amount", "method", "status", "pendingAfter", "receivedAt",
+                "installments");
+        assertThat(written.path("installments").get(0).propertyNames())
+                .containsExactlyInAnyOrder("installmentId", "status");
+        assertThat(written.path("installments").get(1).path("status").asString()).isEqualTo("PARTIALLY_PAID");
+        assertThat(json.readValue(json.writeValueAsString(paid), dev.coachos.events.finance.PaymentReceived.class))
+                .isEqualTo(paid);
     }
 
     private java.util.Collection<String> fields(Object event) {
@@ -142,7 +188,7 @@ class EventJsonContractTest {
         assertThat(IdentityEvents.TYPES.values()).allMatch(t -> t.getPackageName().endsWith(".identity"));
         assertThat(CourseEvents.TYPES.values()).allMatch(t -> t.getPackageName().endsWith(".course"));
         assertThat(EnrollmentEvents.TYPES.values()).allMatch(t -> t.getPackageName().endsWith(".enrollment"));
-        assertThat(IdentityEvents.typeOf(new UserRegistered("u", "e", "n", "r", null, "STAFF"))).isEqualTo("UserRegistered");
+        assertThat(IdentityEvents.typeOf(new UserRegistered("u", "e", "n", "r", null, "STAFF", null))).isEqualTo("UserRegistered");
         assertThat(IdentityEvents.typeOf(new UserDeactivated("u"))).isEqualTo("UserDeactivated");
         assertThatThrownBy(() -> CourseEvents.typeOf(new UserDeactivated("u")))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -1,5 +1,7 @@
 package dev.coachos.events.finance;
 
+import java.util.List;
+
 import dev.coachos.events.DomainEvent;
 
 /**
@@ -17,13 +19,24 @@ import dev.coachos.events.DomainEvent;
  * @param status        CLEARED, or RECEIVED for a cheque that has not cleared yet
  * @param pendingAfter  what the plan still asks after it, INR decimal string
  * @param receivedAt    when (ISO instant)
+ * @param installments  every installment the payment paid into, with its status after it; added in a
+ *                      compatible way, absent (null when read) in events published before it
  */
 public record PaymentReceived(String paymentId, String receiptId, String receiptNumber, String studentId,
         String branchId, String planId, String amount, String method, String status, String pendingAfter,
-        String receivedAt) implements DomainEvent {
+        String receivedAt, List<Settled> installments) implements DomainEvent {
 
     @Override
     public String aggregateId() {
         return studentId;
+    }
+
+    /**
+     * An installment the payment paid into.
+     *
+     * @param installmentId the installment (UUID)
+     * @param status        its status after the payment: PAID, or PARTIALLY_PAID when some of it is still due
+     */
+    public record Settled(String installmentId, String status) {
     }
 }

@@ -13,9 +13,11 @@ import dev.coachos.events.DomainEvent;
  * @param profileType what the role makes them: STUDENT, TEACHER or STAFF (roles are data, so consumers
  *                    decide "is this a student" by this, not by the role's name); added in a compatible way,
  *                    absent in events published before it
+ * @param phone       the account's phone as stored, or null when it has none; added in a compatible way,
+ *                    absent in events published before it
  */
-public record UserRegistered(String userId, String email, String name, String role, String branchId, String profileType)
-        implements DomainEvent {
+public record UserRegistered(String userId, String email, String name, String role, String branchId, String profileType,
+        String phone) implements DomainEvent {
 
     @Override
     public String aggregateId() {

@@ -1,14 +1,15 @@
-package dev.coachos.marketing.lead;
+package dev.coachos.platform.phone;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 
 /**
- * Phone numbers as leads give them ("98100 00001", "+91-98100-00001", "098100 00001") in one
- * form, E.164 ("+919810000001"), so that two leads of one number are found as one. A number
- * without a country code is read as Indian unless another default region is given; one that is
- * not a valid number of its region is refused with a message saying why.
+ * Phone numbers as people type them ("98100 00001", "+91-98100-00001", "098100 00001") in one
+ * form, E.164 ("+919810000001"), so that one number is stored, compared and dialled alike in every
+ * service (a lead's phone, a guardian's phone, a message's address). A number without a country
+ * code is read as Indian unless another default region is given; one that is not a valid number
+ * of its region is refused with a message saying why.
  */
 public final class PhoneNumbers {
 
@@ -50,6 +51,14 @@ public final class PhoneNumbers {
                     + regionOf(number) + " phone number");
         }
         return UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
+    }
+
+    /**
+     * Whether the text is a region code numbers can be read in ("IN", "US"): for checking a
+     * configured default region when a service starts.
+     */
+    public static boolean isSupportedRegion(String region) {
+        return region != null && UTIL.getSupportedRegions().contains(region);
     }
 
     private static String regionOf(PhoneNumber number) {

@@ -1,4 +1,4 @@
-package dev.coachos.marketing.lead;
+package dev.coachos.platform.phone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -35,5 +35,14 @@ class PhoneNumbersTest {
         assertThatThrownBy(() -> PhoneNumbers.normalise(" ")).hasMessage("a phone number is required");
         assertThatThrownBy(() -> PhoneNumbers.normalise(null)).hasMessage("a phone number is required");
         assertThatThrownBy(() -> PhoneNumbers.normalise("9".repeat(41))).hasMessageContaining("at most 40");
+    }
+
+    @Test
+    void regionCodesAreKnownOrNot() {
+        assertThat(PhoneNumbers.isSupportedRegion("IN")).isTrue();
+        assertThat(PhoneNumbers.isSupportedRegion("US")).isTrue();
+        assertThat(PhoneNumbers.isSupportedRegion("XX")).isFalse();
+        assertThat(PhoneNumbers.isSupportedRegion("in")).isFalse();
+        assertThat(PhoneNumbers.isSupportedRegion(null)).isFalse();
     }
 }
