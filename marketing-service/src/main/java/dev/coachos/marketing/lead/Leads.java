@@ -175,7 +175,8 @@ public class Leads {
             return Optional.empty();
         }
         events.leadCreated(new LeadCreated(id.toString(), in.name(), in.phone(), in.email(), in.source().name(),
-                str(in.branchId()), str(in.campaignId()), str(in.assigneeId()), str(in.courseId()), now.toString()));
+                str(in.branchId()), str(in.campaignId()), str(in.assigneeId()), str(in.courseId()), in.courseInterest(),
+                now.toString()));
         return Optional.of(find(id).orElseThrow());
     }
 

@@ -13,11 +13,13 @@ import dev.coachos.events.DomainEvent;
  * @param branchId       the branch it belongs to (UUID), or null for head office
  * @param campaignId     the campaign it came from (UUID), or null
  * @param assigneeId     who follows it up (user id), or null
- * @param courseInterest the course asked about (UUID), or null
+ * @param courseId       the course asked about (UUID), or null
+ * @param courseInterest what the person said they want to study, as typed, or null
  * @param createdAt      when (ISO instant)
  */
 public record LeadCreated(String leadId, String name, String phone, String email, String source, String branchId,
-        String campaignId, String assigneeId, String courseInterest, String createdAt) implements DomainEvent {
+        String campaignId, String assigneeId, String courseId, String courseInterest,
+        String createdAt) implements DomainEvent {
 
     @Override
     public String aggregateId() {
