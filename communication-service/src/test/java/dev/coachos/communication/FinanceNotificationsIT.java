@@ -60,7 +60,8 @@ class FinanceNotificationsIT extends ServiceIntegrationTest {
                 {"receiptId":"%s","receiptNumber":"DEL/26-27/00042","paymentId":"%s","studentId":"%s",
                  "branchId":null,"reason":"entered twice","cancelledAt":"2026-11-24T11:00:00Z"}"""
                 .formatted(upiReceipt, UUID.randomUUID(), asha)));
-        // Reminders are not sent yet, and a type this service does not know passes by without harm.
+        // Reminders are no notifications in the app (they go out on the channels), and a type this
+        // service does not know passes by without harm.
         send(asha, envelope("InstallmentDue", """
                 {"installmentId":"%s","planId":"%s","studentId":"%s","branchId":null,"courseTitle":"JEE Physics",
                  "dueDate":"2027-02-05","amount":"18500.00","pending":"18500.00"}"""
