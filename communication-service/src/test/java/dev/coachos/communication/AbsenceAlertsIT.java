@@ -196,6 +196,23 @@ class AbsenceAlertsIT extends ServiceIntegrationTest {
                 .isEqualTo(1);
     }
 
+    @Test
+    void aSessionThatCanNeverBeReadIsSetAsideOnTheDeadLetterTopicAndKeepsNothing() {
+        UUID batch = UUID.randomUUID();
+        UUID student = student("Isha Rao", new String[] {"Vikram Rao", "+919880000001", null});
+        TestKafka.send(broker.getBrokersAsString(), Topics.ENROLLMENT, batch.toString(),
+                envelope("enrollment-service", "AttendanceMarked", """
+                        {"batchId":"%s","date":"%s","lessonId":null,"markedBy":"%s",
+                         "records":[{"studentId":"%s","status":"ABSENT"},{"studentId":"%s","status":"SICK"}]}"""
+                        .formatted(batch, TODAY, UUID.randomUUID(), student, UUID.randomUUID())));
+        settle();
+
+        assertThat(TestKafka.valuesWithKey(broker.getBrokersAsString(), Topics.ENROLLMENT + ".dlt", batch.toString(),
+                1)).singleElement().asString().contains("SICK");
+        assertThat(count("select count(*) from attendance_mark where batch_id = ?", batch)).isZero();
+        assertThat(alerts(batch, TODAY, student)).isEmpty();
+    }
+
     /** A batch, as enrollment's BatchCreated tells it, once the read model has kept it. */
     private UUID batch(String name, UUID branch, UUID teacher) {
         UUID batch = UUID.randomUUID();

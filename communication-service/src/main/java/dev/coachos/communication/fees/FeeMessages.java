@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -202,7 +203,7 @@ class FeeMessages {
     }
 
     private static Map<String, String> with(Map<String, String> variables, String name, String value) {
-        Map<String, String> all = new java.util.HashMap<>(variables);
+        Map<String, String> all = new HashMap<>(variables);
         all.put(name, value);
         return all;
     }
