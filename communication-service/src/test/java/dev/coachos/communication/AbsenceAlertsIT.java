@@ -45,7 +45,7 @@ import dev.coachos.testing.TestKafka;
 @IsolatedDatabase(service = "communication")
 class AbsenceAlertsIT extends ServiceIntegrationTest {
 
-    private static final Duration LONG = Duration.ofSeconds(120);
+    private static final Duration LONG = Duration.ofMinutes(3);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM uuuu", Locale.ENGLISH);
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Kolkata"));
 

@@ -40,7 +40,7 @@ import dev.coachos.testing.TestKafka;
 @IsolatedDatabase(service = "communication")
 class FeeMessagesIT extends ServiceIntegrationTest {
 
-    private static final Duration LONG = Duration.ofSeconds(90);
+    private static final Duration LONG = Duration.ofMinutes(3);
 
     @Autowired
     EmbeddedKafkaBroker broker;
