@@ -16,7 +16,7 @@ import dev.coachos.messaging.inbox.Inbox;
 import dev.coachos.messaging.inbox.IncomingEvent;
 
 /**
- * Who studies where, as enrollment-service's events tell it: each batch's course, branch and teacher
+ * Who studies where, as enrollment-service's events tell it: each batch's name, course, branch and teacher
  * ({@code batch}), and each enrollment's student, batch, course and status ({@code enrollment}), so
  * an announcement can address a batch's or a course's students and a teacher is known by the batches
  * they teach. It listens in a consumer group of its own, beside {@link EnrollmentNotifications}, and
@@ -78,18 +78,20 @@ class EnrollmentReadModel {
             throw new IncomingEvent.MalformedEvent("BatchCreated without batchId or courseId");
         }
         jdbc.sql("""
-                insert into batch (batch_id, course_id, branch_id, teacher_id, updated_at) values (?, ?, ?, ?, ?)
+                insert into batch (batch_id, course_id, branch_id, teacher_id, updated_at, name) values (?, ?, ?, ?, ?, ?)
                 on conflict (batch_id) do update set course_id = excluded.course_id, branch_id = excluded.branch_id,
-                    teacher_id = excluded.teacher_id, updated_at = excluded.updated_at""")
-                .params(batch.batchId(), batch.courseId(), batch.branchId(), batch.teacherId(), now()).update();
+                    teacher_id = excluded.teacher_id, updated_at = excluded.updated_at, name = excluded.name""")
+                .params(batch.batchId(), batch.courseId(), batch.branchId(), batch.teacherId(), now(),
+                        name(batch.name()))
+                .update();
     }
 
     private void batchChanged(BatchChanged batch) {
         if (batch.batchId() == null) {
             throw new IncomingEvent.MalformedEvent("BatchUpdated without batchId");
         }
-        int known = jdbc.sql("update batch set teacher_id = ?, updated_at = ? where batch_id = ?")
-                .params(batch.teacherId(), now(), batch.batchId()).update();
+        int known = jdbc.sql("update batch set teacher_id = ?, updated_at = ?, name = coalesce(?, name) where batch_id = ?")
+                .params(batch.teacherId(), now(), name(batch.name()), batch.batchId()).update();
         if (known == 0) {
             throw new IncomingEvent.NotYetApplicable("batch " + batch.batchId() + " is not known yet");
         }
@@ -118,14 +120,23 @@ class EnrollmentReadModel {
         }
     }
 
+    /** A batch's name as messages use it (at most 200 characters); null when the event has none. */
+    private static String name(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        String stripped = name.strip();
+        return stripped.length() <= 200 ? stripped : stripped.substring(0, 200);
+    }
+
     private static Timestamp now() {
         return Timestamp.from(Instant.now());
     }
 
-    record BatchOpened(UUID batchId, UUID courseId, UUID teacherId, UUID branchId) {
+    record BatchOpened(UUID batchId, UUID courseId, String name, UUID teacherId, UUID branchId) {
     }
 
-    record BatchChanged(UUID batchId, UUID teacherId) {
+    record BatchChanged(UUID batchId, String name, UUID teacherId) {
     }
 
     record Enrolled(UUID enrollmentId, UUID studentId, UUID courseId, UUID batchId) {

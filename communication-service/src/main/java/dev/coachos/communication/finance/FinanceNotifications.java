@@ -26,7 +26,8 @@ import dev.coachos.messaging.inbox.IncomingEvent.MalformedEvent;
  * receipt and what is pending after it (a cheque not cleared yet counts once it clears), a payment
  * reversed with the reason and any bounce charge, and a receipt cancelled. Amounts read as
  * rupees with Indian grouping (₹1,23,456.00). Reminders of installments due or overdue are not
- * sent yet: those events, like any other type, pass by.
+ * notifications in the app: they go out by e-mail, SMS and WhatsApp ({@code fees}); here those events,
+ * like any other type, pass by.
  */
 @Component
 class FinanceNotifications {

@@ -7,7 +7,7 @@ import java.math.BigDecimal;
  * digits, then pairs: ₹1,23,456.00) and always two decimals. {@code java.text} groups digits by one
  * size only, so the grouping is done here. A negative amount reads "-₹500.00".
  */
-final class Rupees {
+public final class Rupees {
 
     private static final String SIGN = "\u20B9";
 
@@ -19,7 +19,7 @@ final class Rupees {
      *
      * @throws IllegalArgumentException when it is not a number, or holds a fraction of a paisa
      */
-    static String of(String amount) {
+    public static String of(String amount) {
         if (amount == null || amount.isBlank()) {
             throw new IllegalArgumentException("no amount");
         }
@@ -36,7 +36,7 @@ final class Rupees {
     }
 
     /** Whether the decimal string is zero (or less): nothing is owed. */
-    static boolean isNothing(String amount) {
+    public static boolean isNothing(String amount) {
         try {
             return amount != null && new BigDecimal(amount.trim()).signum() <= 0;
         } catch (NumberFormatException e) {

@@ -63,21 +63,69 @@ public class Directory {
                 .single() > 0;
     }
 
-    void registered(UUID user, String email, String name, String role, UUID branch, String profileType) {
-        jdbc.sql("""
-                insert into recipient (user_id, email, name, role, branch_id, profile_type, active, updated_at)
-                values (?, ?, ?, ?, ?, ?, true, ?)
-                on conflict (user_id) do update set email = excluded.email, name = excluded.name, role = excluded.role,
-                    branch_id = excluded.branch_id, profile_type = coalesce(excluded.profile_type, recipient.profile_type),
-                    active = excluded.active, updated_at = excluded.updated_at""")
-                .params(user, email, name, role, branch, profileType, now()).update();
+    /**
+     * How to reach a user outside the app: their e-mail and phone as identity last told them (either
+     * may be null), if identity has told of them.
+     */
+    public Optional<Contact> contact(UUID user) {
+        return jdbc.sql("select user_id, name, email, phone from recipient where user_id = ?").param(user)
+                .query((rs, n) -> new Contact(rs.getObject("user_id", UUID.class), rs.getString("name"),
+                        rs.getString("email"), rs.getString("phone")))
+                .optional();
     }
 
-    void updated(UUID user, String email, String name, UUID branch, boolean active) {
+    /** The active users among these, with their contacts, in the order of their ids. */
+    public List<Contact> activeContacts(List<UUID> users) {
+        return jdbc.sql("""
+                select user_id, name, email, phone from recipient where user_id = any(?) and active order by user_id""")
+                .param(users.toArray(UUID[]::new))
+                .query((rs, n) -> new Contact(rs.getObject("user_id", UUID.class), rs.getString("name"),
+                        rs.getString("email"), rs.getString("phone")))
+                .list();
+    }
+
+    /** A student's guardians as their profile last gave them, first guardian first; none when it gave none. */
+    public List<Guardian> guardiansOf(UUID student) {
+        return jdbc.sql("select name, relation, phone, email from student_guardian where student_id = ? order by position")
+                .param(student)
+                .query((rs, n) -> new Guardian(rs.getString("name"), rs.getString("relation"), rs.getString("phone"),
+                        rs.getString("email")))
+                .list();
+    }
+
+    void registered(UUID user, String email, String name, String role, UUID branch, String profileType,
+            String phone) {
         jdbc.sql("""
-                update recipient set email = coalesce(?, email), name = ?, branch_id = ?, active = ?, updated_at = ?
+                insert into recipient (user_id, email, name, role, branch_id, profile_type, active, updated_at, phone)
+                values (?, ?, ?, ?, ?, ?, true, ?, ?)
+                on conflict (user_id) do update set email = excluded.email, name = excluded.name, role = excluded.role,
+                    branch_id = excluded.branch_id, profile_type = coalesce(excluded.profile_type, recipient.profile_type),
+                    active = excluded.active, updated_at = excluded.updated_at,
+                    phone = coalesce(excluded.phone, recipient.phone)""")
+                .params(user, email, name, role, branch, profileType, now(), phone).update();
+    }
+
+    /** A user's details now; their phone as the event gives it (null: they have none now). */
+    void updated(UUID user, String email, String name, UUID branch, boolean active, String phone) {
+        jdbc.sql("""
+                update recipient set email = coalesce(?, email), name = ?, branch_id = ?, active = ?, updated_at = ?,
+                    phone = ?
                 where user_id = ?""")
-                .params(email, name, branch, active, now(), user).update();
+                .params(email, name, branch, active, now(), phone, user).update();
+    }
+
+    /** Replaces the student's guardians with these (none: the student has none now). */
+    void guardians(UUID student, List<Guardian> guardians) {
+        jdbc.sql("delete from student_guardian where student_id = ?").param(student).update();
+        int position = 1;
+        for (Guardian guardian : guardians) {
+            jdbc.sql("""
+                    insert into student_guardian (student_id, position, name, relation, phone, email, updated_at)
+                    values (?, ?, ?, ?, ?, ?, ?)""")
+                    .params(student, position++, guardian.name(), guardian.relation(), guardian.phone(),
+                            guardian.email(), now())
+                    .update();
+        }
     }
 
     void roleChanged(UUID user, String role, String profileType) {
@@ -117,6 +165,20 @@ public class Directory {
         public boolean isStaff() {
             return "STAFF".equals(profileType);
         }
+    }
+
+    /** A user and how to reach them; e-mail or phone null when identity has none. */
+    public record Contact(UUID userId, String name, String email, String phone) {
+    }
+
+    /**
+     * A student's guardian as the student's profile gives them.
+     *
+     * @param relation such as FATHER or MOTHER, or null
+     * @param phone    E.164, or null
+     * @param email    or null
+     */
+    public record Guardian(String name, String relation, String phone, String email) {
     }
 
     private static Timestamp now() {

@@ -1,5 +1,7 @@
 package dev.coachos.communication.identity;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -13,7 +15,8 @@ import dev.coachos.messaging.inbox.Inbox;
 import dev.coachos.messaging.inbox.IncomingEvent;
 
 /**
- * Feeds the {@link Directory} from identity-service's events, each once. It has its own consumer
+ * Feeds the {@link Directory} from identity-service's events, each once: users with their e-mail
+ * and phone, and students' guardians from StudentProfileUpdated. It has its own consumer
  * group: on its first start it reads the identity topic from the beginning.
  */
 @Component
@@ -39,12 +42,12 @@ class DirectoryReadModel {
             case "UserRegistered" -> {
                 Registered user = payload(event, Registered.class);
                 yield () -> directory.registered(uuid(user.userId()), user.email(), user.name(), user.role(),
-                        branch(user.branchId()), profileType(user.profileType()));
+                        branch(user.branchId()), profileType(user.profileType()), blankToNull(user.phone()));
             }
             case "UserUpdated" -> {
                 Updated user = payload(event, Updated.class);
                 yield () -> directory.updated(uuid(user.userId()), user.email(), user.name(),
-                        branch(user.branchId()), user.active());
+                        branch(user.branchId()), user.active(), blankToNull(user.phone()));
             }
             case "UserRoleChanged" -> {
                 RoleChanged user = payload(event, RoleChanged.class);
@@ -59,6 +62,13 @@ class DirectoryReadModel {
                 UUID manager = profile.reportingManagerId() == null ? null
                         : IncomingEvent.uuid(profile.reportingManagerId(), "reportingManagerId");
                 yield () -> directory.reportsTo(uuid(profile.userId()), manager);
+            }
+            case "StudentProfileUpdated" -> {
+                StudentProfile profile = payload(event, StudentProfile.class);
+                UUID student = uuid(profile.userId());
+                // Older events carry no guardians: they change nothing the directory knows of them.
+                yield profile.guardians() == null ? null
+                        : () -> directory.guardians(student, guardians(profile.guardians()));
             }
             default -> null;
         };
@@ -80,6 +90,34 @@ class DirectoryReadModel {
         return value == null ? null : IncomingEvent.uuid(value, "branchId");
     }
 
+    /** The guardians as the directory keeps them; one without a name and any contact is no guardian. */
+    private static List<Directory.Guardian> guardians(List<GuardianContact> given) {
+        List<Directory.Guardian> kept = new ArrayList<>();
+        for (GuardianContact guardian : given) {
+            if (guardian == null) {
+                throw new IncomingEvent.MalformedEvent("StudentProfileUpdated with an empty guardian");
+            }
+            String name = blankToNull(guardian.name());
+            String phone = blankToNull(guardian.phone());
+            String email = blankToNull(guardian.email());
+            if (name == null && phone == null && email == null) {
+                continue;
+            }
+            if (name != null && name.length() > 200 || phone != null && phone.length() > 20
+                    || email != null && email.length() > 320) {
+                throw new IncomingEvent.MalformedEvent("StudentProfileUpdated with a guardian's field too long");
+            }
+            String relation = blankToNull(guardian.relation());
+            kept.add(new Directory.Guardian(name == null ? "" : name,
+                    relation == null ? null : relation.substring(0, Math.min(40, relation.length())), phone, email));
+        }
+        return kept;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
     /** STUDENT, TEACHER or STAFF; an event published before identity added the field has none. */
     private static String profileType(String value) {
         if (value == null) {
@@ -92,11 +130,20 @@ class DirectoryReadModel {
     }
 
     /** The fields of identity's UserRegistered the directory keeps. */
-    record Registered(String userId, String email, String name, String role, String branchId, String profileType) {
+    record Registered(String userId, String email, String name, String role, String branchId, String profileType,
+            String phone) {
     }
 
     /** The fields of identity's UserUpdated the directory keeps. */
-    record Updated(String userId, String email, String name, String branchId, boolean active) {
+    record Updated(String userId, String email, String name, String branchId, boolean active, String phone) {
+    }
+
+    /** The fields of identity's StudentProfileUpdated the directory keeps (guardians absent in older events). */
+    record StudentProfile(String userId, List<GuardianContact> guardians) {
+    }
+
+    /** One guardian of a student's profile: phone E.164, each field possibly null. */
+    record GuardianContact(String name, String relation, String phone, String email) {
     }
 
     /** The fields of identity's UserRoleChanged the directory keeps (profileType absent in older events). */

@@ -39,14 +39,14 @@ class EnrollmentReadModelContractTest {
     private static final UUID STUDENT = UUID.fromString("0190a1b2-0000-7000-8000-000000000081");
 
     @Test
-    void aBatchArrivesWithItsCourseBranchAndTeacher() {
+    void aBatchArrivesWithItsNameCourseBranchAndTeacher() {
         assertThat(travel(new BatchCreated(BATCH.toString(), COURSE.toString(), "Jan 2027", "2027-01-05",
                 "2027-06-30", 30, TEACHER.toString(), BRANCH.toString(), "18500.00", "MONTHLY", null, null, null))
                 .payloadAs(EnrollmentReadModel.BatchOpened.class, 1))
-                .isEqualTo(new EnrollmentReadModel.BatchOpened(BATCH, COURSE, TEACHER, BRANCH));
+                .isEqualTo(new EnrollmentReadModel.BatchOpened(BATCH, COURSE, "Jan 2027", TEACHER, BRANCH));
         assertThat(travel(new BatchUpdated(BATCH.toString(), "Jan 2027", "2027-06-30", 30, null, Map.of(), "OPEN", 5))
                 .payloadAs(EnrollmentReadModel.BatchChanged.class, 1))
-                .isEqualTo(new EnrollmentReadModel.BatchChanged(BATCH, null));
+                .isEqualTo(new EnrollmentReadModel.BatchChanged(BATCH, "Jan 2027", null));
     }
 
     @Test
