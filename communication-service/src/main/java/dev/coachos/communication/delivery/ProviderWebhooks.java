@@ -60,7 +60,14 @@ class ProviderWebhooks {
             throw Problems.raise(HttpStatus.UNAUTHORIZED, Problems.type("bad-signature"), "Bad signature",
                     "X-Hub-Signature-256 does not match the body");
         }
-        JsonNode root = readJson(body);
+        JsonNode root;
+        try {
+            root = JSON.readTree(body);
+        } catch (RuntimeException e) {
+            // Signed by WhatsApp yet unreadable: sending it again would not help, so it is taken and ignored.
+            log.warn("A signed WhatsApp webhook was not JSON; ignored");
+            return 0;
+        }
         int moved = 0;
         for (JsonNode entry : root.path("entry")) {
             for (JsonNode change : entry.path("changes")) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,6 +29,13 @@ abstract class DeliveryTestBase extends QueryTestBase {
     DeliverySender sender;
     @Autowired
     TransactionTemplate transactions;
+
+    /** Each test drains only what it queued: anything an earlier test left waiting is cancelled. */
+    @BeforeEach
+    void nothingLeftWaiting() {
+        jdbc.update("update delivery set status = 'CANCELLED', status_reason = 'left by an earlier test'"
+                + " where status = 'QUEUED'");
+    }
 
     /** Queues a message as its source would, in a transaction; returns how many rows were QUEUED. */
     int queue(Purpose purpose, UUID event, Recipient recipient, Map<String, String> variables, Channel... channels) {

@@ -262,6 +262,26 @@ class ProviderDeliveryIT extends DeliveryTestBase {
         assertThat(whatsappStatus(statuses(report("wamid.HBgM222", "sent", null)), "wa-app-secret").status())
                 .isEqualTo(200);
         assertThat(row(other, Channel.WHATSAPP).get("status")).isEqualTo("FAILED");
+        // Once verified, the answer is 200 even for what cannot be read (WhatsApp would only send it again).
+        Response unreadable = whatsappStatus("{not json", "wa-app-secret");
+        assertThat(unreadable.status()).isEqualTo(200);
+        assertThat(unreadable.json().path("moved").asInt()).isZero();
+    }
+
+    @Test
+    void anSmsTemplateStillCarryingTheShippedPlaceholderIdIsNeverSentToTheProvider() {
+        jdbc.update("update message_template set provider_template_id = 'REPLACE_WITH_DLT_ID_FEE_OVERDUE'"
+                + " where channel = 'SMS' and purpose = 'FEE_OVERDUE'");
+        smsAnswers(200, "{\"type\":\"success\",\"message\":\"never\"}");
+        UUID event = UUID.randomUUID();
+        queue(Purpose.FEE_OVERDUE, event, someone(UUID.randomUUID(), "+919876543210"), Map.of("studentName", "Asha Rao",
+                "courseTitle", "JEE Physics", "pending", "1500.00", "dueDate", "1 Dec 2026", "daysOverdue", "7",
+                "level", "2"), Channel.SMS);
+        assertThat(sender.drainOnce()).isEqualTo(1);
+        Map<String, Object> waiting = row(event, Channel.SMS);
+        assertThat(waiting.get("status")).isEqualTo("QUEUED");
+        assertThat((String) waiting.get("last_error")).contains("placeholder");
+        PROVIDERS.verify(0, postRequestedFor(urlEqualTo(FLOW)));
     }
 
     @Test
