@@ -43,20 +43,17 @@ public class ProviderStatuses {
         }
         String match = deliveryId == null ? "provider = :provider and provider_id = :providerId"
                 : "((provider = :provider and provider_id = :providerId) or (id = :deliveryId and channel = :channel))";
-        String change = switch (state) {
-            case SENT -> """
-                    status = 'SENT', sent_at = coalesce(sent_at, :now)
-                    where status = 'SENDING'""";
-            case DELIVERED -> """
-                    status = 'DELIVERED', delivered_at = :now, sent_at = coalesce(sent_at, :now)
-                    where (status in ('SENDING', 'SENT') or (status = 'FAILED' and last_error like 'outcome unknown%'))""";
-            case FAILED -> """
-                    status = 'FAILED', failed_at = :now, last_error = :error
-                    where status in ('SENDING', 'SENT')""";
+        String set = switch (state) {
+            case SENT -> "status = 'SENT', sent_at = coalesce(sent_at, :now)";
+            case DELIVERED -> "status = 'DELIVERED', delivered_at = :now, sent_at = coalesce(sent_at, :now)";
+            case FAILED -> "status = 'FAILED', failed_at = :now, last_error = :error";
         };
-        int[] parts = {change.indexOf("where")};
-        String set = change.substring(0, parts[0]).strip();
-        String condition = change.substring(parts[0] + "where".length()).strip();
+        // Only forward: what each status may follow.
+        String condition = switch (state) {
+            case SENT -> "status = 'SENDING'";
+            case DELIVERED -> "(status in ('SENDING', 'SENT') or (status = 'FAILED' and last_error like 'outcome unknown%'))";
+            case FAILED -> "status in ('SENDING', 'SENT')";
+        };
         int changed = jdbc.sql("update delivery set " + set + ", provider = coalesce(provider, :provider),"
                 + " provider_id = coalesce(provider_id, :providerId), lease_until = null, updated_at = :now"
                 + " where " + condition + " and " + match)
