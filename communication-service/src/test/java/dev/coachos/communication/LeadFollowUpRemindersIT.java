@@ -75,7 +75,7 @@ class LeadFollowUpRemindersIT extends ServiceIntegrationTest {
 
     private static LeadCreated leadCreated(UUID lead, UUID assignee) {
         return new LeadCreated(lead.toString(), "Asha Verma", "+919876543210", "asha@example.test", "WEBSITE", null,
-                null, assignee.toString(), null, "2026-12-01T10:00:00Z");
+                null, assignee.toString(), null, "JEE Main", "2026-12-01T10:00:00Z");
     }
 
     /** Keyed by the lead, as marketing-service keys its events. */
