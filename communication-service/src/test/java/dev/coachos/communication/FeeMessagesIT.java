@@ -85,14 +85,14 @@ class FeeMessagesIT extends ServiceIntegrationTest {
                         "EMAIL rakesh@example.in", "SMS +919810000002", "WHATSAPP +919810000002",
                         "EMAIL sunita@example.in", "SMS +919810000003", "WHATSAPP +919810000003");
         assertThat(reminders).extracting(row -> row.get("body")).containsOnly(
-                "Dear Asha Verma, ₹18,500.00 for JEE Physics is due on 5 Jan 2027.");
+                "Dear Asha Verma, Rs. 18,500.00 for JEE Physics is due on 5 Jan 2027.");
         assertThat(reminders).filteredOn(row -> "GUARDIAN".equals(row.get("recipient_kind"))).hasSize(6);
 
         List<Map<String, Object>> overdue = rows("FEE_OVERDUE", installment);
         assertThat(overdue).hasSize(27);
         assertThat(overdue.stream().map(row -> row.get("source_event_id")).distinct()).hasSize(3);
         for (int level = 1; level <= 3; level++) {
-            String body = "Asha Verma: ₹18,500.00 for JEE Physics was due on 5 Jan 2027, " + (level * 7)
+            String body = "Asha Verma: Rs. 18,500.00 for JEE Physics was due on 5 Jan 2027, " + (level * 7)
                     + " days ago (reminder " + level + ").";
             assertThat(overdue).filteredOn(row -> body.equals(row.get("body"))).hasSize(9);
         }
@@ -133,7 +133,7 @@ class FeeMessagesIT extends ServiceIntegrationTest {
         assertThat(receipts).hasSize(3).allSatisfy(row -> {
             assertThat(row.get("status")).isEqualTo("QUEUED");
             assertThat(row.get("body"))
-                    .isEqualTo("Ravi Kumar, we received ₹12,000.00 (receipt DEL/26-27/00077). Pending: ₹15,500.00.");
+                    .isEqualTo("Ravi Kumar, we received Rs. 12,000.00 (receipt DEL/26-27/00077). Pending: Rs. 15,500.00.");
         });
 
         // The cheque, say, bounced: the installment is owed again and its next level goes.

@@ -12,14 +12,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class MessageTemplates {
 
     static final Map<String, String> BODIES = Map.of(
-            "FEE_DUE", "Dear {{studentName}}, {{amount}} for {{courseTitle}} is due on {{dueDate}}.",
-            "FEE_OVERDUE", "{{studentName}}: {{pending}} for {{courseTitle}} was due on {{dueDate}}, {{daysOverdue}} "
+            "FEE_DUE", "Dear {{studentName}}, Rs. {{amount}} for {{courseTitle}} is due on {{dueDate}}.",
+            "FEE_OVERDUE", "{{studentName}}: Rs. {{pending}} for {{courseTitle}} was due on {{dueDate}}, {{daysOverdue}} "
                     + "days ago (reminder {{level}}).",
             "ABSENCE_ALERT", "{{studentName}} was absent from {{batchName}} on {{date}}.",
             "ABSENCE_STREAK", "{{studentName}} has missed {{absences}} sessions of {{batchName}} in a row since "
                     + "{{since}}.",
-            "PAYMENT_RECEIPT", "{{studentName}}, we received {{amount}} (receipt {{receiptNumber}}). Pending: "
-                    + "{{pending}}.",
+            "PAYMENT_RECEIPT", "{{studentName}}, we received Rs. {{amount}} (receipt {{receiptNumber}}). Pending: "
+                    + "Rs. {{pending}}.",
             "QUIZ_RESULT", "{{studentName}}: {{quizTitle}} {{score}} of {{maxScore}} ({{percent}}%).");
 
     private MessageTemplates() {

@@ -212,10 +212,13 @@ class FeeMessages {
         return title == null || title.isBlank() ? "your course" : title;
     }
 
-    /** An amount field as "₹18,500.00"; one that is not an amount can never be applied. */
+    /**
+     * An amount field as "18,500.00" (the templates write the currency: "Rs. {{amount}}"); one that is
+     * not an amount can never be applied.
+     */
     private static String rupees(String amount, String field) {
         try {
-            return Rupees.of(amount);
+            return Rupees.plain(amount);
         } catch (IllegalArgumentException e) {
             throw new MalformedEvent("the payload's " + field + " is not an amount: " + e.getMessage());
         }

@@ -35,6 +35,14 @@ public final class Rupees {
         return value.signum() < 0 ? "-" + text : text;
     }
 
+    /**
+     * The amount without the rupee sign, grouped the Indian way ("18,500.00"), for message templates
+     * that write the currency themselves (SMS texts registered on DLT are plain ASCII: "Rs. {{amount}}").
+     */
+    public static String plain(String amount) {
+        return of(amount).replace(SIGN, "");
+    }
+
     /** Whether the decimal string is zero (or less): nothing is owed. */
     public static boolean isNothing(String amount) {
         try {
