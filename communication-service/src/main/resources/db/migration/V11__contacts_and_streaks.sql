@@ -37,6 +37,9 @@ CREATE TABLE attendance_mark (
     student_id   uuid        NOT NULL,
     session_date date        NOT NULL,
     status       varchar(10) NOT NULL CHECK (status IN ('PRESENT', 'ABSENT', 'LATE', 'EXCUSED')),
+    -- How often an ABSENT mark of the session was corrected: an absence marked again after a
+    -- correction is a new statement, alerted as a new message (the delivery log keeps each once).
+    alert_round  integer     NOT NULL DEFAULT 0,
     updated_at   timestamptz NOT NULL,
     PRIMARY KEY (batch_id, student_id, session_date)
 );

@@ -87,6 +87,12 @@ class AbsenceAlertsIT extends ServiceIntegrationTest {
         });
         assertThat(count("select count(*) from delivery where purpose = 'ABSENCE_ALERT' and related_key like ?",
                 "attendance:" + batch + ":%")).isEqualTo(9);
+        // Ravi, corrected to PRESENT, is then marked ABSENT once more: a new statement, alerted anew.
+        marked(batch, TODAY, Map.of(asha, "ABSENT", ravi, "ABSENT"));
+        settle();
+        assertThat(alerts(batch, TODAY, ravi)).extracting(row -> row.get("status"))
+                .containsExactlyInAnyOrder("CANCELLED", "CANCELLED", "CANCELLED", "QUEUED", "QUEUED", "QUEUED");
+        assertThat(alerts(batch, TODAY, asha)).hasSize(6);
         assertThat(count("select count(*) from attendance_mark where batch_id = ? and student_id = ?", batch, old))
                 .isEqualTo(1);
         assertThat(count("select count(*) from absence_streak where batch_id = ?", batch)).isZero();

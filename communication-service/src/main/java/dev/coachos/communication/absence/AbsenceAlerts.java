@@ -138,6 +138,8 @@ class AbsenceAlerts {
                 select ?, m.student_id, ?, m.status, ?
                   from unnest(?::uuid[], ?::varchar[]) as m(student_id, status)
                 on conflict (batch_id, student_id, session_date) do update set status = excluded.status,
+                    alert_round = attendance_mark.alert_round
+                        + case when attendance_mark.status = 'ABSENT' and excluded.status <> 'ABSENT' then 1 else 0 end,
                     updated_at = excluded.updated_at""")
                 .params(batchId, date, Timestamp.from(clock.instant()), marks.keySet().toArray(UUID[]::new),
                         marks.values().toArray(String[]::new))
@@ -149,8 +151,12 @@ class AbsenceAlerts {
         if (guardians.isEmpty()) {
             return 0;
         }
-        UUID source = UUID.nameUUIDFromBytes(("absence:" + batchId + ":" + date + ":" + student)
-                .getBytes(StandardCharsets.UTF_8));
+        int round = jdbc.sql("select alert_round from attendance_mark where batch_id = ? and student_id = ? "
+                + "and session_date = ?").params(batchId, student, date).query(Integer.class).single();
+        // One alert per absence statement: marked again as ABSENT, nothing more; corrected and then marked
+        // ABSENT once more, a new alert (the corrected one was cancelled, or had already gone).
+        UUID source = UUID.nameUUIDFromBytes(("absence:" + batchId + ":" + date + ":" + student
+                + (round == 0 ? "" : ":" + round)).getBytes(StandardCharsets.UTF_8));
         Map<String, String> variables = Map.of("studentName", studentName(student, "Your ward"),
                 "batchName", batchName, "date", DAY.format(date));
         int queued = 0;
