@@ -8,6 +8,9 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.Map;
 import java.util.UUID;
 
@@ -78,15 +81,41 @@ public class DeliverySender {
         }
     }
 
-    /** One round: expired claims failed, then up to one batch claimed and sent; returns how many were sent or tried. */
+    /**
+     * One round: expired claims failed, then up to one batch claimed and sent, up to
+     * {@code concurrency} sends at once (a provider answering in 50 ms would otherwise cap the log at
+     * 20 messages a second); returns how many were sent or tried. Each send records its own outcome.
+     */
     public int drainOnce() {
         failExpiredClaims();
         List<Claimed> claimed = claim();
-        for (Claimed row : claimed) {
-            ChannelSender.Outcome outcome = send(row.message());
-            record(row, outcome);
+        if (claimed.size() <= 1) {
+            claimed.forEach(this::sendAndRecord);
+            return claimed.size();
+        }
+        Semaphore slots = new Semaphore(settings.concurrency());
+        try (ExecutorService sends = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Claimed row : claimed) {
+                slots.acquireUninterruptibly();
+                sends.submit(() -> {
+                    try {
+                        sendAndRecord(row);
+                    } finally {
+                        slots.release();
+                    }
+                });
+            }
         }
         return claimed.size();
+    }
+
+    private void sendAndRecord(Claimed row) {
+        try {
+            record(row, send(row.message()));
+        } catch (RuntimeException e) {
+            // The claim stays SENDING: when its lease runs out it is FAILED (outcome unknown), never resent.
+            log.warn("Delivery {} could not be recorded after its send: {}", row.message().id(), e.toString());
+        }
     }
 
     private record Claimed(ChannelSender.Message message, int attempts) {

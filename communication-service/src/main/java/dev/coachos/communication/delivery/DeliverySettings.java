@@ -15,10 +15,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxAttempts    sends tried before a delivery FAILS (default 5)
  * @param firstBackoff   the wait after the first failure, doubled after each (default 30 s)
  * @param sweepInterval  how often the log is drained (default 2 s)
+ * @param concurrency    how many sends of one round are in flight at once (default 8; each records its outcome on a connection of the pool)
  */
 @ConfigurationProperties("coachos.delivery")
 public record DeliverySettings(ZoneId zone, LocalTime quietFrom, LocalTime quietUntil, Integer maxAttempts,
-        Duration firstBackoff, Duration sweepInterval) {
+        Duration firstBackoff, Duration sweepInterval, Integer concurrency) {
 
     public DeliverySettings {
         zone = zone == null ? ZoneId.of("Asia/Kolkata") : zone;
@@ -27,6 +28,10 @@ public record DeliverySettings(ZoneId zone, LocalTime quietFrom, LocalTime quiet
         maxAttempts = maxAttempts == null ? 5 : maxAttempts;
         firstBackoff = firstBackoff == null ? Duration.ofSeconds(30) : firstBackoff;
         sweepInterval = sweepInterval == null ? Duration.ofSeconds(2) : sweepInterval;
+        concurrency = concurrency == null ? 8 : concurrency;
+        if (concurrency < 1 || concurrency > 200) {
+            throw new IllegalArgumentException("coachos.delivery.concurrency must be 1 to 200");
+        }
         if (maxAttempts < 1 || maxAttempts > 20) {
             throw new IllegalArgumentException("coachos.delivery.max-attempts must be 1 to 20");
         }
