@@ -686,6 +686,13 @@ class UserJourneysIT {
         assertThat(pdf).contains("Receipt", receiptNumber, "Kabir", "\u20B95,000.00", "Five Thousand Rupees Only",
                 "Balance pending");
         await().atMost(Duration.ofSeconds(60)).until(() -> titles(student).contains("Payment received"));
+        // The receipt also leaves the app by its template: with no provider configured, the e-mail is
+        // written to the delivery log and the application log (SENT by "log"); Kabir has no phone.
+        await().atMost(Duration.ofSeconds(60)).until(() -> gateway.get("/api/v1/deliveries/mine", student).json()
+                .path("content").valueStream().anyMatch(d -> d.path("purpose").asString().equals("PAYMENT_RECEIPT")
+                        && d.path("channel").asString().equals("EMAIL") && d.path("status").asString().equals("SENT")
+                        && d.path("body").asString().contains(receiptNumber)));
+        assertThat(gateway.get("/api/v1/deliveries", student).status()).isEqualTo(403);
 
         // The rest of the first installment, online.
         RAZORPAY.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/v1/payment_links").willReturn(
