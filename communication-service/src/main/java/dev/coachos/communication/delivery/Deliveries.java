@@ -44,7 +44,8 @@ public class Deliveries {
     }
 
     /** A template as the log renders it. */
-    record Template(UUID id, String subject, String body) {
+    record Template(UUID id, String subject, String body, String providerTemplateId, String language,
+            String variableOrder) {
     }
 
     /** Writes the message's rows (none twice); returns how many rows are QUEUED to be sent. */
@@ -83,11 +84,12 @@ public class Deliveries {
             Instant notBefore = channel.isQuiet() ? afterQuietHours(now) : now;
             int inserted = jdbc.sql("""
                     insert into delivery (id, purpose, source_event_id, channel, recipient_user_id, recipient_kind,
-                                          recipient_name, address, template_id, subject, body, variables, related_key,
-                                          status, status_reason, not_before, next_attempt_at, created_at, updated_at)
-                    values (:id, :purpose, :source, :channel, :user, :kind, :name, :address, :template, :subject,
-                            :body, cast(:variables as jsonb), :related, :status, :reason, :notBefore, :notBefore,
-                            :now, :now)
+                                          recipient_name, address, template_id, provider_template_id, language,
+                                          variable_order, subject, body, variables, related_key, status,
+                                          status_reason, not_before, next_attempt_at, created_at, updated_at)
+                    values (:id, :purpose, :source, :channel, :user, :kind, :name, :address, :template,
+                            :providerTemplate, :language, :order, :subject, :body, cast(:variables as jsonb),
+                            :related, :status, :reason, :notBefore, :notBefore, :now, :now)
                     on conflict (purpose, source_event_id, address, channel) do nothing""")
                     .param("id", UuidV7.next()).param("purpose", message.purpose().name())
                     .param("source", message.sourceEventId()).param("channel", channel.name())
@@ -95,6 +97,9 @@ public class Deliveries {
                     .param("name", truncate(message.recipient().name(), 200))
                     .param("address", address == null ? "" : address)
                     .param("template", template.map(Template::id).orElse(null))
+                    .param("providerTemplate", template.map(Template::providerTemplateId).orElse(null))
+                    .param("language", template.map(Template::language).orElse(null))
+                    .param("order", template.map(Template::variableOrder).orElse(null))
                     .param("subject", truncate(subject, 300)).param("body", truncate(body, 4000))
                     .param("variables", JSON.writeValueAsString(message.variables()))
                     .param("related", message.relatedKey()).param("status", status)
@@ -159,10 +164,13 @@ public class Deliveries {
     }
 
     private Optional<Template> template(Purpose purpose, Channel channel) {
-        return jdbc.sql("select id, subject, body from message_template where purpose = :p and channel = :c and active")
+        return jdbc.sql("""
+                select id, subject, body, provider_template_id, language, variables from message_template
+                 where purpose = :p and channel = :c and active""")
                 .param("p", purpose.name()).param("c", channel.name())
                 .query((rs, row) -> new Template(rs.getObject("id", UUID.class), rs.getString("subject"),
-                        rs.getString("body")))
+                        rs.getString("body"), rs.getString("provider_template_id"), rs.getString("language"),
+                        rs.getString("variables")))
                 .optional();
     }
 

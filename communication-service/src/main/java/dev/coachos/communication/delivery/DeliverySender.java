@@ -154,31 +154,25 @@ public class DeliverySender {
                              for update skip locked) due
                      where d.id = due.id
                     returning d.id, d.purpose, d.channel, d.address, d.recipient_name, d.subject, d.body,
-                              d.variables::text as variables, d.attempts, d.template_id""")
+                              d.variables::text as variables, d.attempts, d.provider_template_id, d.language,
+                              d.variable_order""")
                     .param("lease", Timestamp.from(now.plus(LEASE))).param("now", Timestamp.from(now))
                     .param("batch", BATCH)
                     .query((rs, row) -> new Object[] {rs.getObject("id", UUID.class), rs.getString("purpose"),
                             rs.getString("channel"), rs.getString("address"), rs.getString("recipient_name"),
                             rs.getString("subject"), rs.getString("body"), rs.getString("variables"),
-                            rs.getInt("attempts"), rs.getObject("template_id", UUID.class)})
+                            rs.getInt("attempts"), rs.getString("provider_template_id"), rs.getString("language"),
+                            rs.getString("variable_order")})
                     .list().stream().map(this::claimed).toList();
         });
         return claimed == null ? List.of() : claimed;
     }
 
+    /** A claimed row as its sender needs it: the template's provider id and variables as they were at rendering. */
     private Claimed claimed(Object[] row) {
-        UUID templateId = (UUID) row[9];
-        String providerTemplateId = null;
-        String language = null;
-        List<String> order = List.of();
-        if (templateId != null) {
-            Map<String, Object> template = jdbc.sql(
-                    "select provider_template_id, language, variables from message_template where id = :id")
-                    .param("id", templateId).query().singleRow();
-            providerTemplateId = (String) template.get("provider_template_id");
-            language = (String) template.get("language");
-            order = variableNames((String) template.get("variables"));
-        }
+        String providerTemplateId = (String) row[9];
+        String language = (String) row[10];
+        List<String> order = variableNames((String) row[11]);
         Map<String, String> variables = JSON.readValue((String) row[7], new TypeReference<LinkedHashMap<String, String>>() {
         });
         ChannelSender.Message message = new ChannelSender.Message((UUID) row[0], Purpose.valueOf((String) row[1]),
