@@ -31,12 +31,15 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * communication-service's absence alerts end to end (bench/delivery.sh runs it on the service's own
  * libraries, against a running suite whose SMS provider is the script's WireMock stub):
- * {@code DeliveryBench BOOTSTRAP JDBC_URL PROVIDER_URL BURST BURST_BATCHES STEADY_SECONDS STEADY_SIZE}.
+ * {@code DeliveryBench BOOTSTRAP JDBC_URL PROVIDER_URL BURST BURST_BATCHES STEADY_SECONDS STEADY_SIZE DRAIN}.
  * <ol>
  * <li>Seeds communication-service's read models (schema communication) for this run: batches
  * ({@code batch}), students ({@code recipient}, for their names) and one guardian each with a phone
  * and no e-mail ({@code student_guardian}), every guardian with a phone of its own;</li>
  * <li>warm-up: one AttendanceMarked of 5 absent students, waited for until their SMS are SENT;</li>
+ * <li>the sender alone: DRAIN SMS rows written straight into {@code delivery} as QUEUED (as the
+ * alerts write them), all due at one moment 3 s on: rows SENT per second with nothing else to do,
+ * and each row's time from being due to reaching the provider;</li>
  * <li>burst: BURST absent students over BURST_BATCHES batches, one AttendanceMarked per batch, all
  * published at once to {@code coachos.enrollment.events} (keyed by batch, as enrollment does), then
  * waited for until every guardian's SMS is SENT or FAILED: rows queued per second (the deliveries'
@@ -83,6 +86,7 @@ public class DeliveryBench {
         int burstBatches = Integer.parseInt(args[4]);
         int steadySeconds = Integer.parseInt(args[5]);
         int steadySize = Integer.parseInt(args[6]);
+        int drain = Integer.parseInt(args[7]);
         run = Long.toString(System.currentTimeMillis(), 36);
         // Mobiles +9196XXXXXXXX: eight digits from this run's second of the day and a counter, so
         // that runs a day apart do not reuse one within 100,000 students.
@@ -104,6 +108,18 @@ public class DeliveryBench {
             producer.flush();
             await(List.of(warmEvent), 120);
             System.out.println("warm-up: 5 alerts sent");
+
+            // ---- The sender alone: rows already queued, all due at one moment ----
+            List<Student> drainStudents = seed(1, drain).get(0);
+            clearJournal();
+            Published drainRows = queueDirectly(drainStudents, today, 3000);
+            await(List.of(drainRows), 600);
+            Result drainResult = measure(List.of(drainRows));
+            System.out.printf("sender alone: %d SMS rows written QUEUED, due at once (times from being due)%n",
+                    drainStudents.size());
+            drainResult.toQueued = new long[0];
+            drainResult.queuedToProvider = new long[0];
+            drainResult.print();
 
             // ---- Burst ----
             List<List<Student>> burstClasses = seed(burstBatches, burst / burstBatches);
@@ -143,6 +159,12 @@ public class DeliveryBench {
             steadyResult.print();
 
             System.out.println();
+            System.out.printf("| sender alone: %,d SMS rows written QUEUED in the database, all due at one moment: rows SENT (sent_at, first to last) | %s | | | %s |%n",
+                    drainResult.count, rate(drainResult.count, drainResult.sentSpan), drainResult.errors());
+            System.out.printf("| the same: due → SMS at the provider (the last one: %.1f s) | %s | %s | %s | max %s |%n",
+                    pct(drainResult.latencies, 100) / 1000.0, rate(drainResult.latencies.length, drainResult.providerSpan),
+                    ms(pct(drainResult.latencies, 50)), ms(pct(drainResult.latencies, 99)),
+                    ms(pct(drainResult.latencies, 100)));
             System.out.printf("| burst: %,d absent students (%d AttendanceMarked of %d, published at once), one guardian's SMS each: rows queued | %s | | | |%n",
                     burstCount, burstEvents.size(), burstCount / burstEvents.size(), rate(burstResult.count, burstResult.createdSpan));
             System.out.printf("| the same: rows SENT (sent_at, first to last) | %s | | | %s |%n",
@@ -240,6 +262,37 @@ public class DeliveryBench {
             guardian.executeBatch();
         }
         return result;
+    }
+
+    /**
+     * The class's SMS rows written straight into the delivery log as QUEUED, as AbsenceAlerts would
+     * write them, all due {@code delayMillis} from now: what the sender alone does with a backlog.
+     */
+    static Published queueDirectly(List<Student> group, LocalDate date, long delayMillis) throws Exception {
+        UUID batch = group.getFirst().batch();
+        long due = System.currentTimeMillis() + delayMillis;
+        try (PreparedStatement statement = db.prepareStatement("""
+                insert into communication.delivery (id, purpose, source_event_id, channel, recipient_kind,
+                       recipient_name, address, template_id, body, variables, related_key, status, not_before,
+                       next_attempt_at, created_at, updated_at)
+                select gen_random_uuid(), 'ABSENCE_ALERT', gen_random_uuid(), 'SMS', 'GUARDIAN', x.name, x.phone, t.id,
+                       x.student || ' was marked absent in Delivery bench on today. Please contact the center if this is unexpected.',
+                       jsonb_build_object('studentName', x.student, 'batchName', 'Delivery bench', 'date', ?),
+                       x.related, 'QUEUED', ?, ?, now(), now()
+                  from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as x(name, phone, student, related),
+                       (select id from communication.message_template where purpose = 'ABSENCE_ALERT' and channel = 'SMS') t
+                """)) {
+            statement.setString(1, date.toString());
+            statement.setTimestamp(2, new Timestamp(due));
+            statement.setTimestamp(3, new Timestamp(due));
+            statement.setArray(4, db.createArrayOf("text", group.stream().map(s -> "Bench Guardian").toArray()));
+            statement.setArray(5, db.createArrayOf("text", group.stream().map(s -> "+" + s.mobile()).toArray()));
+            statement.setArray(6, db.createArrayOf("text", group.stream().map(s -> "Bench Student").toArray()));
+            statement.setArray(7, db.createArrayOf("text",
+                    group.stream().map(s -> "attendance:" + batch + ":" + date + ":" + s.id()).toArray()));
+            statement.executeUpdate();
+        }
+        return new Published(batch, group, due);
     }
 
     /** enrollment-service's AttendanceMarked for the class, all ABSENT, keyed by the batch. */

@@ -14,7 +14,9 @@
 #                                     BURST absent students over BURST_BATCHES (40) events at once,
 #                                     then one event of STEADY_SIZE absent students every second for
 #                                     STEADY_SECONDS; rows queued and SENT per second, and each alert's
-#                                     time from its event's publishing to WireMock receiving the SMS;
+#                                     time from its event's publishing to WireMock receiving the SMS.
+#                                     Before them, the sender alone: DRAIN (1000) SMS rows written
+#                                     QUEUED into communication.delivery, all due at one moment;
 #   bench/delivery.sh provider-stop   stops that WireMock.
 # For the run the ABSENCE_ALERT SMS template gets a DLT id (BENCH_DLT_ID) in place of the shipped
 # placeholder, which Msg91Sms refuses, and its EMAIL and WHATSAPP templates are made inactive (so that
@@ -79,6 +81,7 @@ BURST="${1:-1000}"
 STEADY_SECONDS="${2:-30}"
 STEADY_SIZE="${3:-30}"
 BURST_BATCHES="${BURST_BATCHES:-40}"
+DRAIN="${DRAIN:-1000}"
 BENCH_DLT_ID="${BENCH_DLT_ID:-1107000000000000017}"
 DB="${COACHOS_DB_NAME:-coachos}"
 PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h "${COACHOS_DB_HOST:-localhost}" -U "${PGUSER:-postgres}" -d "$DB" -tA)
@@ -121,14 +124,14 @@ PROVIDER_CPU=$(cpu "$(cat "$RUN/wiremock.pid" 2>/dev/null || true)")
 STARTED=$(date +%s)
 "$JAVA" -Xmx512m -Dlogback.configurationFile=bench/logback.xml \
   -cp "$RUN/cp/BOOT-INF/classes:$RUN/cp/BOOT-INF/lib/*" bench/DeliveryBench.java \
-  "$BOOTSTRAP" "$JDBC" "$PROVIDER" "$BURST" "$BURST_BATCHES" "$STEADY_SECONDS" "$STEADY_SIZE" | tee "$RUN/run.txt"
+  "$BOOTSTRAP" "$JDBC" "$PROVIDER" "$BURST" "$BURST_BATCHES" "$STEADY_SECONDS" "$STEADY_SIZE" "$DRAIN" | tee "$RUN/run.txt"
 ELAPSED=$(( $(date +%s) - STARTED ))
 echo "load after: $(uptime)"
 echo "CPU seconds over the ${ELAPSED} s run: communication-service $(( $(cpu "$SERVICE_PID") - SERVICE_CPU )),"\
   "WireMock $(( $(cpu "$(cat "$RUN/wiremock.pid" 2>/dev/null || true)") - PROVIDER_CPU ))"
 
 echo
-echo "== communication-service deliveries: $BURST alerts at once over $BURST_BATCHES events, then $STEADY_SIZE a second for $STEADY_SECONDS s"
+echo "== communication-service deliveries: $DRAIN rows queued for the sender alone, $BURST alerts at once over $BURST_BATCHES events, then $STEADY_SIZE a second for $STEADY_SECONDS s"
 echo "| Figure | Rate | p50 | p99 | Errors / max |"
 echo "|---|---|---|---|---|"
 grep -h '^|' "$RUN/run.txt"
