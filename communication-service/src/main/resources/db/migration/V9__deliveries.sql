@@ -47,11 +47,6 @@ CREATE TABLE delivery (
     -- The e-mail address or E.164 phone the message goes to ('' when there is none: SKIPPED).
     address           varchar(320) NOT NULL,
     template_id       uuid REFERENCES message_template (id),
-    -- The template's provider id, language and variable order as they were when the body was
-    -- rendered, so a template edited while the row waits never sends an old text under a new DLT id.
-    provider_template_id varchar(100),
-    language          varchar(10),
-    variable_order    varchar(500),
     subject           varchar(300),
     body              varchar(4000),
     variables         jsonb        NOT NULL,
