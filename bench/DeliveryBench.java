@@ -271,17 +271,25 @@ public class DeliveryBench {
     static Published queueDirectly(List<Student> group, LocalDate date, long delayMillis) throws Exception {
         UUID batch = group.getFirst().batch();
         long due = System.currentTimeMillis() + delayMillis;
+        // Since V12 a row carries its template's provider id, language and variable order as they
+        // were at rendering (the sender reads those); before it, the sender looked the template up.
+        boolean snapshot = scalar("""
+                select count(*) from information_schema.columns
+                 where table_schema = 'communication' and table_name = 'delivery' and column_name = 'variable_order'""") > 0;
+        String columns = snapshot ? ", provider_template_id, language, variable_order" : "";
+        String values = snapshot ? ", t.provider_template_id, t.language, t.variables" : "";
         try (PreparedStatement statement = db.prepareStatement("""
                 insert into communication.delivery (id, purpose, source_event_id, channel, recipient_kind,
                        recipient_name, address, template_id, body, variables, related_key, status, not_before,
-                       next_attempt_at, created_at, updated_at)
+                       next_attempt_at, created_at, updated_at%s)
                 select gen_random_uuid(), 'ABSENCE_ALERT', gen_random_uuid(), 'SMS', 'GUARDIAN', x.name, x.phone, t.id,
                        x.student || ' was marked absent in Delivery bench on today. Please contact the center if this is unexpected.',
                        jsonb_build_object('studentName', x.student, 'batchName', 'Delivery bench', 'date', ?),
-                       x.related, 'QUEUED', ?, ?, now(), now()
+                       x.related, 'QUEUED', ?, ?, now(), now()%s
                   from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as x(name, phone, student, related),
-                       (select id from communication.message_template where purpose = 'ABSENCE_ALERT' and channel = 'SMS') t
-                """)) {
+                       (select id, provider_template_id, language, variables from communication.message_template
+                         where purpose = 'ABSENCE_ALERT' and channel = 'SMS') t
+                """.formatted(columns, values))) {
             statement.setString(1, date.toString());
             statement.setTimestamp(2, new Timestamp(due));
             statement.setTimestamp(3, new Timestamp(due));
