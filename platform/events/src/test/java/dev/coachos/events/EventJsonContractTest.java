@@ -172,7 +172,8 @@ class EventJsonContractTest {
         assertThat(AssessmentEvents.TYPES).containsOnlyKeys("QuizPublished", "QuizSubmitted", "QuizGraded");
         assertThat(AssessmentEvents.TYPES.values()).allMatch(t -> t.getPackageName().endsWith(".assessment"));
         assertThat(Topics.ASSESSMENT).isEqualTo("coachos.assessment.events");
-        assertThat(FinanceEvents.TYPES).containsOnlyKeys("FeePlanCreated", "InstallmentDue", "InstallmentOverdue",
+        assertThat(FinanceEvents.TYPES).containsOnlyKeys("ExpenseApproved", "ExpenseRecorded", "ExpenseReversed",
+                "FeePlanCreated", "InstallmentDue", "InstallmentOverdue",
                 "PaymentReceived", "PaymentReversed", "ReceiptCancelled");
         assertThat(FinanceEvents.TYPES.values()).allMatch(t -> t.getPackageName().endsWith(".finance"));
         assertThat(Topics.FINANCE).isEqualTo("coachos.finance.events");

@@ -9,6 +9,9 @@ public final class FinanceEvents {
 
     /** Type name to payload class; every type is at {@link #SCHEMA_VERSION}. */
     public static final Map<String, Class<? extends DomainEvent>> TYPES = Map.of(
+            "ExpenseApproved", ExpenseApproved.class,
+            "ExpenseRecorded", ExpenseRecorded.class,
+            "ExpenseReversed", ExpenseReversed.class,
             "FeePlanCreated", FeePlanCreated.class,
             "InstallmentDue", InstallmentDue.class,
             "InstallmentOverdue", InstallmentOverdue.class,
