@@ -4,6 +4,9 @@ import org.springframework.stereotype.Component;
 
 import dev.coachos.events.DomainEvent;
 import dev.coachos.events.Topics;
+import dev.coachos.events.finance.ExpenseApproved;
+import dev.coachos.events.finance.ExpenseRecorded;
+import dev.coachos.events.finance.ExpenseReversed;
 import dev.coachos.events.finance.FeePlanCreated;
 import dev.coachos.events.finance.InstallmentDue;
 import dev.coachos.events.finance.InstallmentOverdue;
@@ -16,7 +19,7 @@ import dev.coachos.messaging.outbox.Outbox;
  * The events finance-service publishes, one method each, and the only caller of the outbox: each
  * is stored in the transaction of the change it reports and relayed to
  * {@value dev.coachos.events.Topics#FINANCE} afterwards, keyed by the student so a student's
- * events arrive in order.
+ * events arrive in order (an expense's events by the expense).
  */
 @Component
 public class FinanceEvents {
@@ -48,6 +51,18 @@ public class FinanceEvents {
     }
 
     public void receiptCancelled(ReceiptCancelled event) {
+        publish(event);
+    }
+
+    public void expenseRecorded(ExpenseRecorded event) {
+        publish(event);
+    }
+
+    public void expenseApproved(ExpenseApproved event) {
+        publish(event);
+    }
+
+    public void expenseReversed(ExpenseReversed event) {
         publish(event);
     }
 
