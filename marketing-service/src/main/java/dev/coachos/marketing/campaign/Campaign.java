@@ -11,7 +11,8 @@ import java.util.UUID;
 
 /**
  * A campaign of a branch, or of head office when {@code branchId} is null, with what has been spent
- * on it ({@code spendTotal}: every entry, reversals included) and how many leads name it
+ * on it ({@code spendTotal}: every entry, reversals included, and finance's counted, non-reversed
+ * expenses naming it) and how many leads name it
  * ({@code leadCount}, in every branch).
  */
 public record Campaign(UUID id, String name, Channel channel, Status status, BigDecimal budget, LocalDate startDate,
@@ -20,7 +21,9 @@ public record Campaign(UUID id, String name, Channel channel, Status status, Big
 
     static final String COLUMNS = "c.id, c.name, c.channel, c.status, c.budget, c.start_date, c.end_date, "
             + "c.target_audience, c.branch_id, c.created_by, c.created_at, c.updated_at, c.version, "
-            + "(select coalesce(sum(s.amount), 0) from campaign_spend s where s.campaign_id = c.id) as spend_total, "
+            + "(select coalesce(sum(s.amount), 0) from campaign_spend s where s.campaign_id = c.id) "
+            + "+ (select coalesce(sum(e.amount), 0) from campaign_expense e "
+            + "where e.campaign_id = c.id and e.counted and not e.reversed) as spend_total, "
             + "(select count(*) from lead l where l.campaign_id = c.id) as lead_count";
 
     static Campaign read(ResultSet rs, int row) throws SQLException {

@@ -27,8 +27,9 @@ import dev.coachos.platform.web.Problems;
 
 /**
  * The campaign report: per campaign, per lead source and in total, the leads created in the range,
- * the conversions in it (leads CONVERTED with {@code converted_at} in the range), the spend entered
- * for days in it (reversals included), the fees received in it from the students of converted
+ * the conversions in it (leads CONVERTED with {@code converted_at} in the range), the spend for days
+ * in it (entered here, reversals included, plus finance's counted expenses naming the campaign that
+ * were not reversed), the fees received in it from the students of converted
  * leads (payments not reversed) and the figures derived from these (see {@link Figures}).
  *
  * <p>Reach: a caller who sees every branch reads everything, or one branch ({@code branchId});
@@ -177,10 +178,17 @@ public class CampaignReport {
         return fees;
     }
 
-    /** Spend entered for days in the range (reversals included), by campaign, of the campaigns of the scope. */
+    /**
+     * Spend for days in the range, by campaign, of the campaigns of the scope: what was entered here
+     * (reversals included) and finance's expenses naming the campaign that count (recorded below the
+     * approval threshold or approved) and were not reversed.
+     */
     private Map<UUID, BigDecimal> spend(Scope scope) {
         Map<UUID, BigDecimal> spend = new HashMap<>();
-        jdbc.sql("select s.campaign_id, sum(s.amount) as spend from campaign_spend s"
+        jdbc.sql("select s.campaign_id, sum(s.amount) as spend from ("
+                + "select campaign_id, amount, spent_on from campaign_spend"
+                + " union all select campaign_id, amount, spent_on from campaign_expense where counted and not reversed"
+                + ") s"
                 + " join campaign c on c.id = s.campaign_id"
                 + " where s.spent_on between :from and :to" + scope.campaigns()
                 + " group by s.campaign_id")

@@ -3,6 +3,7 @@ package dev.coachos.marketing.finance;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -17,10 +18,13 @@ import dev.coachos.messaging.inbox.Inbox;
 import dev.coachos.messaging.inbox.IncomingEvent;
 
 /**
- * Payments as finance-service reports them: PaymentReceived adds a payment (a payment already
- * known stays as it is), PaymentReversed marks it reversed. Each event is applied once (inbox).
- * Finance keys its events by student, so a payment's reversal never arrives before the payment; one
- * that does waits for it.
+ * Payments and campaign expenses as finance-service reports them. PaymentReceived adds a payment (a
+ * payment already known stays as it is), PaymentReversed marks it reversed. ExpenseRecorded of an
+ * expense naming a campaign adds it, counted or waiting for approval; ExpenseApproved counts it;
+ * ExpenseReversed marks it reversed. Expenses of campaigns not known here are kept anyway; those
+ * naming no campaign are ignored. Each event is applied once (inbox). Finance keys payment events by
+ * student and expense events by expense, so a reversal or approval never arrives before what it
+ * changes; one that does waits for it.
  */
 @Component
 class PaymentReadModel {
@@ -59,6 +63,42 @@ class PaymentReadModel {
                 Instant reversedAt = instant(reversal.reversedAt(), "reversedAt");
                 yield () -> reversed(paymentId, reversedAt);
             }
+            case "ExpenseRecorded" -> {
+                ExpenseRecorded expense = event.payloadAs(ExpenseRecorded.class, 1);
+                if (expense.campaignId() == null) {
+                    yield null;
+                }
+                UUID expenseId = IncomingEvent.uuid(expense.expenseId(), "expenseId");
+                UUID campaignId = IncomingEvent.uuid(expense.campaignId(), "campaignId");
+                BigDecimal amount = amount(expense.amount(), "ExpenseRecorded");
+                LocalDate spentOn = date(expense.spentOn(), "spentOn");
+                boolean counted = switch (String.valueOf(expense.status())) {
+                    case "COUNTED" -> true;
+                    case "PENDING_APPROVAL" -> false;
+                    default -> throw new IncomingEvent.MalformedEvent(
+                            "ExpenseRecorded with an unknown status: " + expense.status());
+                };
+                yield () -> jdbc.update("""
+                        insert into campaign_expense (expense_id, campaign_id, amount, spent_on, counted, reversed)
+                        values (?, ?, ?, ?, ?, false) on conflict (expense_id) do nothing""",
+                        expenseId, campaignId, amount, spentOn, counted);
+            }
+            case "ExpenseApproved" -> {
+                ExpenseChanged approval = event.payloadAs(ExpenseChanged.class, 1);
+                if (approval.campaignId() == null) {
+                    yield null;
+                }
+                UUID expenseId = IncomingEvent.uuid(approval.expenseId(), "expenseId");
+                yield () -> changed(expenseId, "counted = true");
+            }
+            case "ExpenseReversed" -> {
+                ExpenseChanged reversal = event.payloadAs(ExpenseChanged.class, 1);
+                if (reversal.campaignId() == null) {
+                    yield null;
+                }
+                UUID expenseId = IncomingEvent.uuid(reversal.expenseId(), "expenseId");
+                yield () -> changed(expenseId, "reversed = true");
+            }
             default -> null;
         };
         if (effect != null) {
@@ -71,6 +111,23 @@ class PaymentReadModel {
         if (jdbc.update("update payment_view set reversed_at = coalesce(reversed_at, ?) where payment_id = ?",
                 Timestamp.from(reversedAt), paymentId) == 0) {
             throw new IncomingEvent.NotYetApplicable("payment " + paymentId + " is not known yet");
+        }
+    }
+
+    private void changed(UUID expenseId, String change) {
+        if (jdbc.update("update campaign_expense set " + change + " where expense_id = ?", expenseId) == 0) {
+            throw new IncomingEvent.NotYetApplicable("expense " + expenseId + " is not known yet");
+        }
+    }
+
+    private static LocalDate date(String text, String field) {
+        if (text == null) {
+            throw new IncomingEvent.MalformedEvent("the payload has no " + field);
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (RuntimeException e) {
+            throw new IncomingEvent.MalformedEvent("the payload's " + field + " is not an ISO date: " + text);
         }
     }
 
@@ -102,6 +159,14 @@ class PaymentReadModel {
 
     /** The fields of finance's PaymentReceived this read model keeps. */
     record Received(String paymentId, String studentId, String amount, String receivedAt) {
+    }
+
+    /** The fields of finance's ExpenseRecorded this read model keeps. */
+    record ExpenseRecorded(String expenseId, String campaignId, String amount, String spentOn, String status) {
+    }
+
+    /** The fields of finance's ExpenseApproved and ExpenseReversed this read model needs. */
+    record ExpenseChanged(String expenseId, String campaignId) {
     }
 
     /** The fields of finance's PaymentReversed this read model needs. */
