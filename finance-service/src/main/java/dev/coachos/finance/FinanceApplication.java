@@ -13,9 +13,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * installments they are split into; payments at the counter (cash, UPI, bank transfer, card,
  * cheque) and online through Razorpay payment links, allocated oldest first; gap-free receipts per
  * branch and financial year, tax invoices where the branch has a GSTIN; what is owed and how
- * long. It keeps read models of identity-service (branches, students) and enrollment-service
- * (batches), and publishes FeePlanCreated, InstallmentDue, InstallmentOverdue, PaymentReceived,
- * PaymentReversed and ReceiptCancelled.
+ * long; the institute's expenses, approved above a threshold. It keeps read models of
+ * identity-service (branches, students) and enrollment-service (batches), and publishes
+ * FeePlanCreated, InstallmentDue, InstallmentOverdue, PaymentReceived, PaymentReversed,
+ * ReceiptCancelled, ExpenseRecorded, ExpenseApproved and ExpenseReversed.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
