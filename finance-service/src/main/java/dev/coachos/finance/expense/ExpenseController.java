@@ -25,7 +25,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Expenses: recorded, approved and reversed with manage:expenses; read with read:expenses, within branch reach. */
+/**
+ * Expenses: recorded and reversed with manage:expenses, read with read:expenses, approved by an approver
+ * role (a manager, who reads expenses) that did not record it; all within branch reach.
+ */
 @RestController
 class ExpenseController {
 
@@ -66,7 +69,7 @@ class ExpenseController {
     }
 
     @PostMapping("/api/v1/expenses/{id}/approval")
-    @PreAuthorize("@permissions.allow('manage:expenses')")
+    @PreAuthorize("@permissions.allow('read:expenses')")
     @Operation(summary = "Approve an expense waiting for approval (an approver role, not its recorder): it counts from now")
     Expense approve(@PathVariable UUID id) {
         return expenses.approve(id, Caller.current());
