@@ -1,9 +1,7 @@
 package dev.coachos.enrollment.enrollment;
 
-import java.net.URI;
 import java.util.UUID;
 
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,14 +22,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Enrollments: written by back office ({@code manage:enrollments}); read within the caller's reach. */
 @RestController
 @RequestMapping("/api/v1/enrollments")
 class EnrollmentController {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Enrollments enrollments;
 
@@ -46,10 +41,7 @@ class EnrollmentController {
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         IdempotencyKeys.Answer answer = enrollments.enroll(request, IdempotencyKeys.validKey(idempotencyKey),
                 Caller.current());
-        String id = JSON.readTree(answer.body()).path("id").asString();
-        return ResponseEntity.status(answer.status()).location(URI.create("/api/v1/enrollments/" + id))
-                .header("Idempotent-Replayed", Boolean.toString(answer.replayed()))
-                .contentType(MediaType.APPLICATION_JSON).body(answer.body());
+        return answer.toResponse("/api/v1/enrollments");
     }
 
     @GetMapping

@@ -1,10 +1,8 @@
 package dev.coachos.finance.expense;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +21,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Expenses: recorded and reversed with manage:expenses, read with read:expenses, approved by an approver
@@ -31,8 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @RestController
 class ExpenseController {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Expenses expenses;
 
@@ -47,10 +42,7 @@ class ExpenseController {
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         IdempotencyKeys.Answer answer = expenses.record(request, IdempotencyKeys.validKey(idempotencyKey),
                 Caller.current());
-        String id = JSON.readTree(answer.body()).path("id").asString();
-        return ResponseEntity.status(answer.status()).location(URI.create("/api/v1/expenses/" + id))
-                .header("Idempotent-Replayed", Boolean.toString(answer.replayed()))
-                .contentType(MediaType.APPLICATION_JSON).body(answer.body());
+        return answer.toResponse("/api/v1/expenses");
     }
 
     @GetMapping("/api/v1/expenses")

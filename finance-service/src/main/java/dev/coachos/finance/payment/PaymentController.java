@@ -1,10 +1,8 @@
 package dev.coachos.finance.payment;
 
 import java.math.BigDecimal;
-import java.net.URI;
 import java.util.UUID;
 
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,13 +23,10 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Payments: taken and reversed by back office (manage:fees); read by staff of the branch and the student. */
 @RestController
 class PaymentController {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Payments payments;
 
@@ -46,10 +41,7 @@ class PaymentController {
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         IdempotencyKeys.Answer answer = payments.record(request, IdempotencyKeys.validKey(idempotencyKey),
                 Caller.current());
-        String id = JSON.readTree(answer.body()).path("id").asString();
-        return ResponseEntity.status(answer.status()).location(URI.create("/api/v1/payments/" + id))
-                .header("Idempotent-Replayed", Boolean.toString(answer.replayed()))
-                .contentType(MediaType.APPLICATION_JSON).body(answer.body());
+        return answer.toResponse("/api/v1/payments");
     }
 
     @GetMapping("/api/v1/payments")

@@ -1,5 +1,6 @@
 package dev.coachos.messaging.idempotency;
 
+import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
@@ -7,6 +8,8 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -112,5 +115,18 @@ public class IdempotencyKeys {
         Answer asReplay() {
             return new Answer(status, body, true);
         }
+
+        /**
+         * The answer as the API gives it: its status and JSON body, {@code Idempotent-Replayed}, and the
+         * {@code Location} of the thing it made ({@code collection} + "/" + the body's {@code id}).
+         */
+        public ResponseEntity<String> toResponse(String collection) {
+            String id = BODY_READER.readTree(body).path("id").asString();
+            return ResponseEntity.status(status).location(URI.create(collection + "/" + id))
+                    .header("Idempotent-Replayed", Boolean.toString(replayed))
+                    .contentType(MediaType.APPLICATION_JSON).body(body);
+        }
+
+        private static final JsonMapper BODY_READER = JsonMapper.builder().build();
     }
 }
