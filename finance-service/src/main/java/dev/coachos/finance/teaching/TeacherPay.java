@@ -1,0 +1,119 @@
+package dev.coachos.finance.teaching;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import dev.coachos.finance.money.Money;
+
+/**
+ * What the batches of a branch pay their teachers for a month. For each period a teacher held a
+ * batch within the month (and within the batch's own dates):
+ * <ul>
+ * <li>the batch's fixed monthly compensation, prorated by the days held over the days of the month;</li>
+ * <li>its per-student commission times the students whose enrollment was ACTIVE on any of those days;</li>
+ * <li>its session rate (finance's setting; none: nothing) times the sessions held on those days, a
+ * session being a day with attendance marked.</li>
+ * </ul>
+ * Each amount is rounded once, HALF_UP to the paisa. Pay from a batch is paid in the payroll run of
+ * the batch's branch (head office: batches without a branch).
+ */
+@Component
+public class TeacherPay {
+
+    /** One line of a teacher's slip from one batch. */
+    public record Line(UUID batchId, String batchName, String code, String name, BigDecimal amount, String basis) {
+    }
+
+    private final JdbcClient jdbc;
+
+    TeacherPay(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The teachers who held a batch of the branch (null: head office) on any day of the month. */
+    public Set<UUID> teachers(UUID branchId, YearMonth month) {
+        return new TreeSet<>(jdbc.sql("""
+                select distinct t.teacher_id from batch_teacher t join batch_pay b on b.batch_id = t.batch_id
+                where b.branch_id is not distinct from :branch and b.status <> 'CANCELLED'
+                  and t.from_date <= :last and (t.to_date is null or t.to_date >= :first)
+                  and (b.start_date is null or b.start_date <= :last) and (b.end_date is null or b.end_date >= :first)""")
+                .param("branch", branchId).param("first", month.atDay(1)).param("last", month.atEndOfMonth())
+                .query(UUID.class).list());
+    }
+
+    /** The lines a teacher earns from the branch's batches in the month, batch by batch. */
+    public List<Line> lines(UUID teacherId, UUID branchId, YearMonth month) {
+        LocalDate first = month.atDay(1);
+        LocalDate last = month.atEndOfMonth();
+        List<Held> held = jdbc.sql("""
+                select b.batch_id, b.name, b.teacher_compensation, b.teacher_commission, b.session_rate,
+                       greatest(t.from_date, :first, coalesce(b.start_date, :first)) as held_from,
+                       least(coalesce(t.to_date, :last), :last, coalesce(b.end_date, :last)) as held_to
+                from batch_teacher t join batch_pay b on b.batch_id = t.batch_id
+                where t.teacher_id = :teacher and b.branch_id is not distinct from :branch and b.status <> 'CANCELLED'
+                  and t.from_date <= :last and (t.to_date is null or t.to_date >= :first)
+                  and (b.start_date is null or b.start_date <= :last) and (b.end_date is null or b.end_date >= :first)
+                order by b.name, b.batch_id, t.from_date""")
+                .param("teacher", teacherId).param("branch", branchId).param("first", first).param("last", last)
+                .query((rs, n) -> new Held(rs.getObject("batch_id", UUID.class), rs.getString("name"),
+                        rs.getBigDecimal("teacher_compensation"), rs.getBigDecimal("teacher_commission"),
+                        rs.getBigDecimal("session_rate"), rs.getObject("held_from", LocalDate.class),
+                        rs.getObject("held_to", LocalDate.class)))
+                .list();
+        List<Line> lines = new ArrayList<>();
+        int daysInMonth = month.lengthOfMonth();
+        for (Held h : held) {
+            if (h.to().isBefore(h.from())) {
+                continue;
+            }
+            long days = h.to().toEpochDay() - h.from().toEpochDay() + 1;
+            if (h.compensation() != null && h.compensation().signum() > 0) {
+                BigDecimal amount = h.compensation().multiply(BigDecimal.valueOf(days))
+                        .divide(BigDecimal.valueOf(daysInMonth), Money.SCALE, RoundingMode.HALF_UP);
+                lines.add(new Line(h.batchId(), h.name(), "BATCH_FIXED", "Batch pay: " + h.name(), amount,
+                        days == daysInMonth ? "monthly compensation " + h.compensation().toPlainString()
+                                : "monthly compensation " + h.compensation().toPlainString() + " x " + days + "/"
+                                        + daysInMonth + " days"));
+            }
+            if (h.commission() != null && h.commission().signum() > 0) {
+                int students = jdbc.sql("""
+                        select count(distinct enrollment_id) from seat_period
+                        where batch_id = :batch and from_date <= :to and (to_date is null or to_date >= :from)""")
+                        .param("batch", h.batchId()).param("from", h.from()).param("to", h.to())
+                        .query(Integer.class).single();
+                if (students > 0) {
+                    lines.add(new Line(h.batchId(), h.name(), "BATCH_COMMISSION", "Commission: " + h.name(),
+                            Money.of(h.commission().multiply(BigDecimal.valueOf(students))),
+                            students + " active students x " + h.commission().toPlainString()));
+                }
+            }
+            if (h.sessionRate() != null && h.sessionRate().signum() > 0) {
+                int sessions = jdbc.sql("""
+                        select count(*) from batch_session
+                        where batch_id = :batch and session_date between :from and :to""")
+                        .param("batch", h.batchId()).param("from", h.from()).param("to", h.to())
+                        .query(Integer.class).single();
+                if (sessions > 0) {
+                    lines.add(new Line(h.batchId(), h.name(), "BATCH_SESSIONS", "Sessions: " + h.name(),
+                            Money.of(h.sessionRate().multiply(BigDecimal.valueOf(sessions))),
+                            sessions + " sessions x " + h.sessionRate().toPlainString()));
+                }
+            }
+        }
+        return lines;
+    }
+
+    private record Held(UUID batchId, String name, BigDecimal compensation, BigDecimal commission,
+            BigDecimal sessionRate, LocalDate from, LocalDate to) {
+    }
+}
