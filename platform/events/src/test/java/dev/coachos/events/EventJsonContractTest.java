@@ -174,7 +174,7 @@ class EventJsonContractTest {
         assertThat(Topics.ASSESSMENT).isEqualTo("coachos.assessment.events");
         assertThat(FinanceEvents.TYPES).containsOnlyKeys("ExpenseApproved", "ExpenseRecorded", "ExpenseReversed",
                 "FeePlanCreated", "InstallmentDue", "InstallmentOverdue",
-                "PaymentReceived", "PaymentReversed", "ReceiptCancelled");
+                "PaymentReceived", "PaymentReversed", "ReceiptCancelled", "SalaryPaid", "SalarySlipApproved");
         assertThat(FinanceEvents.TYPES.values()).allMatch(t -> t.getPackageName().endsWith(".finance"));
         assertThat(Topics.FINANCE).isEqualTo("coachos.finance.events");
         assertThat(CommunicationEvents.TYPES).containsOnlyKeys("AnnouncementPublished", "QueryOpened", "QueryResolved",

@@ -8,16 +8,18 @@ import dev.coachos.events.DomainEvent;
 public final class FinanceEvents {
 
     /** Type name to payload class; every type is at {@link #SCHEMA_VERSION}. */
-    public static final Map<String, Class<? extends DomainEvent>> TYPES = Map.of(
-            "ExpenseApproved", ExpenseApproved.class,
-            "ExpenseRecorded", ExpenseRecorded.class,
-            "ExpenseReversed", ExpenseReversed.class,
-            "FeePlanCreated", FeePlanCreated.class,
-            "InstallmentDue", InstallmentDue.class,
-            "InstallmentOverdue", InstallmentOverdue.class,
-            "PaymentReceived", PaymentReceived.class,
-            "PaymentReversed", PaymentReversed.class,
-            "ReceiptCancelled", ReceiptCancelled.class);
+    public static final Map<String, Class<? extends DomainEvent>> TYPES = Map.ofEntries(
+            Map.entry("ExpenseApproved", ExpenseApproved.class),
+            Map.entry("ExpenseRecorded", ExpenseRecorded.class),
+            Map.entry("ExpenseReversed", ExpenseReversed.class),
+            Map.entry("FeePlanCreated", FeePlanCreated.class),
+            Map.entry("InstallmentDue", InstallmentDue.class),
+            Map.entry("InstallmentOverdue", InstallmentOverdue.class),
+            Map.entry("PaymentReceived", PaymentReceived.class),
+            Map.entry("PaymentReversed", PaymentReversed.class),
+            Map.entry("ReceiptCancelled", ReceiptCancelled.class),
+            Map.entry("SalaryPaid", SalaryPaid.class),
+            Map.entry("SalarySlipApproved", SalarySlipApproved.class));
 
     public static final int SCHEMA_VERSION = 1;
 
