@@ -141,6 +141,31 @@ class GatewayIT extends GatewayTestBase {
     }
 
     @Test
+    void payrollAndReportPathsReachFinanceWithATokenAndOnlyWithOne() {
+        String token = KEYS.token().sign();
+        UUID id = UUID.randomUUID();
+        for (String path : List.of("/api/v1/salary-structures", "/api/v1/salary-structures/" + id,
+                "/api/v1/payroll-runs", "/api/v1/payroll-runs/" + id + "/slips", "/api/v1/salary-slips",
+                "/api/v1/salary-slips/" + id + "/pdf", "/api/v1/batch-pay", "/api/v1/batch-pay/" + id,
+                "/api/v1/teacher-pay", "/api/v1/teacher-pay/" + id, "/api/v1/reports",
+                "/api/v1/reports/payroll/2026-11")) {
+            Response routed = api.get(path + "?month=2026-11", token);
+            assertThat(routed.status()).as(path).isEqualTo(200);
+            assertThat(routed.json().path("path").asString()).as(path).isEqualTo(path);
+            assertThat(routed.json().path("headers").path("authorization").asString()).isEqualTo("Bearer " + token);
+            Response anonymous = api.get(path, null);
+            assertThat(anonymous.status()).as(path).isEqualTo(401);
+            assertThat(anonymous.text("type")).isEqualTo("urn:coachos:problem:unauthenticated");
+        }
+        Response write = api.post("/api/v1/payroll-runs", token, Map.of("month", "2026-11"));
+        assertThat(write.status()).as(write.toString()).isEqualTo(200);
+        assertThat(write.json().path("method").asString()).isEqualTo("POST");
+        // Only those prefixes: a look-alike path is routed nowhere.
+        assertThat(api.get("/api/v1/salary-slipsx", token).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/reportsx/payroll", token).status()).isEqualTo(404);
+    }
+
+    @Test
     void aWebsiteEnquiryIsPostedWithoutATokenWhileLeadsAndCampaignsNeedOne() {
         // The form's honeypot field travels untouched: marketing-service is the one that looks at it.
         String form = "{\"name\":\"Asha Rao\",\"phone\":\"98100 00001\",\"courseInterest\":\"JEE\",\"website\":\"\"}";

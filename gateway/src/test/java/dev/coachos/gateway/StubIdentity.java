@@ -73,6 +73,13 @@ final class StubIdentity implements AutoCloseable {
         // finance-service's paths: its resources, and Razorpay's webhook, whose raw body is echoed back.
         server.createContext("/api/v1/fee-plans", this::echo);
         server.createContext("/api/v1/webhooks/razorpay", this::echoWithBody);
+        // finance-service's payroll and reports (payroll runs echoed with their body and method).
+        server.createContext("/api/v1/salary-structures", this::echo);
+        server.createContext("/api/v1/payroll-runs", this::echoWithBody);
+        server.createContext("/api/v1/salary-slips", this::echo);
+        server.createContext("/api/v1/batch-pay", this::echo);
+        server.createContext("/api/v1/teacher-pay", this::echo);
+        server.createContext("/api/v1/reports", this::echo);
         // marketing-service's paths: the website's enquiries (echoed with their body), leads and campaigns.
         server.createContext("/api/v1/enquiries", this::echoWithBody);
         server.createContext("/api/v1/leads", this::echo);
