@@ -133,6 +133,38 @@ class AuditSearchIT extends AuditIntegrationTest {
     }
 
     @Test
+    void aPersonsPayInTheTrailIsShownOnlyToPayrollRoles() {
+        UUID branch = UUID.randomUUID();
+        UUID person = UUID.randomUUID();
+        String slip = UUID.randomUUID().toString();
+        AuditRecord paid = append(event(Kind.FINANCE, "SalaryPaid", "finance-service", "SalarySlip", slip,
+                UUID.randomUUID(), branch, "{\"slipId\":\"" + slip + "\",\"personId\":\"" + person
+                        + "\",\"net\":\"42350.00\"}"));
+        AuditRecord payment = append(event(Kind.FINANCE, "PaymentReceived", "finance-service", "Payment",
+                UUID.randomUUID().toString(), UUID.randomUUID(), branch, "{\"amount\":\"18500.00\"}"));
+        String admin = KEYS.token().subject(UUID.randomUUID()).permissions(List.of("read:audit", "access:all_branches"))
+                .sign();
+        String payroll = KEYS.token().subject(UUID.randomUUID())
+                .permissions(List.of("read:audit", "read:payroll", "access:all_branches")).sign();
+
+        // Without a payroll permission: the record is there (who, what, when), its amounts are not.
+        JsonNode hidden = api.get("/api/v1/audit/" + paid.id(), admin).json();
+        assertThat(hidden.path("action").asString()).isEqualTo("SalaryPaid");
+        assertThat(hidden.path("what").path("entityId").asString()).isEqualTo(slip);
+        assertThat(hidden.path("what").path("payload").isMissingNode() || hidden.path("what").path("payload").isNull())
+                .as(hidden.toString()).isTrue();
+        assertThat(hidden.toString()).doesNotContain("42350.00");
+        Response listed = api.get("/api/v1/audit?branch=" + branch, admin);
+        assertThat(listed.raw()).contains(paid.id().toString()).doesNotContain("42350.00").contains("18500.00");
+        assertThat(ids(listed)).containsExactly(payment.id().toString(), paid.id().toString());
+
+        // A payroll role reads it whole.
+        assertThat(api.get("/api/v1/audit/" + paid.id(), payroll).json().path("what").path("payload").path("net")
+                .asString()).isEqualTo("42350.00");
+        assertThat(api.get("/api/v1/audit?branch=" + branch, payroll).raw()).contains("42350.00");
+    }
+
+    @Test
     void badFiltersAreProblemsNamingTheParameter() {
         String auditor = auditor();
         assertThat(refusal(api.get("/api/v1/audit?actor=someone", auditor))).containsExactly("actor");

@@ -67,6 +67,12 @@ public record AuditRecord(UUID id, UUID eventId, String action, Outcome outcome,
                 new Chain(seq, previousHash, null));
     }
 
+    /** The same record without its payload and changes (what a reader of a private type may not see). */
+    AuditRecord withoutPayload() {
+        return new AuditRecord(id, eventId, action, outcome, kind, who,
+                new What(what.entityType(), what.entityId(), null, null), when, where, chain);
+    }
+
     AuditRecord withHash(String hash) {
         return new AuditRecord(id, eventId, action, outcome, kind, who, what, when, where,
                 new Chain(chain.seq(), chain.previousHash(), hash));

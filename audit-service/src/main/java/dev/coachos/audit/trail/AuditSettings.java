@@ -15,9 +15,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("coachos.audit")
 public record AuditSettings(String topicPattern, String consumerGroup, Kinds kinds, Retention retention,
-        String maintenanceCron, Verify verify) {
+        String maintenanceCron, Verify verify, Private privateTypes) {
 
     public AuditSettings {
+        privateTypes = privateTypes == null ? new Private(null, null) : privateTypes;
         kinds = kinds == null ? new Kinds(List.of(), List.of()) : kinds;
         retention = retention == null ? new Retention(null, null, null) : retention;
         verify = verify == null ? new Verify(null, null, null) : verify;
@@ -39,6 +40,21 @@ public record AuditSettings(String topicPattern, String consumerGroup, Kinds kin
                 throw new IllegalArgumentException("coachos.audit.verify: the time budget, the record limit and the "
                         + "page size must be positive (were " + timeBudget + ", " + maxRecords + " and " + pageSize + ")");
             }
+        }
+    }
+
+    /**
+     * Event types whose payload is private to some readers of the trail (a person's pay): their
+     * payload and changes are shown only to callers holding one of {@code permissions}.
+     *
+     * @param types       event types, such as SalaryPaid
+     * @param permissions permissions that may read their payloads, such as read:payroll
+     */
+    public record Private(List<String> types, List<String> permissions) {
+
+        public Private {
+            types = types == null ? List.of() : List.copyOf(types);
+            permissions = permissions == null ? List.of() : List.copyOf(permissions);
         }
     }
 

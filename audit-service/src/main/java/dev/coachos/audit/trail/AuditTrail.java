@@ -50,12 +50,15 @@ public class AuditTrail {
     private final NamedParameterJdbcTemplate batches;
     private final Partitions partitions;
     private final Clock clock;
+    private final AuditSettings.Private privacy;
 
-    AuditTrail(JdbcClient jdbc, NamedParameterJdbcTemplate batches, Partitions partitions, Clock clock) {
+    AuditTrail(JdbcClient jdbc, NamedParameterJdbcTemplate batches, Partitions partitions, Clock clock,
+            AuditSettings settings) {
         this.jdbc = jdbc;
         this.batches = batches;
         this.partitions = partitions;
         this.clock = clock;
+        this.privacy = settings.privateTypes();
     }
 
     /**
@@ -186,8 +189,23 @@ public class AuditTrail {
                 .andIfPresent(query.source(), "r.source = :source", "source")
                 .andIfPresent(query.from() == null ? null : utc(query.from()), "r.recorded_at >= :from", "from")
                 .andIfPresent(query.to() == null ? null : utc(query.to()), "r.recorded_at < :to", "to");
-        return PagedQuery.page(jdbc, AuditRecord.COLUMNS, "audit_record r", where, SORTING, paging,
-                AuditRecord::readRow);
+        PageResponse<AuditRecord> page = PagedQuery.page(jdbc, AuditRecord.COLUMNS, "audit_record r", where,
+                SORTING, paging, AuditRecord::readRow);
+        return new PageResponse<>(page.content().stream().map(r -> shownTo(r, caller)).toList(), page.page());
+    }
+
+    /**
+     * The record as this caller may see it: the payload and changes of a private type (a person's
+     * pay) only for holders of one of the permissions that read it; others see that it happened,
+     * by whom and when, with {@code payload} and {@code changes} left out (the hash still covers them,
+     * and the verify endpoint checks them on the server).
+     */
+    AuditRecord shownTo(AuditRecord record, Caller caller) {
+        if (!privacy.types().contains(record.action())
+                || privacy.permissions().stream().anyMatch(caller::can)) {
+            return record;
+        }
+        return record.withoutPayload();
     }
 
     /** One record by its id; one outside the caller's branch is not found, so its existence does not leak. */
@@ -197,6 +215,7 @@ public class AuditTrail {
                 .query(AuditRecord::readRow).optional()
                 .filter(record -> caller.seesAllBranches() || (record.where().branchId() != null
                         && caller.reaches(Optional.of(record.where().branchId()))))
+                .map(record -> shownTo(record, caller))
                 .orElseThrow(() -> Problems.notFound("audit record", id));
     }
 
