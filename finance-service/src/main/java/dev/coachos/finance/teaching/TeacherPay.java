@@ -25,7 +25,9 @@ import dev.coachos.finance.money.Money;
  * session being a day with attendance marked.</li>
  * </ul>
  * Each amount is rounded once, HALF_UP to the paisa. Pay from a batch is paid in the payroll run of
- * the batch's branch (head office: batches without a branch).
+ * the batch's branch (head office: batches without a branch). A cancelled batch pays for the days it
+ * was held before it was cancelled (cancelling closes its teacher's period, see
+ * {@link BatchPayReadModel}).
  */
 @Component
 public class TeacherPay {
@@ -44,7 +46,7 @@ public class TeacherPay {
     public Set<UUID> teachers(UUID branchId, YearMonth month) {
         return new TreeSet<>(jdbc.sql("""
                 select distinct t.teacher_id from batch_teacher t join batch_pay b on b.batch_id = t.batch_id
-                where b.branch_id is not distinct from :branch and b.status <> 'CANCELLED'
+                where b.branch_id is not distinct from :branch
                   and t.from_date <= :last and (t.to_date is null or t.to_date >= :first)
                   and (b.start_date is null or b.start_date <= :last) and (b.end_date is null or b.end_date >= :first)""")
                 .param("branch", branchId).param("first", month.atDay(1)).param("last", month.atEndOfMonth())
@@ -60,7 +62,7 @@ public class TeacherPay {
                        greatest(t.from_date, :first, coalesce(b.start_date, :first)) as held_from,
                        least(coalesce(t.to_date, :last), :last, coalesce(b.end_date, :last)) as held_to
                 from batch_teacher t join batch_pay b on b.batch_id = t.batch_id
-                where t.teacher_id = :teacher and b.branch_id is not distinct from :branch and b.status <> 'CANCELLED'
+                where t.teacher_id = :teacher and b.branch_id is not distinct from :branch
                   and t.from_date <= :last and (t.to_date is null or t.to_date >= :first)
                   and (b.start_date is null or b.start_date <= :last) and (b.end_date is null or b.end_date >= :first)
                 order by b.name, b.batch_id, t.from_date""")
