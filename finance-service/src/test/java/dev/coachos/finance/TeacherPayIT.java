@@ -140,6 +140,44 @@ class TeacherPayIT extends FinanceTestBase {
         assertThat(money(preview(payroll, ravi, branch).path("total"))).isEqualByComparingTo("12000.00");
     }
 
+    /**
+     * Tara hands "Bio 12" to Uday on 11 November and takes it back on the 21st: she held it 1-10 and
+     * 21-30 November (20 days), he 11-20 (10 days). Tara: fixed 30,000.00 x 20/30 = 20,000.00 on one
+     * line; the one student, active all month, counted once: 100.00; sessions on the 5th and 25th:
+     * 2 x 200.00 = 400.00. Uday: 10,000.00; the same student: 100.00; the session on the 15th: 200.00.
+     */
+    @Test
+    void aTeacherWhoHandsABatchOverAndTakesItBackHasOneLineOfEachKind() {
+        UUID branch = UUID.randomUUID();
+        UUID course = UUID.randomUUID();
+        UUID batch = UUID.randomUUID();
+        UUID tara = UUID.randomUUID();
+        UUID uday = UUID.randomUUID();
+        batchCreated(batch, course, branch, "Bio 12", tara, "30000.00", "100.00", "2026-10-01");
+        enrolled(UUID.randomUUID(), batch, course, branch, "2026-10-03T06:00:00Z");
+        for (String change : List.of(uday + " 2026-11-11", tara + " 2026-11-21")) {
+            String[] teacherAndDay = change.split(" ");
+            send(Topics.ENROLLMENT, batch, "BatchUpdated", teacherAndDay[1] + "T05:30:00Z", """
+                    {"batchId":"%s","name":"Bio 12","endDate":null,"capacity":30,"teacherId":"%s","schedule":{},
+                     "status":"OPEN"}""".formatted(batch, teacherAndDay[0]));
+        }
+        for (String day : List.of("2026-11-05", "2026-11-15", "2026-11-25")) {
+            attendance(batch, day, 1);
+        }
+        awaitApplied();
+        String payroll = KEYS.staff("PAYROLL_MANAGER", branch, "manage:payroll");
+        assertThat(api.put("/api/v1/batch-pay/" + batch + "/session-rate", payroll, Map.of("rate", new BigDecimal("200.00")))
+                .status()).isEqualTo(200);
+
+        JsonNode taraPay = preview(payroll, tara, branch);
+        assertThat(lines(taraPay)).containsExactly("BATCH_FIXED 20000.00", "BATCH_COMMISSION 100.00",
+                "BATCH_SESSIONS 400.00");
+        assertThat(taraPay.path("lines").get(0).path("basis").asString())
+                .isEqualTo("monthly compensation 30000.00 x 20/30 days");
+        assertThat(lines(preview(payroll, uday, branch))).containsExactly("BATCH_FIXED 10000.00",
+                "BATCH_COMMISSION 100.00", "BATCH_SESSIONS 200.00");
+    }
+
     @Test
     void theSessionRateIsSetByPayrollOfTheBatchsBranchAndRefusesWhatIsWrong() {
         UUID branch = UUID.randomUUID();

@@ -5,7 +5,9 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -24,7 +26,8 @@ import dev.coachos.finance.money.Money;
  * <li>its session rate (finance's setting; none: nothing) times the sessions held on those days, a
  * session being a day with attendance marked.</li>
  * </ul>
- * Each amount is rounded once, HALF_UP to the paisa. Pay from a batch is paid in the payroll run of
+ * A teacher who held a batch more than once in the month gets one line of each kind for it, each
+ * student and session counted once. Each amount is rounded once, HALF_UP to the paisa. Pay from a batch is paid in the payroll run of
  * the batch's branch (head office: batches without a branch). A cancelled batch pays for the days it
  * was held before it was cancelled (cancelling closes its teacher's period, see
  * {@link BatchPayReadModel}).
@@ -72,13 +75,19 @@ public class TeacherPay {
                         rs.getBigDecimal("session_rate"), rs.getObject("held_from", LocalDate.class),
                         rs.getObject("held_to", LocalDate.class)))
                 .list();
+        // A teacher may hold a batch more than once in a month (handed over and back): one line per
+        // kind and batch, over all the days they held it, each student and session counted once.
+        Map<UUID, List<Held>> byBatch = new LinkedHashMap<>();
+        for (Held h : held) {
+            if (!h.to().isBefore(h.from())) {
+                byBatch.computeIfAbsent(h.batchId(), b -> new ArrayList<>()).add(h);
+            }
+        }
         List<Line> lines = new ArrayList<>();
         int daysInMonth = month.lengthOfMonth();
-        for (Held h : held) {
-            if (h.to().isBefore(h.from())) {
-                continue;
-            }
-            long days = h.to().toEpochDay() - h.from().toEpochDay() + 1;
+        for (List<Held> periods : byBatch.values()) {
+            Held h = periods.get(0);
+            long days = periods.stream().mapToLong(p -> p.to().toEpochDay() - p.from().toEpochDay() + 1).sum();
             if (h.compensation() != null && h.compensation().signum() > 0) {
                 BigDecimal amount = h.compensation().multiply(BigDecimal.valueOf(days))
                         .divide(BigDecimal.valueOf(daysInMonth), Money.SCALE, RoundingMode.HALF_UP);
@@ -88,11 +97,16 @@ public class TeacherPay {
                                         + daysInMonth + " days"));
             }
             if (h.commission() != null && h.commission().signum() > 0) {
-                int students = jdbc.sql("""
-                        select count(distinct enrollment_id) from seat_period
-                        where batch_id = :batch and from_date <= :to and (to_date is null or to_date >= :from)""")
-                        .param("batch", h.batchId()).param("from", h.from()).param("to", h.to())
-                        .query(Integer.class).single();
+                long students = jdbc.sql("""
+                        select enrollment_id, from_date, to_date from seat_period
+                        where batch_id = :batch and from_date <= :last and (to_date is null or to_date >= :first)""")
+                        .param("batch", h.batchId()).param("first", first).param("last", last)
+                        .query((rs, n) -> new Seat(rs.getObject("enrollment_id", UUID.class),
+                                rs.getObject("from_date", LocalDate.class), rs.getObject("to_date", LocalDate.class)))
+                        .list().stream()
+                        .filter(seat -> periods.stream().anyMatch(p -> !seat.from().isAfter(p.to())
+                                && (seat.to() == null || !seat.to().isBefore(p.from()))))
+                        .map(Seat::enrollmentId).distinct().count();
                 if (students > 0) {
                     lines.add(new Line(h.batchId(), h.name(), "BATCH_COMMISSION", "Commission: " + h.name(),
                             Money.of(h.commission().multiply(BigDecimal.valueOf(students))),
@@ -100,11 +114,13 @@ public class TeacherPay {
                 }
             }
             if (h.sessionRate() != null && h.sessionRate().signum() > 0) {
-                int sessions = jdbc.sql("""
-                        select count(*) from batch_session
-                        where batch_id = :batch and session_date between :from and :to""")
-                        .param("batch", h.batchId()).param("from", h.from()).param("to", h.to())
-                        .query(Integer.class).single();
+                long sessions = jdbc.sql("""
+                        select session_date from batch_session
+                        where batch_id = :batch and session_date between :first and :last""")
+                        .param("batch", h.batchId()).param("first", first).param("last", last)
+                        .query(LocalDate.class).list().stream()
+                        .filter(day -> periods.stream().anyMatch(p -> !day.isBefore(p.from()) && !day.isAfter(p.to())))
+                        .count();
                 if (sessions > 0) {
                     lines.add(new Line(h.batchId(), h.name(), "BATCH_SESSIONS", "Sessions: " + h.name(),
                             Money.of(h.sessionRate().multiply(BigDecimal.valueOf(sessions))),
@@ -113,6 +129,9 @@ public class TeacherPay {
             }
         }
         return lines;
+    }
+
+    private record Seat(UUID enrollmentId, LocalDate from, LocalDate to) {
     }
 
     private record Held(UUID batchId, String name, BigDecimal compensation, BigDecimal commission,
