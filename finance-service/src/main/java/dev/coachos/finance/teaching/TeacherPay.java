@@ -5,7 +5,9 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -24,8 +26,11 @@ import dev.coachos.finance.money.Money;
  * <li>its session rate (finance's setting; none: nothing) times the sessions held on those days, a
  * session being a day with attendance marked.</li>
  * </ul>
- * Each amount is rounded once, HALF_UP to the paisa. Pay from a batch is paid in the payroll run of
- * the batch's branch (head office: batches without a branch).
+ * A teacher who held a batch more than once in the month gets one line of each kind for it, each
+ * student and session counted once. Each amount is rounded once, HALF_UP to the paisa. Pay from a batch is paid in the payroll run of
+ * the batch's branch (head office: batches without a branch). A cancelled batch pays for the days it
+ * was held before it was cancelled (cancelling closes its teacher's period, see
+ * {@link BatchPayReadModel}).
  */
 @Component
 public class TeacherPay {
@@ -44,7 +49,7 @@ public class TeacherPay {
     public Set<UUID> teachers(UUID branchId, YearMonth month) {
         return new TreeSet<>(jdbc.sql("""
                 select distinct t.teacher_id from batch_teacher t join batch_pay b on b.batch_id = t.batch_id
-                where b.branch_id is not distinct from :branch and b.status <> 'CANCELLED'
+                where b.branch_id is not distinct from :branch
                   and t.from_date <= :last and (t.to_date is null or t.to_date >= :first)
                   and (b.start_date is null or b.start_date <= :last) and (b.end_date is null or b.end_date >= :first)""")
                 .param("branch", branchId).param("first", month.atDay(1)).param("last", month.atEndOfMonth())
@@ -60,7 +65,7 @@ public class TeacherPay {
                        greatest(t.from_date, :first, coalesce(b.start_date, :first)) as held_from,
                        least(coalesce(t.to_date, :last), :last, coalesce(b.end_date, :last)) as held_to
                 from batch_teacher t join batch_pay b on b.batch_id = t.batch_id
-                where t.teacher_id = :teacher and b.branch_id is not distinct from :branch and b.status <> 'CANCELLED'
+                where t.teacher_id = :teacher and b.branch_id is not distinct from :branch
                   and t.from_date <= :last and (t.to_date is null or t.to_date >= :first)
                   and (b.start_date is null or b.start_date <= :last) and (b.end_date is null or b.end_date >= :first)
                 order by b.name, b.batch_id, t.from_date""")
@@ -70,13 +75,19 @@ public class TeacherPay {
                         rs.getBigDecimal("session_rate"), rs.getObject("held_from", LocalDate.class),
                         rs.getObject("held_to", LocalDate.class)))
                 .list();
+        // A teacher may hold a batch more than once in a month (handed over and back): one line per
+        // kind and batch, over all the days they held it, each student and session counted once.
+        Map<UUID, List<Held>> byBatch = new LinkedHashMap<>();
+        for (Held h : held) {
+            if (!h.to().isBefore(h.from())) {
+                byBatch.computeIfAbsent(h.batchId(), b -> new ArrayList<>()).add(h);
+            }
+        }
         List<Line> lines = new ArrayList<>();
         int daysInMonth = month.lengthOfMonth();
-        for (Held h : held) {
-            if (h.to().isBefore(h.from())) {
-                continue;
-            }
-            long days = h.to().toEpochDay() - h.from().toEpochDay() + 1;
+        for (List<Held> periods : byBatch.values()) {
+            Held h = periods.get(0);
+            long days = periods.stream().mapToLong(p -> p.to().toEpochDay() - p.from().toEpochDay() + 1).sum();
             if (h.compensation() != null && h.compensation().signum() > 0) {
                 BigDecimal amount = h.compensation().multiply(BigDecimal.valueOf(days))
                         .divide(BigDecimal.valueOf(daysInMonth), Money.SCALE, RoundingMode.HALF_UP);
@@ -86,11 +97,16 @@ public class TeacherPay {
                                         + daysInMonth + " days"));
             }
             if (h.commission() != null && h.commission().signum() > 0) {
-                int students = jdbc.sql("""
-                        select count(distinct enrollment_id) from seat_period
-                        where batch_id = :batch and from_date <= :to and (to_date is null or to_date >= :from)""")
-                        .param("batch", h.batchId()).param("from", h.from()).param("to", h.to())
-                        .query(Integer.class).single();
+                long students = jdbc.sql("""
+                        select enrollment_id, from_date, to_date from seat_period
+                        where batch_id = :batch and from_date <= :last and (to_date is null or to_date >= :first)""")
+                        .param("batch", h.batchId()).param("first", first).param("last", last)
+                        .query((rs, n) -> new Seat(rs.getObject("enrollment_id", UUID.class),
+                                rs.getObject("from_date", LocalDate.class), rs.getObject("to_date", LocalDate.class)))
+                        .list().stream()
+                        .filter(seat -> periods.stream().anyMatch(p -> !seat.from().isAfter(p.to())
+                                && (seat.to() == null || !seat.to().isBefore(p.from()))))
+                        .map(Seat::enrollmentId).distinct().count();
                 if (students > 0) {
                     lines.add(new Line(h.batchId(), h.name(), "BATCH_COMMISSION", "Commission: " + h.name(),
                             Money.of(h.commission().multiply(BigDecimal.valueOf(students))),
@@ -98,11 +114,13 @@ public class TeacherPay {
                 }
             }
             if (h.sessionRate() != null && h.sessionRate().signum() > 0) {
-                int sessions = jdbc.sql("""
-                        select count(*) from batch_session
-                        where batch_id = :batch and session_date between :from and :to""")
-                        .param("batch", h.batchId()).param("from", h.from()).param("to", h.to())
-                        .query(Integer.class).single();
+                long sessions = jdbc.sql("""
+                        select session_date from batch_session
+                        where batch_id = :batch and session_date between :first and :last""")
+                        .param("batch", h.batchId()).param("first", first).param("last", last)
+                        .query(LocalDate.class).list().stream()
+                        .filter(day -> periods.stream().anyMatch(p -> !day.isBefore(p.from()) && !day.isAfter(p.to())))
+                        .count();
                 if (sessions > 0) {
                     lines.add(new Line(h.batchId(), h.name(), "BATCH_SESSIONS", "Sessions: " + h.name(),
                             Money.of(h.sessionRate().multiply(BigDecimal.valueOf(sessions))),
@@ -111,6 +129,9 @@ public class TeacherPay {
             }
         }
         return lines;
+    }
+
+    private record Seat(UUID enrollmentId, LocalDate from, LocalDate to) {
     }
 
     private record Held(UUID batchId, String name, BigDecimal compensation, BigDecimal commission,
