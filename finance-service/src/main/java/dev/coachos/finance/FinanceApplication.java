@@ -13,10 +13,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * installments they are split into; payments at the counter (cash, UPI, bank transfer, card,
  * cheque) and online through Razorpay payment links, allocated oldest first; gap-free receipts per
  * branch and financial year, tax invoices where the branch has a GSTIN; what is owed and how
- * long; the institute's expenses, approved above a threshold. It keeps read models of
- * identity-service (branches, students) and enrollment-service (batches), and publishes
- * FeePlanCreated, InstallmentDue, InstallmentOverdue, PaymentReceived, PaymentReversed,
- * ReceiptCancelled, ExpenseRecorded, ExpenseApproved and ExpenseReversed.
+ * long; the institute's expenses, approved above a threshold; the payroll of teachers and staff.
+ * It keeps read models of identity-service (branches, students) and enrollment-service (batches),
+ * and publishes FeePlanCreated, InstallmentDue, InstallmentOverdue, PaymentReceived,
+ * PaymentReversed, ReceiptCancelled, ExpenseRecorded, ExpenseApproved, ExpenseReversed,
+ * SalarySlipApproved and SalaryPaid.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

@@ -13,13 +13,15 @@ import dev.coachos.events.finance.InstallmentOverdue;
 import dev.coachos.events.finance.PaymentReceived;
 import dev.coachos.events.finance.PaymentReversed;
 import dev.coachos.events.finance.ReceiptCancelled;
+import dev.coachos.events.finance.SalaryPaid;
+import dev.coachos.events.finance.SalarySlipApproved;
 import dev.coachos.messaging.outbox.Outbox;
 
 /**
  * The events finance-service publishes, one method each, and the only caller of the outbox: each
  * is stored in the transaction of the change it reports and relayed to
  * {@value dev.coachos.events.Topics#FINANCE} afterwards, keyed by the student so a student's
- * events arrive in order (an expense's events by the expense).
+ * events arrive in order (an expense's events by the expense, a salary slip's by the slip).
  */
 @Component
 public class FinanceEvents {
@@ -63,6 +65,14 @@ public class FinanceEvents {
     }
 
     public void expenseReversed(ExpenseReversed event) {
+        publish(event);
+    }
+
+    public void salarySlipApproved(SalarySlipApproved event) {
+        publish(event);
+    }
+
+    public void salaryPaid(SalaryPaid event) {
         publish(event);
     }
 

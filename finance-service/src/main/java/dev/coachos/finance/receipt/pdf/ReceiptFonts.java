@@ -18,9 +18,10 @@ import org.apache.pdfbox.io.RandomAccessReadBuffer;
  * parsed fonts are kept and lent to one document at a time: PDFBox's {@link TrueTypeFont} reads its tables lazily
  * and is not safe to share between threads, so a lease is exclusive and a font goes back to the pool when its
  * document has been saved. The pool grows to the number of receipts rendered at once and keeps at most
- * {@link #MAX_IDLE} parsed fonts per face.
+ * {@link #MAX_IDLE} parsed fonts per face. Salary slips ({@code payroll.pdf}) print in the same faces from the
+ * same pool.
  */
-final class ReceiptFonts {
+public final class ReceiptFonts {
 
     static final String REGULAR = "/net/sf/jasperreports/fonts/dejavu/DejaVuSans.ttf";
     static final String BOLD = "/net/sf/jasperreports/fonts/dejavu/DejaVuSans-Bold.ttf";
@@ -36,12 +37,12 @@ final class ReceiptFonts {
     }
 
     /** The faces every {@link ReceiptPdf} shares. */
-    static ReceiptFonts shared() {
+    public static ReceiptFonts shared() {
         return SHARED;
     }
 
     /** Lends one parsed regular face and one bold face to a single document; close the lease when it is saved. */
-    Lease lease() throws IOException {
+    public Lease lease() throws IOException {
         TrueTypeFont borrowedRegular = regular.borrow();
         try {
             return new Lease(borrowedRegular, bold.borrow());
@@ -52,7 +53,7 @@ final class ReceiptFonts {
     }
 
     /** The two faces lent to one document. */
-    final class Lease implements AutoCloseable {
+    public final class Lease implements AutoCloseable {
 
         private final TrueTypeFont regularFont;
         private final TrueTypeFont boldFont;
@@ -62,11 +63,11 @@ final class ReceiptFonts {
             this.boldFont = boldFont;
         }
 
-        TrueTypeFont regular() {
+        public TrueTypeFont regular() {
             return regularFont;
         }
 
-        TrueTypeFont bold() {
+        public TrueTypeFont bold() {
             return boldFont;
         }
 

@@ -1,0 +1,152 @@
+package dev.coachos.finance.payroll;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import dev.coachos.finance.payroll.SalaryMath.Calc;
+import dev.coachos.finance.payroll.SalaryMath.Component;
+import dev.coachos.finance.payroll.SalaryMath.Extra;
+import dev.coachos.finance.payroll.SalaryMath.Invalid;
+import dev.coachos.finance.payroll.SalaryMath.Kind;
+import dev.coachos.finance.payroll.SalaryMath.Line;
+import dev.coachos.finance.payroll.SalaryMath.Slip;
+import dev.coachos.finance.payroll.SalaryMath.Structure;
+
+/** Worked examples of a salary slip, every figure written down. */
+class SalaryMathTest {
+
+    private static final PayrollSettings DEFAULTS = PayrollSettings.defaults();
+
+    private static BigDecimal inr(String amount) {
+        return new BigDecimal(amount);
+    }
+
+    private static Component fixed(String code, Kind kind, String amount) {
+        return new Component(code, code.charAt(0) + code.substring(1).toLowerCase(), kind, Calc.FIXED, inr(amount),
+                null, null);
+    }
+
+    private static Component percent(String code, Kind kind, String percent, String of) {
+        return new Component(code, code.charAt(0) + code.substring(1).toLowerCase(), kind, Calc.PERCENT, null,
+                inr(percent), of);
+    }
+
+    private static String amounts(Slip slip) {
+        return String.join(" ", slip.lines().stream().map(l -> l.code() + "=" + l.amount().toPlainString()).toList());
+    }
+
+    @Test
+    void thirtyThousandWithHraAndConveyanceForTwentyOfThirtyDaysWithPfAndTds() {
+        // November 2026 has 30 days; the structure began on the 11th: 20 payment days.
+        Structure structure = new Structure(inr("30000.00"), List.of(
+                percent("HRA", Kind.EARNING, "40", "BASIC"),
+                fixed("CONVEYANCE", Kind.EARNING, "1600.00")), true, false, inr("5"));
+        Slip slip = SalaryMath.compute(structure, 30, 20, List.of(), DEFAULTS);
+
+        // BASIC 30,000.00 x 20/30 = 20,000.00; HRA 40% of 20,000.00 = 8,000.00;
+        // conveyance 1,600.00 x 20/30 = 1,066.666.. = 1,066.67; gross 29,066.67.
+        // PF 12% of min(20,000.00, 15,000) = 1,800.00; TDS 5% of 29,066.67 = 1,453.3335 = 1,453.33.
+        // Deductions 3,253.33; net 25,813.34.
+        assertThat(amounts(slip)).isEqualTo("BASIC=20000.00 HRA=8000.00 CONVEYANCE=1066.67 PF=1800.00 TDS=1453.33");
+        assertThat(slip.gross()).isEqualTo(inr("29066.67"));
+        assertThat(slip.deductions()).isEqualTo(inr("3253.33"));
+        assertThat(slip.net()).isEqualTo(inr("25813.34"));
+        assertThat(slip.payable()).isTrue();
+        assertThat(slip.lines()).extracting(Line::prorated).containsExactly(true, true, true, false, false);
+        assertThat(slip.lines().get(0).basis()).isEqualTo("base pay 30000.00 x 20/30 days");
+        assertThat(slip.lines().get(3).basis()).isEqualTo("12% of the wage ceiling 15000");
+    }
+
+    @Test
+    void aSmallSalaryWithBatchPayPaysEsiWhileGrossIsWithinTheCeiling() {
+        Structure structure = new Structure(inr("12000.00"), List.of(), true, true, null);
+        UUID batch = UUID.randomUUID();
+        List<Extra> batchPay = List.of(new Extra(Kind.EARNING, "BATCH_FIXED", "Batch pay: JEE A", inr("8000.00"),
+                batch, "monthly compensation 8000.00"));
+        Slip slip = SalaryMath.compute(structure, 30, 30, batchPay, DEFAULTS);
+
+        // BASIC 12,000.00 (whole month); batch pay 8,000.00 as computed; gross 20,000.00.
+        // PF 12% of 12,000.00 = 1,440.00; ESI 0.75% of 20,000.00 = 150.00 (gross within 21,000); net 18,410.00.
+        assertThat(amounts(slip)).isEqualTo("BASIC=12000.00 BATCH_FIXED=8000.00 PF=1440.00 ESI=150.00");
+        assertThat(slip.lines().get(1).batchId()).isEqualTo(batch);
+        assertThat(slip.net()).isEqualTo(inr("18410.00"));
+
+        // 1,000.01 more batch pay takes gross to 21,000.01, above the ceiling: no ESI.
+        Slip above = SalaryMath.compute(structure, 30, 30, List.of(batchPay.getFirst(),
+                new Extra(Kind.EARNING, "BATCH_SESSIONS", "Sessions: JEE A", inr("1000.01"), batch, "1 session")),
+                DEFAULTS);
+        assertThat(above.gross()).isEqualTo(inr("21000.01"));
+        assertThat(amounts(above)).isEqualTo("BASIC=12000.00 BATCH_FIXED=8000.00 BATCH_SESSIONS=1000.01 PF=1440.00");
+        assertThat(above.net()).isEqualTo(inr("19560.01"));
+    }
+
+    @Test
+    void percentsFollowWhatTheyReferToAndGrossDeductionsComeAfterEarnings() {
+        // December 2026 has 31 days; the structure began on the 17th: 15 payment days.
+        Structure structure = new Structure(inr("10000.00"), List.of(
+                percent("HRA", Kind.EARNING, "50", "BASIC"),
+                percent("WELFARE", Kind.DEDUCTION, "1", "GROSS"),
+                percent("SPECIAL", Kind.EARNING, "10", "HRA"),
+                fixed("LOAN", Kind.DEDUCTION, "500.00")), false, false, BigDecimal.ZERO);
+        Slip slip = SalaryMath.compute(structure, 31, 15, List.of(), DEFAULTS);
+
+        // BASIC 10,000.00 x 15/31 = 4,838.709.. = 4,838.71; HRA 50% of 4,838.71 = 2,419.355 = 2,419.36;
+        // SPECIAL 10% of 2,419.36 = 241.936 = 241.94; gross 7,500.01.
+        // WELFARE 1% of 7,500.01 = 75.0001 = 75.00; LOAN 500.00 x 15/31 = 241.935.. = 241.94; net 7,183.07.
+        assertThat(amounts(slip)).isEqualTo(
+                "BASIC=4838.71 HRA=2419.36 SPECIAL=241.94 WELFARE=75.00 LOAN=241.94");
+        assertThat(slip.gross()).isEqualTo(inr("7500.01"));
+        assertThat(slip.deductions()).isEqualTo(inr("316.94"));
+        assertThat(slip.net()).isEqualTo(inr("7183.07"));
+    }
+
+    @Test
+    void deductionsAboveGrossMakeASlipThatIsNotPayable() {
+        Structure structure = new Structure(inr("1000.00"), List.of(fixed("LOAN", Kind.DEDUCTION, "5000.00")), false,
+                false, null);
+        Slip slip = SalaryMath.compute(structure, 30, 30, List.of(), DEFAULTS);
+        assertThat(slip.net()).isEqualTo(inr("-4000.00"));
+        assertThat(slip.payable()).isFalse();
+    }
+
+    @Test
+    void aTeacherWithoutAStructureIsPaidTheBatchLinesAsTheyAre() {
+        Slip slip = SalaryMath.compute(null, 30, 30, List.of(
+                new Extra(Kind.EARNING, "BATCH_COMMISSION", "Commission: NEET B", inr("4500.00"), null, "9 x 500.00")),
+                DEFAULTS);
+        assertThat(amounts(slip)).isEqualTo("BATCH_COMMISSION=4500.00");
+        assertThat(slip.net()).isEqualTo(inr("4500.00"));
+    }
+
+    @Test
+    void validationNamesTheComponentAndWhatIsWrong() {
+        List<Invalid> invalid = SalaryMath.validate(List.of(
+                percent("HRA", Kind.EARNING, "40", "SPECIAL"),
+                percent("SPECIAL", Kind.EARNING, "10", "HRA"),
+                fixed("HRA", Kind.EARNING, "100.00"),
+                new Component("BOTH", "Both", Kind.EARNING, Calc.FIXED, inr("1.00"), inr("5"), null),
+                new Component("NEITHER", "Neither", Kind.DEDUCTION, Calc.PERCENT, null, null, null),
+                percent("BONUS", Kind.EARNING, "5", "GROSS"),
+                percent("ARREARS", Kind.EARNING, "5", "NOPE"),
+                fixed("PF", Kind.DEDUCTION, "1.00"),
+                percent("SELF", Kind.DEDUCTION, "5", "SELF")));
+        assertThat(invalid).extracting(Invalid::message).containsExactly(
+                "components[0] (HRA): refers to SPECIAL, which is listed after it (and the references form a cycle);"
+                        + " list what it refers to before it",
+                "components[2] (HRA): the code HRA is listed twice",
+                "components[3] (BOTH): a FIXED component has an amount, and no percent or of",
+                "components[4] (NEITHER): a PERCENT component has a percent and of, and no amount",
+                "components[5] (BONUS): an earning cannot be a percent of GROSS, which adds up the earnings",
+                "components[6] (ARREARS): refers to NOPE, which is neither BASIC, GROSS nor a component of this structure",
+                "components[7] (PF): PF is reserved for the slip itself",
+                "components[8] (SELF): refers to itself");
+        assertThat(SalaryMath.validate(List.of(percent("HRA", Kind.EARNING, "40", "BASIC"),
+                percent("SPECIAL", Kind.EARNING, "10", "HRA"), percent("WELFARE", Kind.DEDUCTION, "1", "GROSS"))))
+                .isEmpty();
+    }
+}
