@@ -82,6 +82,12 @@ final class ManifestPolicy {
             violations.add(new Violation(Rule.SETTINGS_READ, workload.id(),
                     "its " + NAME_LABEL + " label names no module of the repository, so its settings cannot be checked"));
         }
+        // Kubernetes would otherwise add <SERVICE>_PORT=tcp://... for every Service in the namespace:
+        // GATEWAY_PORT for the Service "gateway" is the gateway's own port setting.
+        if (!Boolean.FALSE.equals(at(pod, "enableServiceLinks"))) {
+            violations.add(new Violation(Rule.SETTINGS_READ, workload.id(), "needs enableServiceLinks: false; the variables "
+                    + "Kubernetes adds for each Service (GATEWAY_PORT=tcp://...) clash with settings the code reads"));
+        }
         List<Map<String, Object>> containers = containers(workload);
         if (containers.isEmpty()) {
             violations.add(new Violation(Rule.RESOURCES, workload.id(), "no containers"));

@@ -20,7 +20,7 @@ enum Rule {
     IMAGE_TAG,
     /** No Secret in the repository, and no credential as a literal environment value. */
     NO_SECRET_VALUES,
-    /** Every environment variable a manifest sets is one the module's code reads. */
+    /** Every environment variable a manifest sets is one the module's code reads, and Kubernetes adds none (no service links). */
     SETTINGS_READ,
     /** A NetworkPolicy that denies everything by default. */
     DEFAULT_DENY,

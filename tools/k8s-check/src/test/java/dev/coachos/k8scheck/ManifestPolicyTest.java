@@ -89,6 +89,7 @@ class ManifestPolicyTest {
                         .add(new LinkedHashMap<>(Map.of("name", "COACHOS_DB_HOST", "value", "x")))),
                 broken(Rule.SETTINGS_READ, "variables from envFrom", m -> container(deployment(m))
                         .put("envFrom", new ArrayList<>(List.of(Map.of("configMapRef", Map.of("name", "x")))))),
+                broken(Rule.SETTINGS_READ, "the Services' variables injected", m -> pod(deployment(m)).remove("enableServiceLinks")),
                 broken(Rule.SETTINGS_READ, "a workload of no module", m -> {
                     Map<String, Object> labels = map(map(map(deployment(m).body(), "spec"), "template"), "metadata");
                     map(labels, "labels").put(ManifestPolicy.NAME_LABEL, "nobody");
