@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.yaml.snakeyaml.Yaml;
@@ -56,6 +57,27 @@ class KubernetesProfileTest {
         if (!module.equals("identity-service")) {
             assertThat(keySet).as(module + ": the key set address").isNotNull();
             assertIsAService(module, "coachos.security.jwk-set-uri", String.valueOf(keySet));
+        }
+    }
+
+    /**
+     * The gateway takes the client's address from X-Forwarded-For on Kubernetes (its per-address limits
+     * need it); that is safe only while nothing but the Ingress controller can reach it.
+     */
+    @Test
+    void theGatewayTrustsForwardedHeadersOnlyFromTheIngressController() throws IOException {
+        Map<String, Object> profile = flatten(first(OverlaysTest.ROOT.resolve("gateway/src/main/resources/application-kubernetes.yml")));
+        assertThat(profile.get("server.forward-headers-strategy")).isEqualTo("native");
+
+        for (String overlay : OverlaysTest.overlays().toList()) {
+            Manifest policy = OverlaysTest.kind(OverlaysTest.rendered(overlay), "NetworkPolicy").stream()
+                    .filter(m -> m.name().equals("gateway")).findFirst().orElseThrow();
+            List<Object> from = list(policy.body(), "spec", "ingress").stream()
+                    .flatMap(rule -> list(rule, "from").stream()).toList();
+            assertThat(from).as(overlay + ": who may call the gateway").isNotEmpty().allSatisfy(peer -> {
+                assertThat(Manifest.map(peer, "namespaceSelector", "matchLabels")).as(overlay).isNotEmpty();
+                assertThat(at(peer, "ipBlock")).as(overlay).isNull();
+            });
         }
     }
 
