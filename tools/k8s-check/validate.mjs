@@ -1,7 +1,9 @@
 // Validates rendered Kubernetes manifests offline: every document must be of a kind we hold a
 // schema for, and must satisfy it.
 //   - Kubernetes' own kinds: the schemas in kubernetes-models (generated from the Kubernetes
-//     OpenAPI document; types, required fields, enums and formats).
+//     OpenAPI document; types, required fields, enums and formats), and no field that the official
+//     client's models (@kubernetes/client-node, also generated from that document) do not name:
+//     the schemas alone let a misspelt field through, which the API server would drop or refuse.
 //   - Strimzi's Kafka and KafkaNodePool and CloudNativePG's Cluster: their CRDs' openAPIV3Schema,
 //     vendored in schemas/ (see schemas/README.md), checked the way the API server's strict field
 //     validation does: a field the schema does not name is an error, except where the schema keeps
@@ -12,6 +14,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 import Ajv from "ajv";
+import * as models from "@kubernetes/client-node";
 import { parseAllDocuments } from "yaml";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -67,6 +70,47 @@ function builtIn(apiVersion, kind) {
   }
 }
 
+/**
+ * Every field of a built-in kind's document that its model does not name, walked along the model's
+ * field types ("V1PodSpec", "Array<V1Container>", "{ [key: string]: string; }"). A type that is
+ * not a model class (string, IntOrString, Date, ...) ends the walk there.
+ */
+function unknownFields(value, type, path, problems) {
+  if (value === null || value === undefined) {
+    return;
+  }
+  const array = /^Array<(.+)>$/.exec(type);
+  if (array) {
+    if (Array.isArray(value)) value.forEach((item, i) => unknownFields(item, array[1], `${path}/${i}`, problems));
+    return;
+  }
+  const dictionary = /^\{ \[key: string\]: (.+); \}$/.exec(type);
+  if (dictionary) {
+    if (typeof value === "object") {
+      for (const [key, item] of Object.entries(value)) unknownFields(item, dictionary[1], `${path}/${key}`, problems);
+    }
+    return;
+  }
+  const model = models[type];
+  if (typeof model?.getAttributeTypeMap !== "function" || typeof value !== "object" || Array.isArray(value)) {
+    return;
+  }
+  const fields = new Map(model.getAttributeTypeMap().map(field => [field.baseName, field.type]));
+  for (const [key, item] of Object.entries(value)) {
+    if (fields.has(key)) {
+      unknownFields(item, fields.get(key), `${path}/${key}`, problems);
+    } else {
+      problems.push(`${path || "/"} has no field ${key} (${type})`);
+    }
+  }
+}
+
+/** The official client's model of a built-in kind: apps/v1 Deployment is V1Deployment, autoscaling/v2 ... V2... */
+function modelOf(apiVersion, kind) {
+  const version = apiVersion.split("/").pop();
+  return version.charAt(0).toUpperCase() + version.slice(1) + kind;
+}
+
 function describe(errors) {
   return errors.map(e => `${e.instancePath || "/"} ${e.message}${e.params?.additionalProperty ? ` (${e.params.additionalProperty})` : ""}`);
 }
@@ -111,6 +155,14 @@ for (const file of process.argv.slice(2)) {
       const lines = Array.isArray(e.errors) ? describe(e.errors) : [e.message];
       for (const line of lines) problems.push(`${name}: ${line}`);
     }
+    const type = modelOf(apiVersion, kind);
+    if (typeof models[type]?.getAttributeTypeMap !== "function") {
+      problems.push(`${name}: no model ${type} in @kubernetes/client-node to check its field names against`);
+      continue;
+    }
+    const unknown = [];
+    unknownFields(manifest, type, "", unknown);
+    for (const line of unknown) problems.push(`${name}: ${line}`);
   }
 }
 

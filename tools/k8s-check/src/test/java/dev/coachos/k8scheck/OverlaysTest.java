@@ -98,7 +98,9 @@ class OverlaysTest {
                 "Cluster/misspelt-field: /spec/managed/roles/0 must NOT have additional properties (pasword)",
                 "Kafka/no-listeners: /spec/kafka must have required property 'listeners'",
                 "Widget/unknown-kind: no schema for example.coachos.dev/v1 Widget",
-                "5 problems in 5 documents");
+                "Deployment/misspelt-security-field: /spec/template/spec/containers/0/securityContext has no field "
+                        + "readOnlyRootFilesytem (V1SecurityContext)",
+                "6 problems in 6 documents");
     }
 
     @ParameterizedTest
