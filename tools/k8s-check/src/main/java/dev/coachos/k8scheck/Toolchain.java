@@ -29,16 +29,26 @@ final class Toolchain {
     }
 
     private final Path tool;
+    private final String kubectl;
 
-    /** @param tool the folder tools/k8s-check (package.json, validate.mjs, schemas/) */
-    Toolchain(Path tool) {
+    /**
+     * @param tool    the folder tools/k8s-check (package.json, validate.mjs, schemas/)
+     * @param kubectl the kubectl to run: "kubectl" from the PATH unless the system property
+     *                coachos.kubectl names another
+     */
+    Toolchain(Path tool, String kubectl) {
         this.tool = tool;
+        this.kubectl = kubectl;
+    }
+
+    Toolchain(Path tool) {
+        this(tool, System.getProperty("coachos.kubectl", "kubectl"));
     }
 
     /** The overlay rendered as one multi-document YAML text. */
     String render(Path kustomization) {
         requireKubectl();
-        Outcome outcome = run(tool, List.of("kubectl", "kustomize", kustomization.toString()), 120, false);
+        Outcome outcome = run(tool, List.of(kubectl, "kustomize", kustomization.toString()), 120, false);
         if (outcome.exitCode() != 0) {
             throw new AssertionError("kubectl kustomize " + kustomization + " failed (exit " + outcome.exitCode() + "):\n"
                     + outcome.errors());
@@ -56,12 +66,12 @@ final class Toolchain {
     }
 
     private void requireKubectl() {
-        Outcome version = tryRun(List.of("kubectl", "version", "--client"));
+        Outcome version = tryRun(List.of(kubectl, "version", "--client"));
         if (version.exitCode() != 0) {
             throw new AssertionError("""
                     The Kubernetes manifest check renders k8s/overlays/* with `kubectl kustomize` (kubectl 1.27 or \
-                    newer, for kustomize v5), and `kubectl version --client` did not answer (%s). Install kubectl \
-                    (.ci/run does when it is missing) and run again.""".formatted(version.output().strip()));
+                    newer, for kustomize v5), and `%s version --client` did not answer (%s). Install kubectl \
+                    (.ci/run does when it is missing) and run again.""".formatted(kubectl, version.output().strip()));
         }
     }
 
