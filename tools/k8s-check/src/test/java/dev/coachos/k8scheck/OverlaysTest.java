@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -182,6 +183,64 @@ class OverlaysTest {
         assertThat(kind(manifests, "Deployment")).allSatisfy(d -> assertThat(at(d.body(), "spec", "replicas")).isEqualTo(1));
         assertThat(names(manifests, "StatefulSet")).containsExactlyInAnyOrder("coachos-db", "coachos-kafka");
         assertThat(kind(manifests, "HorizontalPodAutoscaler")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyConfigMapKeyAWorkloadReadsExists(String overlay) {
+        List<Manifest> manifests = rendered(overlay);
+        Map<String, Set<String>> keys = kind(manifests, "ConfigMap").stream()
+                .collect(Collectors.toMap(Manifest::name, m -> map(m.body(), "data").keySet()));
+        for (Manifest workload : manifests) {
+            for (Map<String, Object> container : ManifestPolicy.containers(workload)) {
+                for (Object env : list(container, "env")) {
+                    Object reference = at(env, "valueFrom", "configMapKeyRef");
+                    if (reference != null) {
+                        assertThat(keys.getOrDefault(text(reference, "name"), Set.of()))
+                                .as(workload.id() + " " + text(env, "name")).contains(text(reference, "key"));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Every Secret an overlay refers to is in k8s/README.md, which says what to put in it. */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everySecretTheManifestsNameIsDocumented(String overlay) throws IOException {
+        String guide = Files.readString(ROOT.resolve("k8s/README.md"));
+        Set<String> secrets = new TreeSet<>();
+        for (Manifest manifest : rendered(overlay)) {
+            collectSecrets(manifest.body(), secrets);
+        }
+
+        assertThat(secrets).contains("coachos-db-admin", "coachos-identity-signing-key");
+        for (String secret : secrets) {
+            if (secret.startsWith("coachos-db-") && !secret.equals("coachos-db-admin") && !secret.equals("coachos-db-audit-owner")) {
+                assertThat(guide).as(secret).contains("`coachos-db-<service>`", "`" + secret.substring("coachos-db-".length()) + "`");
+            } else {
+                assertThat(guide).as(secret).contains("`" + secret + "`");
+            }
+        }
+    }
+
+    /** Secret names wherever a manifest refers to one: env, volumes, Ingress TLS, CloudNativePG's secrets. */
+    @SuppressWarnings("unchecked")
+    private static void collectSecrets(Object node, Set<String> secrets) {
+        if (node instanceof Map<?, ?> map) {
+            Map<String, Object> fields = (Map<String, Object>) map;
+            for (String key : List.of("secretKeyRef", "superuserSecret", "passwordSecret")) {
+                if (text(fields, key, "name") != null) {
+                    secrets.add(text(fields, key, "name"));
+                }
+            }
+            if (fields.get("secretName") instanceof String name) {
+                secrets.add(name);
+            }
+            fields.values().forEach(value -> collectSecrets(value, secrets));
+        } else if (node instanceof List<?> list) {
+            list.forEach(value -> collectSecrets(value, secrets));
+        }
     }
 
     @Test
