@@ -1,0 +1,289 @@
+package dev.coachos.k8scheck;
+
+import static dev.coachos.k8scheck.Manifest.at;
+import static dev.coachos.k8scheck.Manifest.list;
+import static dev.coachos.k8scheck.Manifest.map;
+import static dev.coachos.k8scheck.Manifest.text;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The suite's own rules for its rendered Kubernetes manifests, beyond what a schema can say: how
+ * every Deployment and Job is hardened, probed, sized and stopped; that no image floats and no
+ * secret value is in the repository; that every variable a manifest sets is one the code reads;
+ * the network policies; and, for production, the replicas, disruption budgets and autoscalers.
+ * {@link #check} lists every breach; an empty list means the manifests pass.
+ */
+final class ManifestPolicy {
+
+    static final String LIVENESS = "/actuator/health/liveness";
+    static final String READINESS = "/actuator/health/readiness";
+    static final String NAME_LABEL = "app.kubernetes.io/name";
+    /** The pod default when a manifest sets no grace period. */
+    private static final int DEFAULT_GRACE_SECONDS = 30;
+    /** Names that hold a credential: such a variable must come from a Secret, never a literal. */
+    private static final Pattern CREDENTIAL = Pattern.compile(".*(PASSWORD|SECRET|TOKEN|AUTH_KEY|KEY_ID).*");
+
+    private final ModuleFacts.Lookup modules;
+
+    ManifestPolicy(ModuleFacts.Lookup modules) {
+        this.modules = modules;
+    }
+
+    /**
+     * Every breach in one overlay's rendered manifests.
+     *
+     * @param production whether the availability rules (replicas, PDB, HPA) apply
+     */
+    List<Violation> check(List<Manifest> manifests, boolean production) {
+        List<Violation> violations = new ArrayList<>();
+        List<Manifest> policies = manifests.stream().filter(m -> "NetworkPolicy".equals(m.kind())).toList();
+        for (Manifest manifest : manifests) {
+            switch (Objects.requireNonNullElse(manifest.kind(), "")) {
+                case "Deployment" -> {
+                    workload(manifest, true, violations);
+                    ownNetworkPolicy(manifest, policies, violations);
+                    if (production) {
+                        availability(manifest, manifests, violations);
+                    }
+                }
+                case "Job" -> {
+                    workload(manifest, false, violations);
+                    ownNetworkPolicy(manifest, policies, violations);
+                }
+                case "Secret" -> violations.add(new Violation(Rule.NO_SECRET_VALUES, manifest.id(),
+                        "a Secret is in the repository; create it in the cluster (k8s/README.md) and refer to it"));
+                default -> { }
+            }
+            // Images of every kind of pod (also the local overlay's StatefulSets) are pinned.
+            for (Map<String, Object> container : containers(manifest)) {
+                image(manifest.id(), container, violations);
+            }
+        }
+        if (policies.stream().noneMatch(ManifestPolicy::deniesEverything)) {
+            violations.add(new Violation(Rule.DEFAULT_DENY, "NetworkPolicy",
+                    "no default-deny policy (podSelector {}, policyTypes Ingress and Egress, no rules)"));
+        }
+        return violations;
+    }
+
+    private void workload(Manifest workload, boolean service, List<Violation> violations) {
+        Map<String, Object> pod = map(workload.body(), "spec", "template", "spec");
+        Map<String, Object> podSecurity = map(pod, "securityContext");
+        Optional<ModuleFacts> module = Optional.ofNullable(workloadName(workload)).flatMap(modules::forWorkload);
+        if (module.isEmpty()) {
+            violations.add(new Violation(Rule.SETTINGS_READ, workload.id(),
+                    "its " + NAME_LABEL + " label names no module of the repository, so its settings cannot be checked"));
+        }
+        // Kubernetes would otherwise add <SERVICE>_PORT=tcp://... for every Service in the namespace:
+        // GATEWAY_PORT for the Service "gateway" is the gateway's own port setting.
+        if (!Boolean.FALSE.equals(at(pod, "enableServiceLinks"))) {
+            violations.add(new Violation(Rule.SETTINGS_READ, workload.id(), "needs enableServiceLinks: false; the variables "
+                    + "Kubernetes adds for each Service (GATEWAY_PORT=tcp://...) clash with settings the code reads"));
+        }
+        List<Map<String, Object>> containers = containers(workload);
+        if (containers.isEmpty()) {
+            violations.add(new Violation(Rule.RESOURCES, workload.id(), "no containers"));
+        }
+        for (Map<String, Object> container : containers) {
+            String subject = workload.id() + " container " + text(container, "name");
+            Map<String, Object> security = map(container, "securityContext");
+            boolean nonRoot = Boolean.TRUE.equals(firstNonNull(at(security, "runAsNonRoot"), at(podSecurity, "runAsNonRoot")));
+            Object user = firstNonNull(at(security, "runAsUser"), at(podSecurity, "runAsUser"));
+            if (!nonRoot || !(user instanceof Number number) || number.longValue() == 0) {
+                violations.add(new Violation(Rule.NON_ROOT, subject, "needs runAsNonRoot: true and a runAsUser other than 0"));
+            }
+            if (!Boolean.TRUE.equals(at(security, "readOnlyRootFilesystem"))) {
+                violations.add(new Violation(Rule.READ_ONLY_ROOT, subject, "needs readOnlyRootFilesystem: true"));
+            }
+            if (!tmpIsEmptyDir(pod, container)) {
+                violations.add(new Violation(Rule.READ_ONLY_ROOT, subject, "needs an emptyDir volume mounted at /tmp"));
+            }
+            if (!list(security, "capabilities", "drop").contains("ALL")) {
+                violations.add(new Violation(Rule.CAPABILITIES, subject, "needs capabilities.drop: [ALL]"));
+            }
+            if (!Boolean.FALSE.equals(at(security, "allowPrivilegeEscalation"))) {
+                violations.add(new Violation(Rule.NO_PRIVILEGE_ESCALATION, subject, "needs allowPrivilegeEscalation: false"));
+            }
+            for (String bound : List.of("requests", "limits")) {
+                for (String resource : List.of("cpu", "memory")) {
+                    if (at(container, "resources", bound, resource) == null) {
+                        violations.add(new Violation(Rule.RESOURCES, subject, "no " + bound + "." + resource));
+                    }
+                }
+            }
+            if (service) {
+                probes(subject, container, violations);
+            }
+            module.ifPresent(facts -> settings(subject, container, facts, violations));
+        }
+        if (service) {
+            module.map(ModuleFacts::shutdownTimeout).ifPresent(timeout -> grace(workload, pod, containers, timeout, violations));
+        }
+    }
+
+    private static void probes(String subject, Map<String, Object> container, List<Violation> violations) {
+        String startup = text(container, "startupProbe", "httpGet", "path");
+        String liveness = text(container, "livenessProbe", "httpGet", "path");
+        String readiness = text(container, "readinessProbe", "httpGet", "path");
+        if (!LIVENESS.equals(startup) && !READINESS.equals(startup)) {
+            violations.add(new Violation(Rule.PROBES, subject, "needs a startupProbe on " + LIVENESS + " (or " + READINESS + ")"));
+        }
+        if (!LIVENESS.equals(liveness)) {
+            violations.add(new Violation(Rule.PROBES, subject, "needs a livenessProbe on " + LIVENESS));
+        }
+        if (!READINESS.equals(readiness)) {
+            violations.add(new Violation(Rule.PROBES, subject, "needs a readinessProbe on " + READINESS));
+        }
+    }
+
+    /** The grace period must cover the pre-stop pause (a "sleep N") and then Spring's whole shutdown phase. */
+    private static void grace(Manifest workload, Map<String, Object> pod, List<Map<String, Object>> containers,
+            Duration shutdown, List<Violation> violations) {
+        Object configured = at(pod, "terminationGracePeriodSeconds");
+        long grace = configured instanceof Number number ? number.longValue() : DEFAULT_GRACE_SECONDS;
+        long pause = containers.stream().mapToLong(ManifestPolicy::preStopSleepSeconds).max().orElse(0);
+        long needed = pause + shutdown.toSeconds();
+        if (grace <= needed) {
+            violations.add(new Violation(Rule.GRACEFUL_SHUTDOWN, workload.id(), "terminationGracePeriodSeconds " + grace
+                    + " must be longer than the pre-stop pause (" + pause + " s) plus the graceful shutdown ("
+                    + shutdown.toSeconds() + " s)"));
+        }
+    }
+
+    private static long preStopSleepSeconds(Map<String, Object> container) {
+        Object seconds = at(container, "lifecycle", "preStop", "sleep", "seconds");
+        if (seconds instanceof Number number) {
+            return number.longValue();
+        }
+        List<Object> command = list(container, "lifecycle", "preStop", "exec", "command");
+        if (command.size() == 2 && "sleep".equals(command.get(0)) && command.get(1).toString().matches("\\d+")) {
+            return Long.parseLong(command.get(1).toString());
+        }
+        return 0;
+    }
+
+    private static void settings(String subject, Map<String, Object> container, ModuleFacts facts, List<Violation> violations) {
+        for (Object entry : list(container, "env")) {
+            String name = text(entry, "name");
+            if (name == null) {
+                continue;
+            }
+            if (!ModuleFacts.PLATFORM_VARIABLES.contains(name) && !facts.variables().contains(name)) {
+                violations.add(new Violation(Rule.SETTINGS_READ, subject, name + " is set, but " + facts.module()
+                        + " never reads it (not in its application*.yml nor in the platform it builds on)"));
+            }
+            if (at(entry, "value") != null && CREDENTIAL.matcher(name).matches()) {
+                violations.add(new Violation(Rule.NO_SECRET_VALUES, subject,
+                        name + " is a credential: take it from a Secret (valueFrom.secretKeyRef), not a literal value"));
+            }
+        }
+        if (!list(container, "envFrom").isEmpty()) {
+            violations.add(new Violation(Rule.SETTINGS_READ, subject,
+                    "envFrom sets variables that cannot be checked here; name each variable under env"));
+        }
+    }
+
+    private static void image(String subject, Map<String, Object> container, List<Violation> violations) {
+        String image = text(container, "image");
+        if (image == null) {
+            violations.add(new Violation(Rule.IMAGE_TAG, subject, "a container without an image"));
+            return;
+        }
+        if (image.contains("@sha256:")) {
+            return;
+        }
+        String last = image.substring(image.lastIndexOf('/') + 1);
+        int colon = last.indexOf(':');
+        if (colon < 0) {
+            violations.add(new Violation(Rule.IMAGE_TAG, subject, image + " has no tag (it would mean latest)"));
+        } else if ("latest".equals(last.substring(colon + 1))) {
+            violations.add(new Violation(Rule.IMAGE_TAG, subject, image + " uses the tag latest"));
+        }
+    }
+
+    private static boolean tmpIsEmptyDir(Map<String, Object> pod, Map<String, Object> container) {
+        for (Object mount : list(container, "volumeMounts")) {
+            if ("/tmp".equals(text(mount, "mountPath"))) {
+                String volume = text(mount, "name");
+                return list(pod, "volumes").stream()
+                        .anyMatch(v -> Objects.equals(volume, text(v, "name")) && at(v, "emptyDir") != null);
+            }
+        }
+        return false;
+    }
+
+    private static void ownNetworkPolicy(Manifest workload, List<Manifest> policies, List<Violation> violations) {
+        String name = workloadName(workload);
+        boolean own = name != null && policies.stream().anyMatch(policy ->
+                map(policy.body(), "spec", "podSelector", "matchLabels").equals(Map.of(NAME_LABEL, name))
+                        && list(policy.body(), "spec", "policyTypes").containsAll(List.of("Ingress", "Egress")));
+        if (!own) {
+            violations.add(new Violation(Rule.OWN_NETWORK_POLICY, workload.id(), "no NetworkPolicy of its own (podSelector "
+                    + NAME_LABEL + ": " + name + ", policyTypes Ingress and Egress)"));
+        }
+    }
+
+    private static boolean deniesEverything(Manifest policy) {
+        Map<String, Object> spec = map(policy.body(), "spec");
+        return map(spec, "podSelector").isEmpty()
+                && Set.copyOf(list(spec, "policyTypes")).equals(Set.of("Ingress", "Egress"))
+                && list(spec, "ingress").isEmpty() && list(spec, "egress").isEmpty();
+    }
+
+    private static void availability(Manifest deployment, List<Manifest> manifests, List<Violation> violations) {
+        String name = workloadName(deployment);
+        Object replicas = at(deployment.body(), "spec", "replicas");
+        if (!(replicas instanceof Number number) || number.intValue() < 2) {
+            violations.add(new Violation(Rule.AVAILABILITY, deployment.id(), "needs two or more replicas, has " + replicas));
+        }
+        Map<String, Object> selector = map(deployment.body(), "spec", "selector", "matchLabels");
+        boolean budget = manifests.stream().anyMatch(m -> "PodDisruptionBudget".equals(m.kind())
+                && map(m.body(), "spec", "selector", "matchLabels").equals(selector)
+                && (at(m.body(), "spec", "minAvailable") != null || at(m.body(), "spec", "maxUnavailable") != null));
+        if (!budget) {
+            violations.add(new Violation(Rule.AVAILABILITY, deployment.id(), "no PodDisruptionBudget selects it"));
+        }
+        boolean autoscaler = manifests.stream().anyMatch(m -> "HorizontalPodAutoscaler".equals(m.kind())
+                && "Deployment".equals(text(m.body(), "spec", "scaleTargetRef", "kind"))
+                && Objects.equals(deployment.name(), text(m.body(), "spec", "scaleTargetRef", "name"))
+                && at(m.body(), "spec", "minReplicas") instanceof Number min && min.intValue() >= 2);
+        if (!autoscaler) {
+            violations.add(new Violation(Rule.AVAILABILITY, deployment.id(),
+                    "no HorizontalPodAutoscaler scales it with minReplicas of two or more (" + name + ")"));
+        }
+    }
+
+    private static String workloadName(Manifest workload) {
+        return text(workload.body(), "spec", "template", "metadata", "labels", NAME_LABEL);
+    }
+
+    /** The containers and init containers of a workload's pod template (Deployment, Job, StatefulSet...). */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> containers(Manifest manifest) {
+        Map<String, Object> pod = map(manifest.body(), "spec", "template", "spec");
+        if (pod.isEmpty()) {
+            pod = map(manifest.body(), "spec", "jobTemplate", "spec", "template", "spec");
+        }
+        List<Map<String, Object>> containers = new ArrayList<>();
+        for (String key : List.of("initContainers", "containers")) {
+            for (Object container : list(pod, key)) {
+                if (container instanceof Map<?, ?> map) {
+                    containers.add((Map<String, Object>) map);
+                }
+            }
+        }
+        return containers;
+    }
+
+    private static Object firstNonNull(Object first, Object second) {
+        return first != null ? first : second;
+    }
+}

@@ -1,0 +1,180 @@
+package dev.coachos.k8scheck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The policy can fail: a set of manifests that keeps every rule passes, and breaking any one rule
+ * in it makes the policy name exactly that rule.
+ */
+class ManifestPolicyTest {
+
+    /** What the two sample modules read: the service its two variables, the job its one. */
+    private final ManifestPolicy policy = new ManifestPolicy(name -> switch (name) {
+        case "sample-service" -> Optional.of(new ModuleFacts("sample-service",
+                Set.of("COACHOS_DB_HOST", "COACHOS_DB_PASSWORD"), Duration.ofSeconds(20)));
+        case "sample-job" -> Optional.of(new ModuleFacts("platform/sample-job", Set.of("COACHOS_DB_ADMIN_PASSWORD"), null));
+        default -> Optional.empty();
+    });
+
+    @Test
+    void manifestsThatKeepEveryRulePass() {
+        assertThat(policy.check(good(), true)).isEmpty();
+    }
+
+    @Test
+    void availabilityIsAskedOnlyOfProduction() {
+        List<Manifest> manifests = good();
+        map(deployment(manifests).body(), "spec").put("replicas", 1);
+        manifests.removeIf(m -> m.kind().equals("PodDisruptionBudget") || m.kind().equals("HorizontalPodAutoscaler"));
+
+        assertThat(policy.check(manifests, false)).isEmpty();
+        assertThat(policy.check(manifests, true)).extracting(Violation::rule).containsOnly(Rule.AVAILABILITY).hasSize(3);
+    }
+
+    static Stream<Arguments> brokenRules() {
+        return Stream.of(
+                broken(Rule.NON_ROOT, "no runAsNonRoot", m -> map(pod(deployment(m)), "securityContext").remove("runAsNonRoot")),
+                broken(Rule.NON_ROOT, "runs as root", m -> map(pod(deployment(m)), "securityContext").put("runAsUser", 0)),
+                broken(Rule.NON_ROOT, "the job without a user", m -> map(pod(job(m)), "securityContext").remove("runAsUser")),
+                broken(Rule.READ_ONLY_ROOT, "writable root", m -> security(container(deployment(m))).put("readOnlyRootFilesystem", false)),
+                broken(Rule.READ_ONLY_ROOT, "no /tmp", m -> container(job(m)).remove("volumeMounts")),
+                broken(Rule.READ_ONLY_ROOT, "/tmp not an emptyDir", m -> {
+                    Map<String, Object> volume = map(list(pod(deployment(m)), "volumes").getFirst());
+                    volume.remove("emptyDir");
+                    volume.put("hostPath", new LinkedHashMap<>(Map.of("path", "/tmp")));
+                }),
+                broken(Rule.CAPABILITIES, "capabilities kept", m -> map(security(container(deployment(m))), "capabilities")
+                        .put("drop", new ArrayList<>(List.of("NET_RAW")))),
+                broken(Rule.NO_PRIVILEGE_ESCALATION, "escalation allowed",
+                        m -> security(container(job(m))).put("allowPrivilegeEscalation", true)),
+                broken(Rule.NO_PRIVILEGE_ESCALATION, "escalation not set",
+                        m -> security(container(deployment(m))).remove("allowPrivilegeEscalation")),
+                broken(Rule.RESOURCES, "no memory limit", m -> map(map(container(deployment(m)), "resources"), "limits").remove("memory")),
+                broken(Rule.RESOURCES, "no requests", m -> map(container(job(m)), "resources").remove("requests")),
+                broken(Rule.PROBES, "no readiness probe", m -> container(deployment(m)).remove("readinessProbe")),
+                broken(Rule.PROBES, "liveness on the whole health", m -> map(map(container(deployment(m)), "livenessProbe"), "httpGet")
+                        .put("path", "/actuator/health")),
+                broken(Rule.PROBES, "no startup probe", m -> container(deployment(m)).remove("startupProbe")),
+                broken(Rule.GRACEFUL_SHUTDOWN, "grace shorter than pause plus shutdown",
+                        m -> pod(deployment(m)).put("terminationGracePeriodSeconds", 30)),
+                broken(Rule.GRACEFUL_SHUTDOWN, "the pod default", m -> pod(deployment(m)).remove("terminationGracePeriodSeconds")),
+                broken(Rule.IMAGE_TAG, "untagged image", m -> container(deployment(m)).put("image", "coachos/sample-service")),
+                broken(Rule.IMAGE_TAG, "latest", m -> container(job(m)).put("image", "registry.example.com:5000/coachos/sample-job:latest")),
+                broken(Rule.NO_SECRET_VALUES, "a Secret with data", m -> m.add(new Manifest(new LinkedHashMap<>(Map.of(
+                        "apiVersion", "v1", "kind", "Secret", "metadata", Map.of("name", "coachos-db-sample"),
+                        "stringData", Map.of("password", "x")))))),
+                broken(Rule.NO_SECRET_VALUES, "a password as a literal", m -> map(list(container(deployment(m)), "env").get(2))
+                        .put("value", "x")),
+                broken(Rule.SETTINGS_READ, "a variable nobody reads", m -> list(container(deployment(m)), "env")
+                        .add(new LinkedHashMap<>(Map.of("name", "COACHOS_DB_HOSTNAME", "value", "x")))),
+                broken(Rule.SETTINGS_READ, "a variable the job does not read", m -> list(container(job(m)), "env")
+                        .add(new LinkedHashMap<>(Map.of("name", "COACHOS_DB_HOST", "value", "x")))),
+                broken(Rule.SETTINGS_READ, "variables from envFrom", m -> container(deployment(m))
+                        .put("envFrom", new ArrayList<>(List.of(Map.of("configMapRef", Map.of("name", "x")))))),
+                broken(Rule.SETTINGS_READ, "the Services' variables injected", m -> pod(deployment(m)).remove("enableServiceLinks")),
+                broken(Rule.SETTINGS_READ, "a workload of no module", m -> {
+                    Map<String, Object> labels = map(map(map(deployment(m).body(), "spec"), "template"), "metadata");
+                    map(labels, "labels").put(ManifestPolicy.NAME_LABEL, "nobody");
+                    m.add(networkPolicyFor("nobody"));
+                }),
+                broken(Rule.DEFAULT_DENY, "no default deny", m -> m.removeIf(x -> x.name().equals("default-deny"))),
+                broken(Rule.DEFAULT_DENY, "a default deny that allows", m -> {
+                    Manifest deny = m.stream().filter(x -> x.name().equals("default-deny")).findFirst().orElseThrow();
+                    map(deny.body(), "spec").put("ingress", new ArrayList<>(List.of(Map.of())));
+                }),
+                broken(Rule.OWN_NETWORK_POLICY, "a service without its policy",
+                        m -> m.removeIf(x -> x.kind().equals("NetworkPolicy") && x.name().equals("sample-service"))),
+                broken(Rule.OWN_NETWORK_POLICY, "a job whose policy is ingress only", m -> {
+                    Manifest own = m.stream().filter(x -> x.kind().equals("NetworkPolicy") && x.name().equals("sample-job"))
+                            .findFirst().orElseThrow();
+                    map(own.body(), "spec").put("policyTypes", new ArrayList<>(List.of("Ingress")));
+                }),
+                broken(Rule.AVAILABILITY, "one replica", m -> map(deployment(m).body(), "spec").put("replicas", 1)),
+                broken(Rule.AVAILABILITY, "no disruption budget", m -> m.removeIf(x -> x.kind().equals("PodDisruptionBudget"))),
+                broken(Rule.AVAILABILITY, "an autoscaler that may go down to one", m -> map(m.stream()
+                        .filter(x -> x.kind().equals("HorizontalPodAutoscaler")).findFirst().orElseThrow().body(), "spec")
+                        .put("minReplicas", 1)));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("brokenRules")
+    void breakingARuleIsCaught(Rule rule, String how, Consumer<List<Manifest>> breakIt) {
+        List<Manifest> manifests = good();
+        breakIt.accept(manifests);
+
+        List<Violation> violations = policy.check(manifests, true);
+
+        assertThat(violations).as(how).isNotEmpty();
+        assertThat(violations).as(how).extracting(Violation::rule).containsOnly(rule);
+    }
+
+    private static Arguments broken(Rule rule, String how, Consumer<List<Manifest>> breakIt) {
+        return Arguments.of(rule, how, breakIt);
+    }
+
+    private static List<Manifest> good() {
+        try (InputStream in = ManifestPolicyTest.class.getResourceAsStream("/policy-good.yaml")) {
+            return new ArrayList<>(Manifest.parseAll(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Manifest networkPolicyFor(String name) {
+        return new Manifest(new LinkedHashMap<>(Map.of("apiVersion", "networking.k8s.io/v1", "kind", "NetworkPolicy",
+                "metadata", Map.of("name", name), "spec", Map.of("podSelector",
+                        Map.of("matchLabels", Map.of(ManifestPolicy.NAME_LABEL, name)), "policyTypes", List.of("Ingress", "Egress")))));
+    }
+
+    private static Manifest deployment(List<Manifest> manifests) {
+        return manifests.stream().filter(m -> m.kind().equals("Deployment")).findFirst().orElseThrow();
+    }
+
+    private static Manifest job(List<Manifest> manifests) {
+        return manifests.stream().filter(m -> m.kind().equals("Job")).findFirst().orElseThrow();
+    }
+
+    private static Map<String, Object> pod(Manifest workload) {
+        return map(map(map(workload.body(), "spec"), "template"), "spec");
+    }
+
+    private static Map<String, Object> container(Manifest workload) {
+        return map(list(pod(workload), "containers").getFirst());
+    }
+
+    private static Map<String, Object> security(Map<String, Object> container) {
+        return map(container, "securityContext");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object node) {
+        return (Map<String, Object>) node;
+    }
+
+    private static Map<String, Object> map(Map<String, Object> node, String key) {
+        return map(node.get(key));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> list(Map<String, Object> node, String key) {
+        return (List<Object>) node.get(key);
+    }
+}
