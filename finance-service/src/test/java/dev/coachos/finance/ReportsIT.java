@@ -256,6 +256,12 @@ class ReportsIT extends FinanceTestBase {
             assertDrillsTo(report.path("total").path("drillDown").asString(), director, "amount",
                     report.path("total").path("amount"));
         }
+        // A page of a drill-down still carries the figure over all pages.
+        JsonNode third = ok("/api/v1/reports/collections/payments?from=2026-11-01&to=2026-11-30&size=1&page=2", director);
+        assertThat(third.path("content")).hasSize(1);
+        assertThat(third.path("page").path("totalElements").asInt()).isEqualTo(3);
+        assertThat(money(third.path("total").path("amount"))).isEqualByComparingTo("30000.00");
+        assertThat(third.path("content").get(0).path("branchId").asString()).isEqualTo(w.noida().toString());
         JsonNode lastDay = ok("/api/v1/reports/collections/payments?day=2026-12-01", director);
         assertThat(lastDay.path("content").get(0).path("receivedAt").asString()).isEqualTo("2026-11-30T19:00:00Z");
     }
