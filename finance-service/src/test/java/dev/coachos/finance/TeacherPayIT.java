@@ -138,6 +138,28 @@ class TeacherPayIT extends FinanceTestBase {
         assertThat(rows(batch, other)).isEqualTo(rows);
         assertThat(lines(preview(payroll, asha, branch))).containsExactlyElementsOf(asIs);
         assertThat(money(preview(payroll, ravi, branch).path("total"))).isEqualByComparingTo("12000.00");
+
+        // November's payroll run for the branch pays from the same read models: a slip for each of the
+        // three teachers, no structures, so net = gross = the preview's total, line for line.
+        Response run = api.post("/api/v1/payroll-runs", payroll, Map.of("month", "2026-11", "branchId", branch.toString()));
+        assertThat(run.status()).as(run.toString()).isEqualTo(201);
+        Response slips = api.get("/api/v1/salary-slips?runId=" + run.text("id") + "&size=50", payroll);
+        assertThat(slips.status()).as(slips.toString()).isEqualTo(200);
+        Map<String, JsonNode> byPerson = new HashMap<>();
+        slips.json().path("content").valueStream().forEach(slip -> byPerson.put(slip.path("personId").asString(), slip));
+        assertThat(byPerson).containsOnlyKeys(asha.toString(), ravi.toString(), sunil.toString());
+        for (UUID teacher : List.of(asha, ravi, sunil)) {
+            JsonNode slip = api.get("/api/v1/salary-slips/" + byPerson.get(teacher.toString()).path("id").asString(),
+                    payroll).json();
+            JsonNode pay = preview(payroll, teacher, branch);
+            assertThat(slip.path("lines").valueStream().map(l -> l.path("code").asString() + " "
+                    + money(l.path("amount")).toPlainString()).toList()).isEqualTo(lines(pay));
+            assertThat(money(slip.path("gross"))).isEqualByComparingTo(money(pay.path("total")));
+            assertThat(money(slip.path("net"))).isEqualByComparingTo(money(pay.path("total")));
+            assertThat(slip.path("status").asString()).isEqualTo("DRAFT");
+        }
+        assertThat(money(api.get("/api/v1/salary-slips/" + byPerson.get(asha.toString()).path("id").asString(), payroll)
+                .json().path("net"))).isEqualByComparingTo("11900.00");
     }
 
     /**
