@@ -1,6 +1,5 @@
 package dev.coachos.gateway;
 
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.function.LongSupplier;
 
@@ -20,7 +19,10 @@ import reactor.core.publisher.Mono;
  * Rate limits in two places. Before the token check, per client address: strict limits on the
  * auth endpoints (password guessing) and on website enquiries (form spam; they need no token), and
  * a ceiling on everything else, so that floods of bad tokens are cut off cheaply. After the token
- * check, per user: the general limit. Over a limit: 429 with {@code Retry-After}.
+ * check, per user: the general limit. Over a limit: 429 with {@code Retry-After}. The buckets are
+ * in each instance's memory, or in Redis when {@code coachos.gateway.redis-url} is set
+ * ({@link BucketStores}); the client address is the TCP peer's, or one a trusted proxy forwarded
+ * ({@link TrustedProxies}).
  */
 final class RateLimiting {
 
@@ -36,7 +38,7 @@ final class RateLimiting {
         long nanoTime();
     }
 
-    private static LongSupplier clock(ObjectProvider<Ticker> tickers) {
+    static LongSupplier clock(ObjectProvider<Ticker> tickers) {
         Ticker ticker = tickers.getIfAvailable();
         return ticker == null ? System::nanoTime : ticker::nanoTime;
     }
@@ -48,27 +50,29 @@ final class RateLimiting {
 
         /** The strict limits, each with buckets of its own; the first whose paths match counts a request. */
         private final List<Strict> strict;
-        private final TokenBuckets everything;
+        private final Buckets everything;
+        private final TrustedProxies proxies;
         private final ProblemWriter problems;
 
-        PerAddress(GatewayProperties properties, ProblemWriter problems, ObjectProvider<Ticker> tickers) {
-            LongSupplier clock = clock(tickers);
+        PerAddress(GatewayProperties properties, Buckets.Store store, TrustedProxies proxies, ProblemWriter problems) {
             this.strict = List.of(
-                    new Strict(properties.authPaths(), new TokenBuckets(properties.authLimit(), clock)),
-                    new Strict(properties.enquiryPaths(), new TokenBuckets(properties.enquiryLimit(), clock)));
-            this.everything = new TokenBuckets(properties.addressLimit(), clock);
+                    new Strict(properties.authPaths(), store.limit("auth", properties.authLimit())),
+                    new Strict(properties.enquiryPaths(), store.limit("enquiry", properties.enquiryLimit())));
+            this.everything = store.limit("address", properties.addressLimit());
+            this.proxies = proxies;
             this.problems = problems;
         }
 
         @Override
         public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-            String key = clientAddress(exchange);
+            String key = proxies.clientAddress(exchange);
             PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
-            long retryAfter = bucketsFor(path).tryTake(key);
-            return retryAfter == 0 ? chain.filter(exchange) : problems.tooManyRequests(exchange, retryAfter);
+            return bucketsFor(path).take(key).flatMap(retryAfter -> retryAfter == 0
+                    ? chain.filter(exchange)
+                    : problems.tooManyRequests(exchange, retryAfter));
         }
 
-        private TokenBuckets bucketsFor(PathContainer path) {
+        private Buckets bucketsFor(PathContainer path) {
             for (Strict limit : strict) {
                 if (limit.covers(path)) {
                     return limit.buckets();
@@ -79,9 +83,9 @@ final class RateLimiting {
     }
 
     /** A strict per-address limit on some paths, instead of the general ceiling there. */
-    private record Strict(TokenBuckets buckets, List<PathPattern> paths) {
+    private record Strict(Buckets buckets, List<PathPattern> paths) {
 
-        Strict(List<String> paths, TokenBuckets buckets) {
+        Strict(List<String> paths, Buckets buckets) {
             this(buckets, paths.stream().map(PathPatternParser.defaultInstance::parse).toList());
         }
 
@@ -100,11 +104,11 @@ final class RateLimiting {
     @Order(0)
     static class PerUser implements WebFilter {
 
-        private final TokenBuckets users;
+        private final Buckets users;
         private final ProblemWriter problems;
 
-        PerUser(GatewayProperties properties, ProblemWriter problems, ObjectProvider<Ticker> tickers) {
-            this.users = new TokenBuckets(properties.userLimit(), clock(tickers));
+        PerUser(GatewayProperties properties, Buckets.Store store, ProblemWriter problems) {
+            this.users = store.limit("user", properties.userLimit());
             this.problems = problems;
         }
 
@@ -118,17 +122,11 @@ final class RateLimiting {
         @Override
         public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
             return exchange.getPrincipal()
-                    .map(principal -> users.tryTake(principal.getName()))
+                    .flatMap(principal -> users.take(principal.getName()))
                     .defaultIfEmpty(0L)
                     .flatMap(retryAfter -> retryAfter == 0
                             ? chain.filter(exchange)
                             : problems.tooManyRequests(exchange, retryAfter));
         }
-    }
-
-    /** The peer address. Behind a trusted proxy, enable forwarded-header handling so this is the client's. */
-    static String clientAddress(ServerWebExchange exchange) {
-        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
     }
 }

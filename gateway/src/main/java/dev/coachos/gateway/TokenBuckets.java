@@ -8,7 +8,8 @@ import java.util.function.LongSupplier;
 /**
  * In-memory token buckets, one per key: {@code capacity} requests at once, refilled evenly over
  * a minute. Each gateway instance counts on its own, so with N instances a client may get up to
- * N times the limit; a shared store (Redis) would make the limit global.
+ * N times the limit; {@link RedisBuckets} makes the limit global. They are also what a gateway
+ * with Redis counts in while Redis fails.
  */
 final class TokenBuckets {
 
