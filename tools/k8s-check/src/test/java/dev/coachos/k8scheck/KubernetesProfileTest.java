@@ -67,7 +67,10 @@ class KubernetesProfileTest {
     @Test
     void theGatewayTrustsForwardedHeadersOnlyFromTheIngressController() throws IOException {
         Map<String, Object> profile = flatten(first(OverlaysTest.ROOT.resolve("gateway/src/main/resources/application-kubernetes.yml")));
-        assertThat(profile.get("server.forward-headers-strategy")).isEqualTo("native");
+        // Spring's own forwarded handling stays off: the gateway believes X-Forwarded-For only from its
+        // trusted proxies (coachos.gateway.trusted-proxies), set from the ConfigMap.
+        assertThat(profile).doesNotContainKey("server.forward-headers-strategy");
+        assertThat(String.valueOf(profile.get("coachos.gateway.trusted-proxies"))).startsWith("${COACHOS_TRUSTED_PROXIES:");
 
         for (String overlay : OverlaysTest.overlays().toList()) {
             Manifest policy = OverlaysTest.kind(OverlaysTest.rendered(overlay), "NetworkPolicy").stream()
