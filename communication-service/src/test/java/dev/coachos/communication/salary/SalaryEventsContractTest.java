@@ -35,7 +35,7 @@ class SalaryEventsContractTest {
     @Test
     void aPaidSlipArrivesWithEverythingItsMessageIsMadeOf() {
         IncomingEvent event = travel(new SalaryPaid(SLIP, PERSON, null, "2026-11", "42350.00", "BANK_TRANSFER",
-                "UTR2026113000042", AMENDED, "2026-11-30T06:30:00Z"));
+                "UTR2026113000042", AMENDED, "2026-11-30T06:30:00Z", true));
 
         assertThat(event.type()).isEqualTo("SalaryPaid");
         assertThat(event.payloadAs(SalaryMessages.Paid.class, 1)).isEqualTo(new SalaryMessages.Paid(SLIP, PERSON,

@@ -240,7 +240,7 @@ public class SalarySlips {
                 where id = ? and version = ? and status = 'APPROVED'""")
                 .params(caller.userId(), Timestamp.from(now), day, how, checked, id, slip.version()).update());
         events.salaryPaid(new SalaryPaid(id.toString(), slip.personId().toString(), text(slip.branchId()), slip.month(),
-                slip.net().toPlainString(), how, checked, text(slip.amends()), now.toString()));
+                slip.net().toPlainString(), how, checked, text(slip.amends()), now.toString(), slip.amends() != null));
         return find(id).orElseThrow();
     }
 

@@ -14,9 +14,13 @@ import dev.coachos.events.DomainEvent;
  * @param reference the bank's or cheque's reference, or null for cash
  * @param amends    the slip this one corrects (UUID), or null
  * @param paidAt    when (ISO instant)
+ * @param correction true when this payment is a difference paid after the month's salary was already
+ *                  paid (net is the adjustment, not the month's pay); false for a month's pay, including
+ *                  an amendment that replaced a slip before it was paid. Absent (null) in events
+ *                  published before it was carried: then read amends not null as a correction.
  */
 public record SalaryPaid(String slipId, String personId, String branchId, String month, String net, String method,
-        String reference, String amends, String paidAt) implements DomainEvent {
+        String reference, String amends, String paidAt, Boolean correction) implements DomainEvent {
 
     @Override
     public String aggregateId() {
