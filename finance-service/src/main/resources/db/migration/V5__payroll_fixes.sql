@@ -4,7 +4,21 @@
 ALTER TABLE salary_slip ADD COLUMN created_by uuid;
 
 -- 2. A slip is PAID exactly when the day it was paid is recorded (the code sets paid_on whenever it
---    sets PAID, and never otherwise).
+--    sets PAID, and never otherwise). A row made PAID without paid_on by a writer other than the
+--    service (plain SQL) takes the day of paid_at in India, the service's default zone, as the API
+--    takes today when paidOn is not given.
+CREATE FUNCTION salary_slip_paid_on_default() RETURNS trigger AS $$
+BEGIN
+    IF NEW.status = 'PAID' AND NEW.paid_on IS NULL AND NEW.paid_at IS NOT NULL THEN
+        NEW.paid_on := (NEW.paid_at AT TIME ZONE 'Asia/Kolkata')::date;
+    END IF;
+    RETURN NEW;
+END;
+$$ LANGUAGE plpgsql;
+
+CREATE TRIGGER salary_slip_paid_on_default BEFORE INSERT OR UPDATE ON salary_slip
+    FOR EACH ROW EXECUTE FUNCTION salary_slip_paid_on_default();
+
 ALTER TABLE salary_slip ADD CONSTRAINT salary_slip_paid_on_check CHECK ((status = 'PAID') = (paid_on IS NOT NULL));
 
 -- 3. A line never moves to another slip: V3's trigger looked at one slip only, so an update moving a

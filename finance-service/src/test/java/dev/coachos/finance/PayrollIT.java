@@ -546,8 +546,14 @@ class PayrollIT extends PayrollTestBase {
         assertThat(count("select count(*) from salary_slip_line where slip_id = ?", paid)).isEqualTo(1);
         // A draft's own lines still change; a PAID slip without the day it was paid is refused.
         assertThat(jdbc.update("update salary_slip_line set amount = amount where slip_id = ?", draft)).isEqualTo(1);
-        assertThatThrownBy(() -> jdbc.update("update salary_slip set status = 'PAID', paid_at = now(),"
-                + " paid_method = 'CASH', paid_on = null where id = ?", draft)).hasMessageContaining("salary_slip_paid_on_check");
+        // paid_on exactly for PAID slips: a paid day on an unpaid slip is refused; a PAID row written without it
+        // takes the day of paid_at in India.
+        assertThatThrownBy(() -> jdbc.update("update salary_slip set paid_on = '2026-12-01' where id = ?", draft))
+                .hasMessageContaining("salary_slip_paid_on_check");
+        jdbc.update("update salary_slip set status = 'PAID', paid_at = '2026-12-01T20:00:00Z', paid_method = 'CASH'"
+                + " where id = ?", draft);
+        assertThat(jdbc.queryForObject("select paid_on from salary_slip where id = ?", LocalDate.class, draft))
+                .isEqualTo(LocalDate.of(2026, 12, 2));
     }
 
     @Test
