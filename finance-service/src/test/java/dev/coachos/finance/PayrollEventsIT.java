@@ -2,6 +2,7 @@ package dev.coachos.finance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,9 +47,12 @@ class PayrollEventsIT extends PayrollTestBase {
         body.put("pf", true);
         body.put("esi", true);
         structure(token, body);
+        // Run and approved on 30 November, paid on 1 December, recorded on the 2nd.
+        setDay(LocalDate.of(2026, 11, 30));
         String runId = runPayroll(token, "2026-11", branch).json().path("id").asString();
         String slip = slipsOf(token, runId).get(staff).path("id").asString();
         assertThat(api.post("/api/v1/salary-slips/" + slip + "/approval", token, Map.of()).status()).isEqualTo(200);
+        setDay(TODAY);
         Map<String, Object> payment = new HashMap<>();
         payment.put("method", "BANK_TRANSFER");
         payment.put("reference", "HDFCN52026112012345");
@@ -70,5 +74,6 @@ class PayrollEventsIT extends PayrollTestBase {
         assertThat(paid.path("net").asString()).isEqualTo("10470.00");
         assertThat(paid.path("method").asString()).isEqualTo("BANK_TRANSFER");
         assertThat(paid.path("reference").asString()).isEqualTo("HDFCN52026112012345");
+        assertThat(paid.path("correction").asBoolean()).isFalse();
     }
 }

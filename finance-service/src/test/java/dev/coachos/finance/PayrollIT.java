@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -333,6 +334,255 @@ class PayrollIT extends PayrollTestBase {
                 "Twenty Five Thousand Eight Hundred Thirteen Rupees and Thirty Four Paise Only", "DRAFT");
         assertThat(pdf(others, teacherToken(teacher)).statusCode()).isEqualTo(404);
         assertThat(pdf(own, null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void correctingAnApprovedCorrectionOfAPaidSlipHoldsOnlyTheDifferenceAndIsPaidAsACorrection() {
+        UUID branch = branch("DEL", "07", null);
+        String maker = payrollManager(branch);
+        String checker = payrollManager(branch);
+        UUID staff = payee("Kavita Rao", branch, "STAFF");
+        structure(maker, structureBody(staff, "30000.00", "2026-10-01", null, List.of()));
+        UUID teacher = payee("Meera Iyer", branch, "TEACHER");
+        structure(maker, structureBody(teacher, "10000.00", "2026-10-01", null, List.of()));
+        String runId = runPayroll(maker, "2026-11", branch).json().path("id").asString();
+        Map<UUID, JsonNode> slips = slipsOf(maker, runId);
+        String s1 = slips.get(staff).path("id").asString();
+        assertThat(api.post("/api/v1/salary-slips/" + s1 + "/approval", maker, Map.of()).status()).isEqualTo(200);
+        assertThat(pay(maker, s1, "CASH", null).status()).isEqualTo(200);
+        assertThat(outbox.payloads("SalaryPaid", s1).getFirst().path("correction").asBoolean()).isFalse();
+
+        // S1 paid 30,000.00; A1 adds 2,000.00 arrears and is approved by someone other than its maker.
+        Response a1 = amend(maker, s1, "arrears", List.of(correction("EARNING", "ARREARS", "Arrears", "2000.00")));
+        assertThat(a1.status()).as(a1.toString()).isEqualTo(201);
+        String a1Id = a1.json().path("id").asString();
+        assertThat(api.post("/api/v1/salary-slips/" + a1Id + "/approval", maker, Map.of()).status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/salary-slips/" + a1Id + "/approval", checker, Map.of()).status()).isEqualTo(200);
+
+        // The arrears were 2,500.00: A2 replaces A1 with the difference alone, never the month's salary again.
+        assertThat(amend(maker, a1Id, "arrears were 2,500", List.of()).errorFields()).containsExactly("lines");
+        Response a2 = amend(maker, a1Id, "arrears were 2,500",
+                List.of(correction("EARNING", "ARREARS", "Arrears", "2500.00")));
+        assertThat(a2.status()).as(a2.toString()).isEqualTo(201);
+        String a2Id = a2.json().path("id").asString();
+        assertThat(lines(a2.json())).containsExactly("ARREARS=2500.00");
+        assertThat(money(a2.json().path("net"))).isEqualByComparingTo("2500.00");
+        assertThat(a2.json().path("amends").asString()).isEqualTo(a1Id);
+        assertThat(api.get("/api/v1/salary-slips/" + a1Id, maker).json().path("status").asString()).isEqualTo("CANCELLED");
+        assertThat(api.post("/api/v1/salary-slips/" + a2Id + "/approval", checker, Map.of()).status()).isEqualTo(200);
+        assertThat(pay(maker, a2Id, "CASH", null).status()).isEqualTo(200);
+        assertThat(outbox.payloads("SalaryPaid", a2Id).getFirst().path("correction").asBoolean()).isTrue();
+        assertThat(outbox.payloads("SalaryPaid", a2Id).getFirst().path("net").asString()).isEqualTo("2500.00");
+
+        // An approved, unpaid slip's replacement is the month's pay itself: not a correction.
+        String t1 = slips.get(teacher).path("id").asString();
+        assertThat(api.post("/api/v1/salary-slips/" + t1 + "/approval", maker, Map.of()).status()).isEqualTo(200);
+        String t2 = amend(maker, t1, "bonus", List.of(correction("EARNING", "BONUS", "Bonus", "100.00")))
+                .json().path("id").asString();
+        assertThat(api.post("/api/v1/salary-slips/" + t2 + "/approval", checker, Map.of()).status()).isEqualTo(200);
+        assertThat(pay(maker, t2, "CASH", null).status()).isEqualTo(200);
+        JsonNode replacement = outbox.payloads("SalaryPaid", t2).getFirst();
+        assertThat(replacement.path("net").asString()).isEqualTo("10100.00");
+        assertThat(replacement.path("correction").asBoolean()).isFalse();
+
+        // Not cancelled: 30,000.00 + 2,500.00 + 10,100.00.
+        assertThat(money(api.get("/api/v1/payroll-runs/" + runId, maker).json().path("totals").path("net")))
+                .isEqualByComparingTo("42600.00");
+    }
+
+    @Test
+    void aRaiseFromTheMiddleOfTheMonthPaysEachStructureForItsOwnDays() {
+        UUID branch = branch("DEL", "07", null);
+        String token = payrollManager(branch);
+        UUID staff = payee("Ravi Kumar", branch, "STAFF");
+        Map<String, Object> old = structureBody(staff, "30000.00", "2026-10-01", "2026-11-14",
+                List.of(percent("HRA", "EARNING", "40", "BASIC")));
+        old.put("pf", true);
+        structure(token, old);
+        Map<String, Object> raised = structureBody(staff, "33000.00", "2026-11-15", null,
+                List.of(percent("HRA", "EARNING", "40", "BASIC")));
+        raised.put("pf", true);
+        String raisedId = structure(token, raised).path("id").asString();
+        String runId = runPayroll(token, "2026-11", branch).json().path("id").asString();
+        JsonNode slip = slipsOf(token, runId).get(staff);
+        // 1-14 Nov: 30,000.00 x 14/30 = 14,000.00, HRA 5,600.00; 15-30 Nov: 33,000.00 x 16/30 = 17,600.00,
+        // HRA 7,040.00; PF once on the combined BASIC 31,600.00: 12% of the ceiling 15,000.00.
+        assertThat(lines(slip)).containsExactly("BASIC=31600.00", "HRA=12640.00", "PF=1800.00");
+        assertThat(slip.path("paymentDays").asInt()).isEqualTo(30);
+        assertThat(money(slip.path("net"))).isEqualByComparingTo("42440.00");
+        assertThat(slip.path("lines").get(0).path("basis").asString()).contains("(01-14 Nov)", "(15-30 Nov)");
+        assertThat(slip.path("structureId").asString()).isEqualTo(raisedId);
+    }
+
+    @Test
+    void amountsAboveWhatASlipHoldsAreAProblemNamingTheFieldAndSkipOnlyThatPersonInARun() {
+        UUID branch = branch("DEL", "07", null);
+        String token = payrollManager(branch);
+        // Base pay at the largest amount plus a teacher's batch pay: gross above 9,999,999,999.99.
+        UUID rich = payee("Very Rich", branch, "TEACHER");
+        structure(token, structureBody(rich, "9999999999.99", "2026-10-01", null, List.of()));
+        UUID batch = batchPay(branch, "JEE A", "12000.00", null, null);
+        heldBy(batch, rich, "2026-06-01", null);
+        UUID staff = payee("Kavita Rao", branch, "STAFF");
+        structure(token, structureBody(staff, "20000.00", "2026-10-01", null, List.of()));
+        Response run = runPayroll(token, "2026-11", branch);
+        assertThat(run.status()).as(run.toString()).isEqualTo(201);
+        assertThat(run.json().path("skipped").valueStream().map(s -> s.path("personName").asString()).toList())
+                .containsExactly("Very Rich");
+        assertThat(run.json().path("skipped").get(0).path("reason").asString()).contains("gross", "above the largest");
+        Map<UUID, JsonNode> slips = slipsOf(token, run.json().path("id").asString());
+        assertThat(slips.keySet()).containsExactly(staff);
+
+        // Amendment lines each within bounds but together above them: 400 naming lines, nothing changed.
+        String slip = slips.get(staff).path("id").asString();
+        assertThat(api.post("/api/v1/salary-slips/" + slip + "/approval", token, Map.of()).status()).isEqualTo(200);
+        assertThat(pay(token, slip, "CASH", null).status()).isEqualTo(200);
+        Response huge = amend(token, slip, "arrears", List.of(
+                correction("EARNING", "ARREARS", "Arrears", "9999999999.99"),
+                correction("EARNING", "BONUS", "Bonus", "9999999999.99")));
+        assertThat(huge.status()).as(huge.toString()).isEqualTo(400);
+        assertThat(huge.errorFields()).containsExactly("lines");
+        assertThat(count("select count(*) from salary_slip where amends = ?", UUID.fromString(slip))).isZero();
+    }
+
+    @Test
+    void aPersonMissingFromARunIsAddedOnceWhileRunningAgainAddsNothing() {
+        UUID branch = branch("DEL", "07", null);
+        String token = payrollManager(branch);
+        UUID early = payee("Asha One", branch, "STAFF");
+        structure(token, structureBody(early, "15000.00", "2026-10-01", null, List.of()));
+        UUID loaned = payee("Loan Heavy", branch, "STAFF");
+        String loanedStructure = structure(token, structureBody(loaned, "1000.00", "2026-09-01", null,
+                List.of(fixed("LOAN", "DEDUCTION", "5000.00")))).path("id").asString();
+        String runId = runPayroll(token, "2026-10", branch).json().path("id").asString();
+        assertThat(api.get("/api/v1/payroll-runs/" + runId, token).json().path("skipped").size()).isEqualTo(1);
+
+        // Given a structure after the run: running again makes nothing; adding makes their slip.
+        UUID late = payee("Late Joiner", branch, "STAFF");
+        structure(token, structureBody(late, "12000.00", "2026-10-16", null, List.of()));
+        assertThat(runPayroll(token, "2026-10", branch).status()).isEqualTo(200);
+        assertThat(count("select count(*) from salary_slip where run_id = ?", UUID.fromString(runId))).isEqualTo(1);
+        Response added = addSlip(token, runId, late);
+        assertThat(added.status()).as(added.toString()).isEqualTo(201);
+        assertThat(added.json().path("status").asString()).isEqualTo("DRAFT");
+        assertThat(added.json().path("runId").asString()).isEqualTo(runId);
+        assertThat(lines(added.json())).containsExactly("BASIC=6193.55");
+        assertThat(addSlip(token, runId, late).status()).isEqualTo(409);
+        assertThat(addSlip(token, runId, early).status()).isEqualTo(409);
+
+        // Skipped for a negative net: still not added while it is so; once the structure is put right, added
+        // and no longer listed as skipped.
+        assertThat(addSlip(token, runId, loaned).status()).isEqualTo(409);
+        assertThat(api.post("/api/v1/salary-structures/" + loanedStructure + "/end", token,
+                Map.of("effectiveTo", "2026-09-30")).status()).isEqualTo(200);
+        structure(token, structureBody(loaned, "1000.00", "2026-10-01", null,
+                List.of(fixed("LOAN", "DEDUCTION", "500.00"))));
+        Response fixed = addSlip(token, runId, loaned);
+        assertThat(fixed.status()).as(fixed.toString()).isEqualTo(201);
+        assertThat(money(fixed.json().path("net"))).isEqualByComparingTo("500.00");
+        JsonNode run = api.get("/api/v1/payroll-runs/" + runId, token).json();
+        assertThat(run.path("skipped").size()).isZero();
+        assertThat(run.path("totals").path("slips").asInt()).isEqualTo(3);
+
+        // Nothing to pay, unknown, out of reach, reading only, no person.
+        assertThat(addSlip(token, runId, payee("No Structure", branch, "STAFF")).errorFields())
+                .containsExactly("personId");
+        assertThat(addSlip(token, runId, UUID.randomUUID()).status()).isEqualTo(404);
+        assertThat(addSlip(token, UUID.randomUUID().toString(), late).status()).isEqualTo(404);
+        assertThat(addSlip(payrollManager(branch("MUM", "27", null)), runId, late).status()).isEqualTo(404);
+        assertThat(addSlip(hrManager(branch), runId, late).status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/payroll-runs/" + runId + "/slips", token, Map.of()).errorFields())
+                .containsExactly("personId");
+    }
+
+    @Test
+    void payrollStaffDoNotSetUpChangeApproveOrPayTheirOwnPay() {
+        UUID branch = branch("DEL", "07", null);
+        String colleague = payrollManager(branch);
+        UUID clerk = payee("Payroll Clerk", branch, "STAFF");
+        String self = KEYS.token().subject(clerk).roles(List.of("PAYROLL_MANAGER")).branch(branch)
+                .permissions(List.of("manage:payroll")).staffProfile().sign();
+        assertThat(createStructure(self, structureBody(clerk, "90000.00", "2026-10-01", null, List.of())).status())
+                .isEqualTo(403);
+        String structureId = structure(colleague, structureBody(clerk, "20000.00", "2026-10-01", null, List.of()))
+                .path("id").asString();
+        assertThat(api.post("/api/v1/salary-structures/" + structureId + "/end", self,
+                Map.of("effectiveTo", "2026-12-31")).status()).isEqualTo(403);
+        // The clerk runs the branch's payroll (their own slip with everyone's) but does not touch their slip.
+        String runId = runPayroll(self, "2026-11", branch).json().path("id").asString();
+        String slip = slipsOf(colleague, runId).get(clerk).path("id").asString();
+        assertThat(api.post("/api/v1/salary-slips/" + slip + "/recalculation", self, Map.of()).status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/salary-slips/" + slip + "/approval", self, Map.of()).status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/salary-slips/" + slip + "/approval", colleague, Map.of()).status()).isEqualTo(200);
+        assertThat(pay(self, slip, "CASH", null).status()).isEqualTo(403);
+        assertThat(amend(self, slip, "raise", List.of(correction("EARNING", "BONUS", "Bonus", "1.00"))).status())
+                .isEqualTo(403);
+        assertThat(pay(colleague, slip, "CASH", null).status()).isEqualTo(200);
+        assertThat(amend(self, slip, "raise", List.of(correction("EARNING", "BONUS", "Bonus", "1.00"))).status())
+                .isEqualTo(403);
+        assertThat(count("select count(*) from salary_slip where person_id = ?", clerk)).isEqualTo(1);
+    }
+
+    @Test
+    void aLineCannotBeMovedFromAPaidSlipToADraftWithPlainSql() {
+        UUID branch = branch("DEL", "07", null);
+        String token = payrollManager(branch);
+        UUID paidPerson = payee("Kavita Rao", branch, "STAFF");
+        UUID draftPerson = payee("Ravi Kumar", branch, "STAFF");
+        structure(token, structureBody(paidPerson, "20000.00", "2026-10-01", null, List.of()));
+        structure(token, structureBody(draftPerson, "18000.00", "2026-10-01", null, List.of()));
+        Map<UUID, JsonNode> slips = slipsOf(token, runPayroll(token, "2026-11", branch).json().path("id").asString());
+        UUID paid = UUID.fromString(slips.get(paidPerson).path("id").asString());
+        UUID draft = UUID.fromString(slips.get(draftPerson).path("id").asString());
+        assertThat(api.post("/api/v1/salary-slips/" + paid + "/approval", token, Map.of()).status()).isEqualTo(200);
+        assertThat(pay(token, paid.toString(), "CASH", null).status()).isEqualTo(200);
+
+        assertThatThrownBy(() -> jdbc.update("update salary_slip_line set slip_id = ?, seq = 99 where slip_id = ?",
+                draft, paid)).hasMessageContaining("cannot move to another slip");
+        assertThatThrownBy(() -> jdbc.update("update salary_slip_line set slip_id = ?, seq = 99 where slip_id = ?",
+                paid, draft)).hasMessageContaining("cannot move to another slip");
+        assertThatThrownBy(() -> jdbc.update("insert into salary_slip_line (slip_id, seq, kind, code, name, amount)"
+                + " values (?, 50, 'EARNING', 'X', 'X', 1)", paid)).hasMessageContaining("only while it is a draft");
+        assertThat(count("select count(*) from salary_slip_line where slip_id = ?", paid)).isEqualTo(1);
+        // A draft's own lines still change; a PAID slip without the day it was paid is refused.
+        assertThat(jdbc.update("update salary_slip_line set amount = amount where slip_id = ?", draft)).isEqualTo(1);
+        // paid_on exactly for PAID slips: a paid day on an unpaid slip is refused; a PAID row written without it
+        // takes the day of paid_at in India.
+        assertThatThrownBy(() -> jdbc.update("update salary_slip set paid_on = '2026-12-01' where id = ?", draft))
+                .hasMessageContaining("salary_slip_paid_on_check");
+        jdbc.update("update salary_slip set status = 'PAID', paid_at = '2026-12-01T20:00:00Z', paid_method = 'CASH'"
+                + " where id = ?", draft);
+        assertThat(jdbc.queryForObject("select paid_on from salary_slip where id = ?", LocalDate.class, draft))
+                .isEqualTo(LocalDate.of(2026, 12, 2));
+    }
+
+    @Test
+    void theDayPaidIsNotBeforeTheMonthNorBeforeTheApproval() {
+        UUID branch = branch("DEL", "07", null);
+        String token = payrollManager(branch);
+        UUID staff = payee("Kavita Rao", branch, "STAFF");
+        structure(token, structureBody(staff, "20000.00", "2026-10-01", null, List.of()));
+        String slip = slipsOf(token, runPayroll(token, "2026-11", branch).json().path("id").asString()).get(staff)
+                .path("id").asString();
+        setDay(LocalDate.of(2026, 11, 28));
+        assertThat(api.post("/api/v1/salary-slips/" + slip + "/approval", token, Map.of()).status()).isEqualTo(200);
+        setDay(TODAY);
+        Map<String, Object> body = payment("CASH", null);
+        body.put("paidOn", "2026-10-31");
+        assertThat(api.post("/api/v1/salary-slips/" + slip + "/payment", token, body).errorFields())
+                .containsExactly("paidOn");
+        body.put("paidOn", "2026-11-27");
+        Response early = api.post("/api/v1/salary-slips/" + slip + "/payment", token, body);
+        assertThat(early.errorFields()).containsExactly("paidOn");
+        assertThat(early.toString()).contains("2026-11-28");
+        body.put("paidOn", "2026-11-28");
+        Response paid = api.post("/api/v1/salary-slips/" + slip + "/payment", token, body);
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(200);
+        assertThat(paid.json().path("paidOn").asString()).isEqualTo("2026-11-28");
+    }
+
+    private Response addSlip(String token, String runId, UUID person) {
+        return api.post("/api/v1/payroll-runs/" + runId + "/slips", token, Map.of("personId", person.toString()));
     }
 
     private HttpResponse<byte[]> pdf(String slip, String token) throws Exception {

@@ -138,6 +138,25 @@ class SalaryStructuresIT extends PayrollTestBase {
     }
 
     @Test
+    void aStructureWhoseFullMonthWouldBeAboveWhatASlipHoldsIsAProblemNamingTheField() {
+        UUID branch = branch("DEL", "07", null);
+        String token = payrollManager(branch);
+        UUID staff = payee("Anil Das", branch, "STAFF");
+        // Base pay at the largest amount, HRA 100% of BASIC: gross 19,999,999,999.98.
+        Response tooLarge = createStructure(token, structureBody(staff, "9999999999.99", "2026-10-01", null,
+                List.of(percent("HRA", "EARNING", "100", "BASIC"))));
+        assertThat(tooLarge.status()).as(tooLarge.toString()).isEqualTo(400);
+        assertThat(tooLarge.errorFields()).containsExactly("components");
+        // Fixed deductions that together are above it.
+        Response deductions = createStructure(token, structureBody(staff, "100.00", "2026-10-01", null, List.of(
+                fixed("LOAN", "DEDUCTION", "9999999999.99"), fixed("ADVANCE", "DEDUCTION", "9999999999.99"))));
+        assertThat(deductions.errorFields()).containsExactly("components");
+        assertThat(count("select count(*) from salary_structure where person_id = ?", staff)).isZero();
+        assertThat(createStructure(token, structureBody(staff, "9999999999.99", "2026-10-01", null, List.of()))
+                .status()).isEqualTo(201);
+    }
+
+    @Test
     void overlappingStructuresOfOnePersonAreRefusedNamingTheOneInTheWayEvenWhenTheyRace() throws Exception {
         UUID branch = branch("DEL", "07", null);
         UUID staff = payee("Kavita Rao", branch, "STAFF");

@@ -44,4 +44,14 @@ final class PayrollAccess {
             throw Problems.notFound(what, id);
         }
     }
+
+    /**
+     * Payroll staff do not set up, change, approve or pay their own pay: a change of the caller's own
+     * structure or slip is a 403 (another member of payroll staff makes it).
+     */
+    static void requireNotOwn(Caller caller, UUID personId, String what) {
+        if (caller.is(personId)) {
+            throw Problems.forbidden("You cannot " + what + " of your own; another member of payroll staff does");
+        }
+    }
 }

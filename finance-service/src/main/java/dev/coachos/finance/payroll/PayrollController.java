@@ -62,6 +62,14 @@ class PayrollController {
         return runs.get(id, Caller.current());
     }
 
+    @PostMapping("/api/v1/payroll-runs/{id}/slips")
+    @PreAuthorize("@permissions.allow('manage:payroll')")
+    @Operation(summary = "Add the DRAFT slip of a person the run has none of (given a structure after the run, or skipped and since put right)")
+    ResponseEntity<SalarySlip> addSlip(@PathVariable UUID id, @Valid @RequestBody NewSlip request) {
+        SalarySlip created = slips.addToRun(id, request.personId(), Caller.current());
+        return ResponseEntity.created(URI.create("/api/v1/salary-slips/" + created.id())).body(created);
+    }
+
     @GetMapping("/api/v1/salary-slips")
     @Operation(summary = "Salary slips in the caller's reach (a person's own), latest month first")
     PageResponse<SalarySlip> slips(@RequestParam(required = false) UUID personId,
@@ -112,6 +120,9 @@ class PayrollController {
     ResponseEntity<SalarySlip> amend(@PathVariable UUID id, @Valid @RequestBody Amendment amendment) {
         SalarySlip created = slips.amend(id, amendment.reason(), amendment.lines(), Caller.current());
         return ResponseEntity.created(URI.create("/api/v1/salary-slips/" + created.id())).body(created);
+    }
+
+    record NewSlip(UUID personId) {
     }
 
     record NewRun(@NotBlank @Size(max = 7) String month, UUID branchId) {

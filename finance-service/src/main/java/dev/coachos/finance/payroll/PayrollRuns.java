@@ -34,8 +34,9 @@ import dev.coachos.platform.web.Problems;
  * Monthly payroll runs, one per month and branch (head office: no branch). The first run of a month makes
  * a DRAFT slip for everyone with a salary structure in effect on any day of the month in the branch and
  * every teacher with pay from the branch's batches (one slip for a person with both); a person whose
- * deductions would be above their gross gets no slip and is listed in the run's skipped people with the
- * reason. Running it again makes nothing new and answers the run there is: the run's row is inserted with
+ * deductions would be above their gross, or whose slip would be above the largest amount a slip holds, gets
+ * no slip and is listed in the run's skipped people with the reason (one such person does not stop the
+ * others' slips); a slip is added for them later with {@link SalarySlips#addToRun}. Running it again makes nothing new and answers the run there is: the run's row is inserted with
  * "on conflict do nothing" on the unique (month, branch) index, so of two runs at the same time the second
  * waits for the first to commit and finds its run and slips.
  */
@@ -101,12 +102,12 @@ public class PayrollRuns {
             if (computed.isEmpty()) {
                 continue;
             }
-            if (computed.get().slip().payable()) {
-                slips.insert(id, branchId, month, computed.get(), null, null);
+            Optional<String> unstorable = SalarySlips.unstorable(computed.get().slip());
+            if (unstorable.isEmpty()) {
+                slips.insert(id, branchId, month, computed.get(), null, null, caller.userId());
             } else {
                 jdbc.sql("insert into payroll_run_skip (run_id, person_id, person_name, reason) values (?, ?, ?, ?)")
-                        .params(id, person, computed.get().personName(), SalarySlips.notPayable(computed.get().slip()))
-                        .update();
+                        .params(id, person, computed.get().personName(), unstorable.get()).update();
             }
         }
         return new Outcome(find(id).orElseThrow(), true);

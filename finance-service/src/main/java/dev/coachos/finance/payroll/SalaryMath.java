@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -196,6 +197,16 @@ public final class SalaryMath {
     }
 
     /**
+     * A structure in effect for part of the month: {@code paymentDays} of its days fall in the month, and
+     * {@code period} names them on the lines (such as "01-14 Nov"; null when one structure covers the slip).
+     */
+    public record Segment(Structure structure, int paymentDays, String period) {
+    }
+
+    /** The largest amount a slip, a line or a total may hold: numeric(12,2). */
+    public static final BigDecimal MAX_AMOUNT = new BigDecimal("9999999999.99");
+
+    /**
      * Computes a slip.
      *
      * @param structure   the structure in effect, or null for a slip of lines computed elsewhere only
@@ -209,68 +220,150 @@ public final class SalaryMath {
             throw new IllegalArgumentException("payment days must be 0 to working days (" + workingDays + "), got "
                     + paymentDays);
         }
-        List<Line> earnings = new ArrayList<>();
-        List<Line> deductions = new ArrayList<>();
-        Map<String, BigDecimal> values = new HashMap<>();
-        String days = paymentDays == workingDays ? "" : " x " + paymentDays + "/" + workingDays + " days";
-        if (structure != null) {
-            BigDecimal basic = prorate(structure.basePay(), paymentDays, workingDays);
-            values.put("BASIC", basic);
-            earnings.add(new Line(Kind.EARNING, "BASIC", "Basic pay", basic, null,
+        List<Segment> segments = structure == null ? List.of() : List.of(new Segment(structure, paymentDays, null));
+        Slip slip = compute(segments, workingDays, extras, settings);
+        return structure == null ? new Slip(workingDays, paymentDays, slip.lines(), slip.gross(), slip.deductions(),
+                slip.net()) : slip;
+    }
+
+    /**
+     * Computes a slip from the structures in effect during the month, in date order, each prorated by its
+     * own payment days; a line of one code from several structures is one line, their amounts added and
+     * their bases joined, each basis naming its period. The slip's payment days are the days some structure
+     * covered. A PERCENT deduction of GROSS in a structure takes the slip's GROSS for that structure's share
+     * of the covered days. The statutory deductions are judged once on the combined amounts, with the
+     * switches of the latest structure (the one in effect at the end of the month): PF on the combined
+     * BASIC up to the wage ceiling, ESI while the combined GROSS is within its ceiling, TDS on the combined
+     * GROSS. No structure: a slip of the extras alone, all days payment days.
+     */
+    public static Slip compute(List<Segment> segments, int workingDays, List<Extra> extras, PayrollSettings settings) {
+        int covered = 0;
+        for (Segment segment : segments) {
+            if (segment.paymentDays() < 0 || segment.paymentDays() > workingDays) {
+                throw new IllegalArgumentException("payment days must be 0 to working days (" + workingDays
+                        + "), got " + segment.paymentDays());
+            }
+            covered += segment.paymentDays();
+        }
+        if (workingDays < 1 || covered > workingDays) {
+            throw new IllegalArgumentException("payment days must be 0 to working days (" + workingDays + "), got "
+                    + covered);
+        }
+        Map<String, Line> earnings = new java.util.LinkedHashMap<>();
+        Map<String, Line> deductions = new java.util.LinkedHashMap<>();
+        List<Map<String, BigDecimal>> values = new ArrayList<>();
+        BigDecimal basic = Money.ZERO;
+        for (Segment segment : segments) {
+            Structure structure = segment.structure();
+            int paymentDays = segment.paymentDays();
+            Map<String, BigDecimal> own = new HashMap<>();
+            values.add(own);
+            String days = daysText(segment, workingDays);
+            BigDecimal segmentBasic = prorate(structure.basePay(), paymentDays, workingDays);
+            own.put("BASIC", segmentBasic);
+            basic = basic.add(segmentBasic);
+            merge(earnings, new Line(Kind.EARNING, "BASIC", "Basic pay", segmentBasic, null,
                     "base pay " + structure.basePay().setScale(2).toPlainString() + days, true));
             for (Component c : structure.components()) {
                 if (c.kind() == Kind.EARNING) {
-                    Line line = component(c, values, paymentDays, workingDays, days);
-                    values.put(c.code(), line.amount());
-                    earnings.add(line);
+                    Line line = component(c, own, paymentDays, workingDays, days);
+                    own.put(c.code(), line.amount());
+                    merge(earnings, line);
                 }
             }
         }
+        List<Line> earned = new ArrayList<>(earnings.values());
         for (Extra extra : extras) {
             if (extra.kind() == Kind.EARNING) {
-                earnings.add(new Line(Kind.EARNING, extra.code(), extra.name(), Money.of(extra.amount()),
+                earned.add(new Line(Kind.EARNING, extra.code(), extra.name(), Money.of(extra.amount()),
                         extra.batchId(), extra.basis(), false));
             }
         }
-        BigDecimal gross = sum(earnings);
-        values.put("GROSS", gross);
-        if (structure != null) {
-            for (Component c : structure.components()) {
+        BigDecimal gross = sum(earned);
+        for (int i = 0; i < segments.size(); i++) {
+            Segment segment = segments.get(i);
+            Map<String, BigDecimal> own = values.get(i);
+            own.put("GROSS", segments.size() == 1 ? gross : prorate(gross, segment.paymentDays(), covered));
+            String days = daysText(segment, workingDays);
+            for (Component c : segment.structure().components()) {
                 if (c.kind() == Kind.DEDUCTION) {
-                    Line line = component(c, values, paymentDays, workingDays, days);
-                    values.put(c.code(), line.amount());
-                    deductions.add(line);
+                    Line line = component(c, own, segment.paymentDays(), workingDays, days);
+                    own.put(c.code(), line.amount());
+                    merge(deductions, line);
                 }
             }
-            if (structure.pf()) {
-                BigDecimal basic = values.get("BASIC");
+        }
+        List<Line> deducted = new ArrayList<>(deductions.values());
+        if (!segments.isEmpty()) {
+            Structure latest = segments.getLast().structure();
+            if (latest.pf()) {
                 BigDecimal wage = basic.min(settings.pfWageCeiling());
-                deductions.add(new Line(Kind.DEDUCTION, "PF", "Provident fund (EPF)",
+                deducted.add(new Line(Kind.DEDUCTION, "PF", "Provident fund (EPF)",
                         percentOf(wage, settings.pfPercent()), null, plain(settings.pfPercent()) + "% of "
                                 + (basic.compareTo(wage) == 0 ? "BASIC " + basic.toPlainString()
                                         : "the wage ceiling " + plain(settings.pfWageCeiling())), false));
             }
-            if (structure.esi() && gross.compareTo(settings.esiGrossCeiling()) <= 0) {
-                deductions.add(new Line(Kind.DEDUCTION, "ESI", "Employees' State Insurance",
+            if (latest.esi() && gross.compareTo(settings.esiGrossCeiling()) <= 0) {
+                deducted.add(new Line(Kind.DEDUCTION, "ESI", "Employees' State Insurance",
                         percentOf(gross, settings.esiPercent()), null,
                         plain(settings.esiPercent()) + "% of GROSS " + gross.toPlainString(), false));
             }
-            if (structure.tdsPercent() != null && structure.tdsPercent().signum() > 0) {
-                deductions.add(new Line(Kind.DEDUCTION, "TDS", "Income tax (TDS)",
-                        percentOf(gross, structure.tdsPercent()), null,
-                        plain(structure.tdsPercent()) + "% of GROSS " + gross.toPlainString(), false));
+            if (latest.tdsPercent() != null && latest.tdsPercent().signum() > 0) {
+                deducted.add(new Line(Kind.DEDUCTION, "TDS", "Income tax (TDS)",
+                        percentOf(gross, latest.tdsPercent()), null,
+                        plain(latest.tdsPercent()) + "% of GROSS " + gross.toPlainString(), false));
             }
         }
         for (Extra extra : extras) {
             if (extra.kind() == Kind.DEDUCTION) {
-                deductions.add(new Line(Kind.DEDUCTION, extra.code(), extra.name(), Money.of(extra.amount()),
+                deducted.add(new Line(Kind.DEDUCTION, extra.code(), extra.name(), Money.of(extra.amount()),
                         extra.batchId(), extra.basis(), false));
             }
         }
-        BigDecimal deducted = sum(deductions);
-        List<Line> lines = new ArrayList<>(earnings);
-        lines.addAll(deductions);
-        return new Slip(workingDays, paymentDays, lines, gross, deducted, gross.subtract(deducted));
+        BigDecimal total = sum(deducted);
+        List<Line> lines = new ArrayList<>(earned);
+        lines.addAll(deducted);
+        return new Slip(workingDays, segments.isEmpty() ? workingDays : covered, lines, gross, total,
+                gross.subtract(total));
+    }
+
+    /**
+     * Why a slip cannot be stored, or empty: its gross or its deductions above {@link #MAX_AMOUNT}, or a
+     * line above it.
+     */
+    public static Optional<String> tooLarge(Slip slip) {
+        if (slip.gross().compareTo(MAX_AMOUNT) > 0) {
+            return Optional.of("gross " + slip.gross().toPlainString() + " is above the largest amount "
+                    + MAX_AMOUNT.toPlainString());
+        }
+        if (slip.deductions().compareTo(MAX_AMOUNT) > 0) {
+            return Optional.of("deductions " + slip.deductions().toPlainString() + " are above the largest amount "
+                    + MAX_AMOUNT.toPlainString());
+        }
+        for (Line line : slip.lines()) {
+            if (line.amount().compareTo(MAX_AMOUNT) > 0) {
+                return Optional.of(line.code() + " " + line.amount().toPlainString() + " is above the largest amount "
+                        + MAX_AMOUNT.toPlainString());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String daysText(Segment segment, int workingDays) {
+        String days = segment.paymentDays() == workingDays ? ""
+                : " x " + segment.paymentDays() + "/" + workingDays + " days";
+        return segment.period() == null ? days : days + " (" + segment.period() + ")";
+    }
+
+    /** Adds a line, or its amount and basis to the line of its code already there. */
+    private static void merge(Map<String, Line> lines, Line line) {
+        Line there = lines.get(line.code());
+        if (there == null) {
+            lines.put(line.code(), line);
+            return;
+        }
+        lines.put(line.code(), new Line(line.kind(), line.code(), line.name(), there.amount().add(line.amount()),
+                null, there.basis() + "; " + line.basis(), there.prorated() || line.prorated()));
     }
 
     private static Line component(Component c, Map<String, BigDecimal> values, int paymentDays, int workingDays,

@@ -17,11 +17,13 @@ import java.util.UUID;
  * @param paymentDays  the days of the month the salary structure was in effect
  * @param netInWords   the net in Indian words, "Rupees ... Only"
  * @param paidOn       the day it was paid (as recorded), or null
+ * @param createdBy    who made it: the runner for a run's slips, else who amended or added it (null before
+ *                     this was recorded)
  */
 public record SalarySlip(UUID id, UUID runId, UUID personId, String personName, UUID branchId, String month,
         UUID structureId, String status, UUID amends, UUID amendedBy, String amendReason, int workingDays,
         BigDecimal paymentDays, List<Line> lines, BigDecimal gross, BigDecimal totalDeductions, BigDecimal net,
-        String netInWords, Instant createdAt, UUID approvedBy, Instant approvedAt, UUID paidBy, Instant paidAt,
+        String netInWords, Instant createdAt, UUID createdBy, UUID approvedBy, Instant approvedAt, UUID paidBy, Instant paidAt,
         LocalDate paidOn, String paidMethod, String paidReference, long version) {
 
     /** One line in order: an EARNING or a DEDUCTION, how it was reached, and the batch it comes from. */

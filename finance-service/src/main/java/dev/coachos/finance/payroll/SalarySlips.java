@@ -49,8 +49,12 @@ import dev.coachos.platform.web.Problems;
  * <p>Amendment: an APPROVED (unpaid) slip is CANCELLED and replaced by a new DRAFT computed afresh from
  * the current structure and batches, plus the correction lines given. A PAID slip stays as it was; the
  * new DRAFT holds only the correction lines given (arrears as earnings, recoveries as deductions), so its
- * net is the difference still to pay. Either way the new slip names the old in {@code amends}; a slip is
- * amended once (amend the amendment for a further correction).
+ * net is the difference still to pay. An approved amendment of a PAID slip (or of one further down that
+ * chain) is itself a difference: amending it cancels it, and the new DRAFT holds the lines given, which
+ * restate the whole difference still to pay (they replace the cancelled amendment's lines; the salary is
+ * never computed again on top of what was paid). Either way the new slip names the old in {@code amends};
+ * a slip is amended once (amend the amendment for a further correction). An amendment is approved by
+ * someone other than who made it; nobody approves, pays, recalculates or amends their own slip.
  */
 @Service
 public class SalarySlips {
@@ -58,7 +62,7 @@ public class SalarySlips {
     static final String COLUMNS = """
             s.id, s.run_id, s.person_id, s.person_name, s.branch_id, s.month, s.structure_id, s.status, s.amends,
             (select a.id from salary_slip a where a.amends = s.id) as amended_by, s.amend_reason, s.working_days,
-            s.payment_days, s.gross, s.total_deductions, s.net, s.net_in_words, s.created_at, s.approved_by,
+            s.payment_days, s.gross, s.total_deductions, s.net, s.net_in_words, s.created_at, s.created_by, s.approved_by,
             s.approved_at, s.paid_by, s.paid_at, s.paid_on, s.paid_method, s.paid_reference, s.version""";
     private static final Sorting SORTING = Sorting.of(Map.of("month", "s.month", "net", "s.net",
             "createdAt", "s.created_at", "personName", "s.person_name"), "s.month desc", "s.id");
@@ -67,6 +71,9 @@ public class SalarySlips {
     private static final Pattern BANK_REFERENCE = Pattern.compile("[A-Z0-9]{6,40}");
     private static final Pattern CHEQUE_NUMBER = Pattern.compile("\\d{6}");
     private static final SalarySlipPdf PDF = new SalarySlipPdf();
+    private static final java.time.format.DateTimeFormatter PERIOD_DAY = java.time.format.DateTimeFormatter.ofPattern("dd");
+    private static final java.time.format.DateTimeFormatter PERIOD_MONTH = java.time.format.DateTimeFormatter
+            .ofPattern("MMM", Locale.ENGLISH);
 
     private final JdbcClient jdbc;
     private final SalaryStructures structures;
@@ -102,27 +109,41 @@ public class SalarySlips {
     Optional<Computed> compute(UUID personId, UUID branchId, YearMonth month, List<SalaryMath.Extra> corrections) {
         LocalDate first = month.atDay(1);
         LocalDate last = month.atEndOfMonth();
-        Optional<SalaryStructure> structure = structures.inEffect(personId, branchId, first, last);
+        List<SalaryStructure> inEffect = structures.inEffect(personId, branchId, first, last);
         List<SalaryMath.Extra> extras = new ArrayList<>();
         for (TeacherPay.Line line : teacherPay.lines(personId, branchId, month)) {
             extras.add(new SalaryMath.Extra(SalaryMath.Kind.EARNING, line.code(), line.name(), line.amount(),
                     line.batchId(), line.basis()));
         }
-        if (structure.isEmpty() && extras.isEmpty()) {
+        if (inEffect.isEmpty() && extras.isEmpty()) {
             return Optional.empty();
         }
         extras.addAll(corrections);
-        int workingDays = month.lengthOfMonth();
-        int paymentDays = structure.map(s -> {
+        List<SalaryMath.Segment> segments = new ArrayList<>();
+        for (SalaryStructure s : inEffect) {
             LocalDate from = s.effectiveFrom().isAfter(first) ? s.effectiveFrom() : first;
             LocalDate to = s.effectiveTo() == null || s.effectiveTo().isAfter(last) ? last : s.effectiveTo();
-            return (int) (to.toEpochDay() - from.toEpochDay() + 1);
-        }).orElse(workingDays);
-        SalaryMath.Slip slip = SalaryMath.compute(structure.map(SalaryStructures::forMath).orElse(null), workingDays,
-                paymentDays, extras, settings);
+            int days = (int) (to.toEpochDay() - from.toEpochDay() + 1);
+            String period = inEffect.size() == 1 ? null
+                    : PERIOD_DAY.format(from) + "-" + PERIOD_DAY.format(to) + " " + PERIOD_MONTH.format(to);
+            segments.add(new SalaryMath.Segment(SalaryStructures.forMath(s), days, period));
+        }
+        SalaryMath.Slip slip = SalaryMath.compute(segments, month.lengthOfMonth(), extras, settings);
         String name = jdbc.sql("select name from payee_view where user_id = ?").param(personId).query(String.class)
                 .optional().orElse(null);
-        return Optional.of(new Computed(personId, name, structure.map(SalaryStructure::id).orElse(null), slip));
+        UUID structureId = inEffect.isEmpty() ? null : inEffect.getLast().id();
+        return Optional.of(new Computed(personId, name, structureId, slip));
+    }
+
+    /**
+     * Why a computed slip cannot be stored, or empty: a negative net, or an amount above what a slip holds
+     * (numeric(12,2), and the net in words).
+     */
+    static Optional<String> unstorable(SalaryMath.Slip slip) {
+        if (!slip.payable()) {
+            return Optional.of(notPayable(slip));
+        }
+        return SalaryMath.tooLarge(slip);
     }
 
     /** Why a computed slip cannot be made: its deductions are above its gross. */
@@ -131,17 +152,20 @@ public class SalarySlips {
                 + ": the net would be " + slip.net().toPlainString();
     }
 
-    /** Stores a DRAFT slip and its lines; returns its id. */
-    UUID insert(UUID runId, UUID branchId, YearMonth month, Computed computed, UUID amends, String reason) {
+    /** Stores a DRAFT slip and its lines, made by {@code createdBy}; returns its id. */
+    UUID insert(UUID runId, UUID branchId, YearMonth month, Computed computed, UUID amends, String reason,
+            UUID createdBy) {
         UUID id = UuidV7.next();
         SalaryMath.Slip slip = computed.slip();
         jdbc.sql("""
                 insert into salary_slip (id, run_id, person_id, person_name, branch_id, month, structure_id, status, amends,
-                    amend_reason, working_days, payment_days, gross, total_deductions, net, net_in_words, created_at, version)
-                values (?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
+                    amend_reason, working_days, payment_days, gross, total_deductions, net, net_in_words, created_at,
+                    created_by, version)
+                values (?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
                 .params(id, runId, computed.personId(), computed.personName(), branchId, month.atDay(1),
                         computed.structureId(), amends, reason, slip.workingDays(), slip.paymentDays(), slip.gross(),
-                        slip.deductions(), slip.net(), AmountInWords.of(slip.net()), Timestamp.from(clock.instant()))
+                        slip.deductions(), slip.net(), AmountInWords.of(slip.net()), Timestamp.from(clock.instant()),
+                        createdBy)
                 .update();
         insertLines(id, slip);
         return id;
@@ -209,7 +233,11 @@ public class SalarySlips {
     @Transactional
     public SalarySlip approve(UUID id, Caller caller) {
         SalarySlip slip = forManage(id, caller);
+        PayrollAccess.requireNotOwn(caller, slip.personId(), "approve a salary slip");
         requireStatus(slip, "DRAFT", "approved");
+        if (slip.amends() != null && caller.is(slip.createdBy())) {
+            throw Problems.forbidden("You made this amendment: someone else of payroll staff approves it");
+        }
         Instant now = clock.instant();
         change(slip, jdbc.sql("""
                 update salary_slip set status = 'APPROVED', approved_by = ?, approved_at = ?, version = version + 1
@@ -225,6 +253,7 @@ public class SalarySlips {
     @Transactional
     public SalarySlip pay(UUID id, String method, String reference, LocalDate paidOn, Caller caller) {
         SalarySlip slip = forManage(id, caller);
+        PayrollAccess.requireNotOwn(caller, slip.personId(), "pay a salary slip");
         String how = method == null ? "" : method.strip().toUpperCase(Locale.ROOT);
         String checked = reference(how, reference);
         LocalDate today = LocalDate.ofInstant(clock.instant(), finance.zone());
@@ -232,7 +261,14 @@ public class SalarySlips {
         if (day.isAfter(today)) {
             throw Problems.invalidField("paidOn", "must not be after today (" + today + ")");
         }
+        if (day.isBefore(YearMonth.parse(slip.month()).atDay(1))) {
+            throw Problems.invalidField("paidOn", "must not be before the month paid for (" + slip.month() + "-01)");
+        }
         requireStatus(slip, "APPROVED", "paid");
+        LocalDate approvedOn = LocalDate.ofInstant(slip.approvedAt(), finance.zone());
+        if (day.isBefore(approvedOn)) {
+            throw Problems.invalidField("paidOn", "must not be before the slip was approved (" + approvedOn + ")");
+        }
         Instant now = clock.instant();
         change(slip, jdbc.sql("""
                 update salary_slip set status = 'PAID', paid_by = ?, paid_at = ?, paid_on = ?, paid_method = ?,
@@ -240,7 +276,7 @@ public class SalarySlips {
                 where id = ? and version = ? and status = 'APPROVED'""")
                 .params(caller.userId(), Timestamp.from(now), day, how, checked, id, slip.version()).update());
         events.salaryPaid(new SalaryPaid(id.toString(), slip.personId().toString(), text(slip.branchId()), slip.month(),
-                slip.net().toPlainString(), how, checked, text(slip.amends()), now.toString(), slip.amends() != null));
+                slip.net().toPlainString(), how, checked, text(slip.amends()), now.toString(), paidBefore(id)));
         return find(id).orElseThrow();
     }
 
@@ -248,6 +284,7 @@ public class SalarySlips {
     @Transactional
     public SalarySlip recalculate(UUID id, Caller caller) {
         SalarySlip slip = forManage(id, caller);
+        PayrollAccess.requireNotOwn(caller, slip.personId(), "recalculate a salary slip");
         requireStatus(slip, "DRAFT", "recalculated");
         if (slip.amends() != null) {
             throw Problems.conflict("An amendment holds the lines its amendment set; it is not recalculated");
@@ -256,8 +293,9 @@ public class SalarySlips {
         Computed computed = compute(slip.personId(), slip.branchId(), month, List.of())
                 .orElseThrow(() -> Problems.conflict("Nothing is to be paid to this person for " + month
                         + " any more: no salary structure and no batch pay"));
-        if (!computed.slip().payable()) {
-            throw Problems.conflict("The slip cannot be recalculated: " + notPayable(computed.slip()));
+        Optional<String> unstorable = unstorable(computed.slip());
+        if (unstorable.isPresent()) {
+            throw Problems.conflict("The slip cannot be recalculated: " + unstorable.get());
         }
         SalaryMath.Slip math = computed.slip();
         change(slip, jdbc.sql("""
@@ -272,10 +310,15 @@ public class SalarySlips {
         return find(id).orElseThrow();
     }
 
-    /** Corrects an APPROVED or PAID slip with a new DRAFT slip naming it (see the class comment for the rule). */
+    /**
+     * Corrects an APPROVED or PAID slip with a new DRAFT slip naming it (see the class comment for the rule).
+     * An approved slip whose chain of amendments holds a PAID slip is itself a difference: its replacement
+     * holds only the lines given, never the month's salary again.
+     */
     @Transactional
     public SalarySlip amend(UUID id, String reason, List<Correction> lines, Caller caller) {
         SalarySlip slip = forManage(id, caller);
+        PayrollAccess.requireNotOwn(caller, slip.personId(), "amend a salary slip");
         if (!slip.status().equals("APPROVED") && !slip.status().equals("PAID")) {
             throw Problems.conflict("The slip is " + slip.status() + ": only an approved or paid slip is amended"
                     + (slip.status().equals("DRAFT") ? "; recalculate a draft instead" : ""));
@@ -286,11 +329,12 @@ public class SalarySlips {
         List<SalaryMath.Extra> corrections = corrections(lines);
         YearMonth month = YearMonth.parse(slip.month());
         String why = reason.strip();
+        boolean paid = slip.status().equals("PAID");
         Computed computed;
-        if (slip.status().equals("PAID")) {
+        if (paid || paidBefore(id)) {
             if (corrections.isEmpty()) {
-                throw Problems.invalidField("lines", "a paid slip is corrected by the lines still to pay or recover;"
-                        + " give at least one");
+                throw Problems.invalidField("lines", (paid ? "a paid slip" : "a correction of a paid slip")
+                        + " is corrected by the lines still to pay or recover; give at least one");
             }
             SalaryMath.Slip math = SalaryMath.compute(null, slip.workingDays(), slip.paymentDays().intValue(),
                     corrections, settings);
@@ -300,15 +344,72 @@ public class SalarySlips {
                     .orElseGet(() -> new Computed(slip.personId(), slip.personName(), null,
                             SalaryMath.compute(null, month.lengthOfMonth(), month.lengthOfMonth(), corrections,
                                     settings)));
+        }
+        Optional<String> unstorable = unstorable(computed.slip());
+        if (unstorable.isPresent()) {
+            throw Problems.invalidField("lines", "the amendment cannot be paid: " + unstorable.get());
+        }
+        if (!paid) {
             change(slip, jdbc.sql("""
                     update salary_slip set status = 'CANCELLED', version = version + 1
                     where id = ? and version = ? and status = 'APPROVED'""").params(id, slip.version()).update());
         }
-        if (!computed.slip().payable()) {
-            throw Problems.invalidField("lines", "the amendment cannot be paid: " + notPayable(computed.slip()));
-        }
-        UUID amendment = insert(slip.runId(), slip.branchId(), month, computed, id, why);
+        UUID amendment = insert(slip.runId(), slip.branchId(), month, computed, id, why, caller.userId());
         return find(amendment).orElseThrow();
+    }
+
+    /**
+     * Adds a person's DRAFT slip to a run that has none of theirs (given a structure after the run, or
+     * skipped and since put right); clears their skipped row. Running the payroll again never does this.
+     */
+    @Transactional
+    public SalarySlip addToRun(UUID runId, UUID personId, Caller caller) {
+        record Run(UUID id, LocalDate month, UUID branchId) {
+        }
+        Run run = jdbc.sql("select id, month, branch_id from payroll_run where id = ? for update").param(runId)
+                .query((rs, n) -> new Run(rs.getObject("id", UUID.class), rs.getObject("month", LocalDate.class),
+                        rs.getObject("branch_id", UUID.class)))
+                .optional().filter(r -> PayrollAccess.readsOthers(caller)
+                        && caller.reaches(Optional.ofNullable(r.branchId())))
+                .orElseThrow(() -> Problems.notFound("payroll run", runId));
+        if (!PayrollAccess.manages(caller, run.branchId())) {
+            throw Problems.forbidden("Adding a slip to the run needs manage:payroll for its branch");
+        }
+        if (personId == null) {
+            throw Problems.invalidField("personId", "is required");
+        }
+        PayrollAccess.requireNotOwn(caller, personId, "add a salary slip");
+        if (jdbc.sql("select count(*) from payee_view where user_id = ?").param(personId).query(Long.class).single() == 0) {
+            throw Problems.notFound("teacher or staff member", personId);
+        }
+        Optional<UUID> existing = jdbc.sql("select id from salary_slip where run_id = ? and person_id = ? and amends is null")
+                .params(runId, personId).query(UUID.class).optional();
+        if (existing.isPresent()) {
+            throw Problems.conflict("The run already has salary slip " + existing.get() + " of this person;"
+                    + " recalculate or amend that one");
+        }
+        YearMonth month = YearMonth.from(run.month());
+        Computed computed = compute(personId, run.branchId(), month, List.of())
+                .orElseThrow(() -> Problems.invalidField("personId", "has nothing to be paid in this run: no salary"
+                        + " structure of its branch in effect in " + month + " and no pay from its batches"));
+        Optional<String> unstorable = unstorable(computed.slip());
+        if (unstorable.isPresent()) {
+            throw Problems.conflict("No slip can be made for this person: " + unstorable.get());
+        }
+        UUID slip = insert(runId, run.branchId(), month, computed, null, null, caller.userId());
+        jdbc.sql("delete from payroll_run_skip where run_id = ? and person_id = ?").params(runId, personId).update();
+        return find(slip).orElseThrow();
+    }
+
+    /** Whether a slip earlier in the chain of amendments leading to this one was PAID. */
+    private boolean paidBefore(UUID id) {
+        return jdbc.sql("""
+                with recursive chain (id, status) as (
+                    select s.id, s.status from salary_slip s where s.id = (select amends from salary_slip where id = ?)
+                    union all
+                    select s.id, s.status from salary_slip s join salary_slip c on c.amends = s.id
+                      join chain on chain.id = c.id)
+                select exists (select 1 from chain where status = 'PAID')""").param(id).query(Boolean.class).single();
     }
 
     private static List<SalaryMath.Extra> corrections(List<Correction> lines) {
@@ -425,6 +526,7 @@ public class SalarySlips {
                 rs.getObject("amended_by", UUID.class), rs.getString("amend_reason"), rs.getInt("working_days"),
                 rs.getBigDecimal("payment_days"), lines, rs.getBigDecimal("gross"), rs.getBigDecimal("total_deductions"),
                 rs.getBigDecimal("net"), rs.getString("net_in_words"), instant(rs, "created_at"),
+                rs.getObject("created_by", UUID.class),
                 rs.getObject("approved_by", UUID.class), instant(rs, "approved_at"), rs.getObject("paid_by", UUID.class),
                 instant(rs, "paid_at"), rs.getObject("paid_on", LocalDate.class), rs.getString("paid_method"),
                 rs.getString("paid_reference"), rs.getLong("version"));

@@ -48,11 +48,13 @@ public class SalaryStructures {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final PayrollSettings settings;
     private final Clock clock;
 
-    SalaryStructures(JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
+    SalaryStructures(JdbcClient jdbc, TransactionTemplate transactions, PayrollSettings settings, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -80,6 +82,16 @@ public class SalaryStructures {
             throw Problems.invalidFields("Invalid component(s): " + String.join("; ",
                     invalid.stream().map(SalaryMath.Invalid::message).toList()),
                     invalid.stream().map(i -> new Problems.FieldProblem(i.field(), i.message())).toList());
+        }
+        PayrollAccess.requireNotOwn(caller, request.personId(), "set up a salary structure");
+        // The largest month the structure can make (every day paid, no batch pay): it must fit a slip.
+        SalaryMath.Slip largest = SalaryMath.compute(new SalaryMath.Structure(request.basePay(), components,
+                Boolean.TRUE.equals(request.pf()), Boolean.TRUE.equals(request.esi()), request.tdsPercent()), 31, 31,
+                List.of(), settings);
+        Optional<String> tooLarge = SalaryMath.tooLarge(largest);
+        if (tooLarge.isPresent()) {
+            throw Problems.invalidField(components.isEmpty() ? "basePay" : "components", "a full month of this"
+                    + " structure would be more than a slip holds: " + tooLarge.get());
         }
         UUID id = UuidV7.next();
         Instant now = clock.instant();
@@ -150,6 +162,7 @@ public class SalaryStructures {
                 .param(id).query((rs, n) -> read(rs, List.of())).optional()
                 .orElseThrow(() -> Problems.notFound("salary structure", id));
         PayrollAccess.requireManage(caller, "salary structure", id, structure.personId(), structure.branchId());
+        PayrollAccess.requireNotOwn(caller, structure.personId(), "end a salary structure");
         if (structure.effectiveTo() != null) {
             throw Problems.conflict("The structure already ends on " + structure.effectiveTo());
         }
@@ -170,12 +183,13 @@ public class SalaryStructures {
         return find(id).orElseThrow();
     }
 
-    /** The structure of the person in effect on any day of the month in the branch, if any (the latest). */
-    Optional<SalaryStructure> inEffect(UUID personId, UUID branchId, LocalDate first, LocalDate last) {
+    /** The structures of the person in effect on some day of the month in the branch, earliest first. */
+    List<SalaryStructure> inEffect(UUID personId, UUID branchId, LocalDate first, LocalDate last) {
         return jdbc.sql("select s.id from salary_structure s where s.person_id = ? and s.branch_id is not distinct from ?"
                 + " and s.effective_from <= ? and (s.effective_to is null or s.effective_to >= ?)"
-                + " order by s.effective_from desc limit 1")
-                .params(personId, branchId, last, first).query(UUID.class).optional().flatMap(this::find);
+                + " order by s.effective_from")
+                .params(personId, branchId, last, first).query(UUID.class).list().stream()
+                .map(id -> find(id).orElseThrow()).toList();
     }
 
     Optional<SalaryStructure> find(UUID id) {

@@ -41,6 +41,40 @@ class SalaryMathTest {
     }
 
     @Test
+    void aRaiseFromTheFifteenthPaysEachStructureForItsDaysAndJudgesPfAndEsiOnceOnTheWhole() {
+        // November 2026, 30 days. 1-14 Nov: 30,000.00 base, HRA 40% of BASIC; 15-30 Nov: 33,000.00, HRA 40%.
+        Structure before = new Structure(inr("30000.00"), List.of(percent("HRA", Kind.EARNING, "40", "BASIC")),
+                true, true, null);
+        Structure after = new Structure(inr("33000.00"), List.of(percent("HRA", Kind.EARNING, "40", "BASIC"),
+                percent("WELFARE", Kind.DEDUCTION, "1", "GROSS")), true, true, null);
+        Slip slip = SalaryMath.compute(List.of(new SalaryMath.Segment(before, 14, "01-14 Nov"),
+                new SalaryMath.Segment(after, 16, "15-30 Nov")), 30, List.of(), DEFAULTS);
+
+        // BASIC 30,000.00 x 14/30 = 14,000.00 + 33,000.00 x 16/30 = 17,600.00: 31,600.00.
+        // HRA 40% of each: 5,600.00 + 7,040.00 = 12,640.00. Gross 44,240.00.
+        // WELFARE (after only) 1% of GROSS for its 16 of 30 covered days: 44,240.00 x 16/30 = 23,594.67; 235.95.
+        // PF once: 12% of min(31,600.00, 15,000.00) = 1,800.00 (per structure it would be 1,680.00 + 1,800.00).
+        // ESI: the combined gross 44,240.00 is above 21,000.00, so none (1-14 Nov alone, 19,600.00, was within).
+        // Deductions 2,035.95; net 42,204.05.
+        assertThat(amounts(slip)).isEqualTo("BASIC=31600.00 HRA=12640.00 WELFARE=235.95 PF=1800.00");
+        assertThat(slip.paymentDays()).isEqualTo(30);
+        assertThat(slip.gross()).isEqualTo(inr("44240.00"));
+        assertThat(slip.deductions()).isEqualTo(inr("2035.95"));
+        assertThat(slip.net()).isEqualTo(inr("42204.05"));
+        assertThat(slip.lines().getFirst().basis())
+                .isEqualTo("base pay 30000.00 x 14/30 days (01-14 Nov); base pay 33000.00 x 16/30 days (15-30 Nov)");
+    }
+
+    @Test
+    void aSlipAboveTheLargestAmountIsTold() {
+        Structure structure = new Structure(inr("9999999999.99"), List.of(), false, false, null);
+        assertThat(SalaryMath.tooLarge(SalaryMath.compute(structure, 30, 30, List.of(), DEFAULTS))).isEmpty();
+        Slip above = SalaryMath.compute(structure, 30, 30, List.of(new Extra(Kind.EARNING, "BONUS", "Bonus",
+                inr("0.01"), null, "correction")), DEFAULTS);
+        assertThat(SalaryMath.tooLarge(above)).hasValue("gross 10000000000.00 is above the largest amount 9999999999.99");
+    }
+
+    @Test
     void thirtyThousandWithHraAndConveyanceForTwentyOfThirtyDaysWithPfAndTds() {
         // November 2026 has 30 days; the structure began on the 11th: 20 payment days.
         Structure structure = new Structure(inr("30000.00"), List.of(

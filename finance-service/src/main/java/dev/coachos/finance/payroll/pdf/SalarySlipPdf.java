@@ -43,6 +43,9 @@ public final class SalarySlipPdf {
     private static final Color MUTED = new Color(0x5f, 0x63, 0x68);
     private static final Color BAND = new Color(0xee, 0xf0, 0xf2);
     private static final Color STAMP = new Color(0xc6, 0x28, 0x28);
+    /** The space kept between a text and the one to its right. */
+    private static final float GAP = 12f;
+    private static final String ELLIPSIS = "\u2026";
 
     private final ReceiptFonts fonts = ReceiptFonts.shared();
 
@@ -73,22 +76,22 @@ public final class SalarySlipPdf {
     }
 
     private static void header(Page page, SalarySlipDocument slip) throws IOException {
-        page.text(slip.instituteName(), true, 15f, INK, LEFT);
-        page.textRight("SALARY SLIP", true, 16f, INK, RIGHT);
+        float title = page.textRight("SALARY SLIP", true, 16f, INK, RIGHT);
+        page.text(slip.instituteName(), true, 15f, INK, LEFT, title - GAP);
         page.down(20f);
-        page.text(slip.branchName() == null ? "" : slip.branchName(), true, 9.5f, INK, LEFT);
-        page.textRight(MONTH.format(slip.month()), true, 11f, INK, RIGHT);
+        float month = page.textRight(MONTH.format(slip.month()), true, 11f, INK, RIGHT);
+        page.text(slip.branchName() == null ? "" : slip.branchName(), true, 9.5f, INK, LEFT, month - GAP);
         page.down(22f);
         page.band(24f);
-        page.text("Employee: " + (slip.personName() == null ? slip.personId() : slip.personName()), true, 9.5f, INK,
-                LEFT + 4f);
-        page.textRight("Working days " + slip.workingDays() + "   Payment days "
+        float days = page.textRight("Working days " + slip.workingDays() + "   Payment days "
                 + slip.paymentDays().stripTrailingZeros().toPlainString(), false, 9f, INK, RIGHT - 4f);
+        page.text("Employee: " + (slip.personName() == null ? slip.personId() : slip.personName()), true, 9.5f, INK,
+                LEFT + 4f, days - GAP);
         page.down(14f);
-        page.text("Employee ID: " + slip.personId(), false, 8f, MUTED, LEFT + 4f);
+        page.text("Employee ID: " + slip.personId(), false, 8f, MUTED, LEFT + 4f, RIGHT - 4f);
         page.down(16f);
         if (slip.amends() != null) {
-            page.text("Amends salary slip " + slip.amends(), true, 9f, STAMP, LEFT);
+            page.text("Amends salary slip " + slip.amends(), true, 9f, STAMP, LEFT, RIGHT);
             page.down(16f);
         }
     }
@@ -96,24 +99,27 @@ public final class SalarySlipPdf {
     private static void lines(Page page, String title, List<SalarySlipDocument.Line> lines, String totalLabel,
             BigDecimal total) throws IOException {
         page.ensure(40f);
-        page.text(title, true, 8.5f, MUTED, LEFT);
+        page.text(title, true, 8.5f, MUTED, LEFT, RIGHT);
         page.textRight("Amount (" + IndianFormat.RUPEE_SIGN + ")", true, 8.5f, MUTED, RIGHT);
         page.down(6f);
         page.rule(0.75f);
         page.down(12f);
         for (SalarySlipDocument.Line line : lines) {
             page.ensure(24f);
-            page.text(line.name(), false, 9f, INK, LEFT);
-            page.textRight(IndianFormat.format(line.amount()), false, 9f, INK, RIGHT);
+            float amount = page.textRight(IndianFormat.format(line.amount()), false, 9f, INK, RIGHT);
+            page.text(line.name(), false, 9f, INK, LEFT, amount - GAP);
             if (line.basis() != null) {
-                page.down(11f);
-                page.text(line.basis(), false, 7.5f, MUTED, LEFT + 8f);
+                for (String part : page.wrap(line.basis(), false, 7.5f, RIGHT - LEFT - 8f, 3)) {
+                    page.down(11f);
+                    page.ensure(14f);
+                    page.text(part, false, 7.5f, MUTED, LEFT + 8f, RIGHT);
+                }
             }
             page.down(14f);
         }
         page.rule(0.5f);
         page.down(12f);
-        page.text(totalLabel, true, 9.5f, INK, LEFT);
+        page.text(totalLabel, true, 9.5f, INK, LEFT, RIGHT);
         page.textRight(IndianFormat.format(total), true, 9.5f, INK, RIGHT);
         page.down(22f);
     }
@@ -121,14 +127,18 @@ public final class SalarySlipPdf {
     private static void net(Page page, SalarySlipDocument slip) throws IOException {
         page.ensure(80f);
         page.band(26f);
-        page.text("Net pay", true, 12f, INK, LEFT + 4f);
+        page.text("Net pay", true, 12f, INK, LEFT + 4f, RIGHT);
         page.textRight(IndianFormat.rupees(slip.net()), true, 12f, INK, RIGHT - 4f);
         page.down(26f);
-        page.text(slip.netInWords(), true, 9f, INK, LEFT);
-        page.down(18f);
+        List<String> words = page.wrap(slip.netInWords(), true, 9f, RIGHT - LEFT, 3);
+        for (int i = 0; i < words.size(); i++) {
+            page.text(words.get(i), true, 9f, INK, LEFT, RIGHT);
+            page.down(i == words.size() - 1 ? 18f : 12f);
+        }
         if (slip.paidOn() != null) {
             page.text("Paid on " + DATE.format(slip.paidOn()) + " by " + slip.paidMethod().replace('_', ' ')
-                    + (slip.paidReference() == null ? "" : ", reference " + slip.paidReference()), false, 9f, INK, LEFT);
+                    + (slip.paidReference() == null ? "" : ", reference " + slip.paidReference()), false, 9f, INK, LEFT,
+                    RIGHT);
             page.down(16f);
         }
     }
@@ -173,13 +183,57 @@ public final class SalarySlipPdf {
             y -= points;
         }
 
-        void text(String text, boolean strong, float size, Color color, float x) throws IOException {
-            write(printable(text, strong), strong, size, color, x);
+        /** Writes text from x, shortened with an ellipsis where it would pass {@code limit}. */
+        void text(String text, boolean strong, float size, Color color, float x, float limit) throws IOException {
+            write(fit(printable(text, strong), strong, size, limit - x), strong, size, color, x);
         }
 
-        void textRight(String text, boolean strong, float size, Color color, float right) throws IOException {
+        /** Writes text ending at {@code right}; returns where it starts. */
+        float textRight(String text, boolean strong, float size, Color color, float right) throws IOException {
             String printable = printable(text, strong);
-            write(printable, strong, size, color, right - (strong ? bold : regular).getStringWidth(printable) / 1000f * size);
+            float x = right - width(printable, strong, size);
+            write(printable, strong, size, color, x);
+            return x;
+        }
+
+        float width(String printable, boolean strong, float size) throws IOException {
+            return (strong ? bold : regular).getStringWidth(printable) / 1000f * size;
+        }
+
+        /** The text as it fits the width by the font's measure, cut at a character and ended with an ellipsis. */
+        String fit(String printable, boolean strong, float size, float width) throws IOException {
+            if (width(printable, strong, size) <= width) {
+                return printable;
+            }
+            int end = printable.length();
+            while (end > 0 && width(printable.substring(0, end).stripTrailing() + ELLIPSIS, strong, size) > width) {
+                end = printable.offsetByCodePoints(end, -1);
+            }
+            return printable.substring(0, end).stripTrailing() + ELLIPSIS;
+        }
+
+        /**
+         * The text broken at spaces into lines of at most the width (a word longer than a line is cut), at
+         * most {@code max} lines, the last shortened with an ellipsis when more was left.
+         */
+        List<String> wrap(String text, boolean strong, float size, float width, int max) throws IOException {
+            String printable = printable(text, strong).strip();
+            List<String> lines = new ArrayList<>();
+            while (!printable.isEmpty() && lines.size() < max) {
+                if (lines.size() == max - 1 || width(printable, strong, size) <= width) {
+                    lines.add(fit(printable, strong, size, width));
+                    break;
+                }
+                int end = printable.length();
+                while (end > 1 && width(printable.substring(0, end), strong, size) > width) {
+                    end = printable.offsetByCodePoints(end, -1);
+                }
+                int space = printable.lastIndexOf(' ', end);
+                int cut = space > 0 && printable.charAt(end) != ' ' ? space : end;
+                lines.add(printable.substring(0, cut).stripTrailing());
+                printable = printable.substring(cut).strip();
+            }
+            return lines;
         }
 
         private void write(String printable, boolean strong, float size, Color color, float x) throws IOException {
