@@ -132,35 +132,43 @@ public class TeacherPay {
      * {@link PayDays#commissionShare}.
      */
     private PayDays.CommissionShare commissionShare(UUID teacherId, UUID batchId, LocalDate first, LocalDate last) {
-        Set<Long> teacherDays = new HashSet<>();
-        Set<Long> heldDays = new HashSet<>();
-        jdbc.sql("""
+        List<Period> held = jdbc.sql("""
                 select t.teacher_id,
                        greatest(t.from_date, :first, coalesce(b.start_date, :first)) as held_from,
                        least(coalesce(t.to_date, :last), :last, coalesce(b.end_date, :last)) as held_to
                 from batch_teacher t join batch_pay b on b.batch_id = t.batch_id
                 where t.batch_id = :batch and t.from_date <= :last and (t.to_date is null or t.to_date >= :first)""")
                 .param("batch", batchId).param("first", first).param("last", last)
-                .query((rs, n) -> {
-                    Set<Long> days = PayDays.days(rs.getObject("held_from", LocalDate.class),
-                            rs.getObject("held_to", LocalDate.class), first, last);
-                    heldDays.addAll(days);
-                    if (teacherId.equals(rs.getObject("teacher_id", UUID.class))) {
-                        teacherDays.addAll(days);
-                    }
-                    return days.size();
-                }).list();
-        Map<UUID, Set<Long>> students = new LinkedHashMap<>();
-        jdbc.sql("""
-                select enrollment_id, from_date, to_date from seat_period
-                where batch_id = :batch and from_date <= :last and (to_date is null or to_date >= :first)
-                order by enrollment_id, from_date""")
-                .param("batch", batchId).param("first", first).param("last", last)
-                .query((rs, n) -> students.computeIfAbsent(rs.getObject("enrollment_id", UUID.class), e -> new HashSet<>())
-                        .addAll(PayDays.days(rs.getObject("from_date", LocalDate.class),
-                                rs.getObject("to_date", LocalDate.class), first, last)))
+                .query((rs, n) -> new Period(rs.getObject("teacher_id", UUID.class),
+                        rs.getObject("held_from", LocalDate.class), rs.getObject("held_to", LocalDate.class)))
                 .list();
+        Set<Long> teacherDays = new HashSet<>();
+        Set<Long> heldDays = new HashSet<>();
+        for (Period period : held) {
+            Set<Long> days = PayDays.days(period.from(), period.to(), first, last);
+            heldDays.addAll(days);
+            if (period.id().equals(teacherId)) {
+                teacherDays.addAll(days);
+            }
+        }
+        List<Period> seats = jdbc.sql("""
+                select enrollment_id, from_date, to_date from seat_period
+                where batch_id = :batch and from_date <= :last and (to_date is null or to_date >= :first)""")
+                .param("batch", batchId).param("first", first).param("last", last)
+                .query((rs, n) -> new Period(rs.getObject("enrollment_id", UUID.class),
+                        rs.getObject("from_date", LocalDate.class), rs.getObject("to_date", LocalDate.class)))
+                .list();
+        // A student may have left the batch and come back: their active days are all their seats' days.
+        Map<UUID, Set<Long>> students = new LinkedHashMap<>();
+        for (Period seat : seats) {
+            students.computeIfAbsent(seat.id(), e -> new HashSet<>()).addAll(PayDays.days(seat.from(), seat.to(), first,
+                    last));
+        }
         return PayDays.commissionShare(teacherDays, heldDays, students.values());
+    }
+
+    /** A teacher's period holding a batch, or an enrollment's seat in it (to: null while open). */
+    private record Period(UUID id, LocalDate from, LocalDate to) {
     }
 
     private record Held(UUID batchId, String name, BigDecimal compensation, BigDecimal commission,
