@@ -146,6 +146,9 @@ class AuditSearchIT extends AuditIntegrationTest {
                 .sign();
         String payroll = KEYS.token().subject(UUID.randomUUID())
                 .permissions(List.of("read:audit", "read:payroll", "access:all_branches")).sign();
+        // The payment follows the salary in the FINANCE chain: its previousHash is the salary's hash.
+        assertThat(payment.chain().previousHash()).isEqualTo(paid.chain().hash());
+        String hiddenHash = paid.chain().hash();
 
         // Without a payroll permission: the record is there (who, what, when), its amounts are not.
         JsonNode hidden = api.get("/api/v1/audit/" + paid.id(), admin).json();
@@ -154,14 +157,33 @@ class AuditSearchIT extends AuditIntegrationTest {
         assertThat(hidden.path("what").path("payload").isMissingNode() || hidden.path("what").path("payload").isNull())
                 .as(hidden.toString()).isTrue();
         assertThat(hidden.toString()).doesNotContain("42350.00");
+        // Nor its hash, which covers the payload (a net of few unknowns could be found from it), nor the
+        // hash before it; nor, on the record after it, the previousHash that is its hash. Numbers stay.
+        assertThat(absent(hidden.path("chain").path("hash"))).as(hidden.toString()).isTrue();
+        assertThat(absent(hidden.path("chain").path("previousHash"))).as(hidden.toString()).isTrue();
+        assertThat(hidden.path("chain").path("seq").asLong()).isEqualTo(paid.chain().seq());
+        assertThat(hidden.toString()).doesNotContain(hiddenHash).doesNotContain(paid.chain().previousHash());
+        JsonNode after = api.get("/api/v1/audit/" + payment.id(), admin).json();
+        assertThat(after.path("chain").path("hash").asString()).isEqualTo(payment.chain().hash());
+        assertThat(absent(after.path("chain").path("previousHash"))).as(after.toString()).isTrue();
         Response listed = api.get("/api/v1/audit?branch=" + branch, admin);
-        assertThat(listed.raw()).contains(paid.id().toString()).doesNotContain("42350.00").contains("18500.00");
+        assertThat(listed.raw()).contains(paid.id().toString()).doesNotContain("42350.00").contains("18500.00")
+                .doesNotContain(hiddenHash).contains(payment.chain().hash());
         assertThat(ids(listed)).containsExactly(payment.id().toString(), paid.id().toString());
 
         // A payroll role reads it whole.
         assertThat(api.get("/api/v1/audit/" + paid.id(), payroll).json().path("what").path("payload").path("net")
                 .asString()).isEqualTo("42350.00");
         assertThat(api.get("/api/v1/audit?branch=" + branch, payroll).raw()).contains("42350.00");
+        JsonNode whole = api.get("/api/v1/audit/" + paid.id(), payroll).json();
+        assertThat(whole.path("chain").path("hash").asString()).isEqualTo(hiddenHash);
+        assertThat(whole.path("chain").path("previousHash").asString()).isEqualTo(paid.chain().previousHash());
+        assertThat(api.get("/api/v1/audit/" + payment.id(), payroll).json().path("chain").path("previousHash")
+                .asString()).isEqualTo(hiddenHash);
+    }
+
+    private static boolean absent(JsonNode node) {
+        return node.isMissingNode() || node.isNull();
     }
 
     @Test

@@ -40,8 +40,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * A teacher or staff member hears that their salary was paid: finance's SalaryPaid on the finance
  * topic becomes one notification in the app and one SALARY_PAID delivery per channel, rendered from
- * the shipped templates, however often the event arrives; a correction reads as an adjustment; a
- * channel the person turned off is not used; an approval tells nobody. The person's contacts come
+ * the shipped templates, however often the event arrives; a correction reads as an adjustment, a
+ * replacement slip paid for the first time as the month's salary (older events without correction: by
+ * whether they amend a slip); a channel the person turned off is not used; an approval tells nobody. The person's contacts come
  * from identity's UserRegistered. The sender is drained by the test, into a GreenMail SMTP server
  * in this JVM and MSG91 and WhatsApp's Cloud API played by WireMock, as the delivery tests do.
  */
@@ -158,7 +159,8 @@ class SalaryMessagesIT extends QueryTestBase {
     void aPaidCorrectionOfASlipIsToldAsAnAdjustmentForItsMonth() {
         UUID ramesh = registered("Ramesh Gupta", "BACKOFFICE", "STAFF", "ramesh@example.in", "+919810000022");
         UUID correction = UUID.randomUUID();
-        finance(ramesh, paid(correction, ramesh, "2026-11", "1200.00", "UPI", "612345678901", UUID.randomUUID()));
+        finance(ramesh, paid(correction, ramesh, "2026-11", "1200.00", "UPI", "612345678901", UUID.randomUUID(),
+                true));
         settle();
 
         JsonNode note = onlyNotificationOf(ramesh);
@@ -171,6 +173,51 @@ class SalaryMessagesIT extends QueryTestBase {
         assertThat(rows.get(0).get("subject")).isEqualTo("Your salary adjustment for November 2026 was paid");
         assertThat(rows.get(1).get("body")).isEqualTo("Dear Ramesh Gupta, your salary adjustment for November 2026 "
                 + "of Rs. 1,200.00 was paid by UPI, ref 612345678901.");
+    }
+
+    /**
+     * A slip that replaced an approved one before it was paid (amends set, correction false) is the
+     * month's salary, paid once: told as such, not as an adjustment.
+     */
+    @Test
+    void aReplacementSlipPaidInsteadOfTheOneItAmendsIsToldAsTheMonthsSalary() {
+        UUID neha = registered("Neha Joshi", "TEACHER", "TEACHER", "neha@example.in", "+919810000055");
+        UUID replacement = UUID.randomUUID();
+        finance(neha, paid(replacement, neha, "2026-11", "39800.00", "BANK_TRANSFER", "UTR2026113000077",
+                UUID.randomUUID(), false));
+        settle();
+
+        JsonNode note = onlyNotificationOf(neha);
+        assertThat(note.path("title").asString()).isEqualTo("Salary paid");
+        assertThat(note.path("message").asString()).isEqualTo(
+                "Your salary for November 2026 was paid: ₹39,800.00 by bank transfer, reference UTR2026113000077.");
+        List<Map<String, Object>> rows = deliveries(neha);
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(0).get("subject")).isEqualTo("Your salary for November 2026 was paid");
+        assertThat(rows.get(1).get("body")).isEqualTo("Dear Neha Joshi, your salary for November 2026 of "
+                + "Rs. 39,800.00 was paid by bank transfer, ref UTR2026113000077.");
+    }
+
+    /**
+     * A SalaryPaid published before correction was carried has no such field: one that amends a slip is
+     * an adjustment, as before; one that amends nothing is the month's salary.
+     */
+    @Test
+    void anOlderSalaryPaidWithoutCorrectionIsAnAdjustmentWhenItAmendsASlip() {
+        UUID arjun = registered("Arjun Nair", "BACKOFFICE", "STAFF", "arjun@example.in", "+919810000066");
+        UUID priya = registered("Priya Sen", "TEACHER", "TEACHER", "priya@example.in", "+919810000077");
+        String amending = paid(UUID.randomUUID(), arjun, "2026-10", "750.00", "CASH", null, UUID.randomUUID(), null);
+        assertThat(amending).doesNotContain("correction");
+        finance(arjun, amending);
+        finance(priya, paid(UUID.randomUUID(), priya, "2026-10", "21000.00", "CASH", null, null, null));
+        settle();
+
+        JsonNode note = onlyNotificationOf(arjun);
+        assertThat(note.path("title").asString()).isEqualTo("Salary adjustment paid");
+        assertThat(note.path("message").asString())
+                .isEqualTo("A correction to your salary was paid: an adjustment of ₹750.00 for October 2026 in cash.");
+        assertThat(deliveries(arjun).get(0).get("subject")).isEqualTo("Your salary adjustment for October 2026 was paid");
+        assertThat(onlyNotificationOf(priya).path("title").asString()).isEqualTo("Salary paid");
     }
 
     @Test
@@ -210,13 +257,21 @@ class SalaryMessagesIT extends QueryTestBase {
         assertThat(salaryNotificationsOf(person)).isEmpty();
     }
 
+    /** As finance writes it now: a correction when it amends a slip (a month's pay otherwise). */
     private static String paid(UUID slip, UUID person, String month, String net, String method, String reference,
             UUID amends) {
+        return paid(slip, person, month, net, method, reference, amends, amends != null);
+    }
+
+    /** A SalaryPaid as finance writes it; {@code correction} null: as written before it was carried (no field). */
+    private static String paid(UUID slip, UUID person, String month, String net, String method, String reference,
+            UUID amends, Boolean correction) {
         return envelope("finance-service", "SalaryPaid", """
                 {"slipId":"%s","personId":"%s","branchId":null,"month":"%s","net":"%s","method":"%s",
-                 "reference":%s,"amends":%s,"paidAt":"2026-11-30T06:30:00Z"}"""
+                 "reference":%s,"amends":%s,"paidAt":"2026-11-30T06:30:00Z"%s}"""
                 .formatted(slip, person, month, net, method, reference == null ? "null" : "\"" + reference + "\"",
-                        amends == null ? "null" : "\"" + amends + "\""));
+                        amends == null ? "null" : "\"" + amends + "\"",
+                        correction == null ? "" : ",\"correction\":" + correction));
     }
 
     /** A teacher or staff member as identity registers them, once the directory has them. */

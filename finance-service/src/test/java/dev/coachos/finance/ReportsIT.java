@@ -43,6 +43,13 @@ class ReportsIT extends FinanceTestBase {
         return KEYS.staff("BRANCH_MANAGER", delhi, "read:reports");
     }
 
+    /**
+     * Head office's payroll manager: reports and payroll, the two grants the drill-downs to each person's
+     * pay (slips, a batch's pay lines) need.
+     */
+    private static final String PAYROLL_REPORTS = KEYS.staff("PAYROLL_MANAGER", UUID.randomUUID(), "read:reports",
+            "read:payroll", "access:all_branches");
+
     private World world() {
         if (world != null) {
             return world;
@@ -310,6 +317,49 @@ class ReportsIT extends FinanceTestBase {
         }
     }
 
+    /**
+     * A person's salary is private to them and to payroll roles: a business analyst (read:reports, every
+     * branch, no read:payroll) reads the aggregate reports, the batch's teacher pay total among them, but
+     * not the slips or a batch's pay lines behind them (403, as JSON and as CSV); with read:payroll (or
+     * manage:payroll) they are listed.
+     */
+    @Test
+    void eachPersonsPayIsListedOnlyWithReadPayrollAsWellAsReadReports() {
+        World w = world();
+        String analyst = KEYS.staff("BUSINESS_ANALYST", UUID.randomUUID(), "read:reports", "access:all_branches");
+        JsonNode batches = ok("/api/v1/reports/batches?month=2026-11", analyst);
+        assertThat(money(byKey(batches.path("rows"), "batchId").get(w.batch1().toString()).path("teacherPay")))
+                .isEqualByComparingTo("13500.00");
+        assertThat(ok("/api/v1/reports/branches?month=2026-11", analyst).path("total"))
+                .isEqualTo(ok("/api/v1/reports/branches?month=2026-11", director).path("total"));
+        assertThat(money(ok("/api/v1/reports/payroll?from=2026-11&to=2026-11", analyst).path("total").path("gross")))
+                .isEqualByComparingTo("66500.00");
+
+        List<String> personal = List.of("/api/v1/reports/slips?month=2026-11",
+                "/api/v1/reports/slips?month=2026-11&headOffice=true",
+                "/api/v1/reports/batches/" + w.batch1() + "/pay-lines?month=2026-11",
+                "/api/v1/reports/batches/" + w.batch1() + "/pay-lines?month=2026-11&draft=true");
+        for (String path : personal) {
+            Response refused = api.get(path, analyst);
+            assertThat(refused.status()).as(path).isEqualTo(403);
+            assertThat(refused.json().path("type").asString()).as(path).endsWith("forbidden");
+            assertThat(refused.json().path("detail").asString()).as(path).contains("read:payroll");
+            assertThat(api.get(path + "&format=csv", analyst).status()).as(path).isEqualTo(403);
+        }
+        // A branch manager with read:reports only: not even their own branch's.
+        for (String path : List.of("/api/v1/reports/slips?month=2026-11",
+                "/api/v1/reports/batches/" + w.batch1() + "/pay-lines?month=2026-11")) {
+            assertThat(api.get(path, delhiReports(w.delhi())).status()).as(path).isEqualTo(403);
+        }
+        String managesPayroll = KEYS.staff("PAYROLL_MANAGER", w.delhi(), "read:reports", "manage:payroll");
+        for (String token : List.of(PAYROLL_REPORTS, managesPayroll)) {
+            assertThat(ok("/api/v1/reports/slips?month=2026-11&branchId=" + w.delhi(), token).path("content").size())
+                    .isPositive();
+            assertThat(ok("/api/v1/reports/batches/" + w.batch1() + "/pay-lines?month=2026-11", token).path("content")
+                    .size()).isPositive();
+        }
+    }
+
     // ---- Dues ----
 
     @Test
@@ -383,12 +433,12 @@ class ReportsIT extends FinanceTestBase {
 
         for (JsonNode row : report.path("rows")) {
             assertDrillsTo(row.path("drillDown").path("fees").asString(), director, "amount", row.path("fees"));
-            assertDrillsTo(row.path("drillDown").path("teacherPay").asString(), director, "amount",
+            assertDrillsTo(row.path("drillDown").path("teacherPay").asString(), PAYROLL_REPORTS, "amount",
                     row.path("teacherPay"));
-            assertDrillsTo(row.path("drillDown").path("draftTeacherPay").asString(), director, "amount",
+            assertDrillsTo(row.path("drillDown").path("draftTeacherPay").asString(), PAYROLL_REPORTS, "amount",
                     row.path("draftTeacherPay"));
         }
-        assertThat(drill(b1.path("drillDown").path("teacherPay").asString(), director).stream()
+        assertThat(drill(b1.path("drillDown").path("teacherPay").asString(), PAYROLL_REPORTS).stream()
                 .map(l -> l.path("slipStatus").asString())).containsExactlyInAnyOrder("APPROVED", "PAID");
         // December has no slips and only the one payment of 1 December.
         JsonNode december = ok("/api/v1/reports/batches?month=2026-12&branchId=" + w.delhi(), director);
@@ -421,7 +471,8 @@ class ReportsIT extends FinanceTestBase {
         all.add(report.path("total"));
         for (JsonNode row : all) {
             assertDrillsTo(row.path("drillDown").path("income").asString(), director, "amount", row.path("income"));
-            assertDrillsTo(row.path("drillDown").path("salaries").asString(), director, "gross", row.path("salaries"));
+            assertDrillsTo(row.path("drillDown").path("salaries").asString(), PAYROLL_REPORTS, "gross",
+                    row.path("salaries"));
             assertDrillsTo(row.path("drillDown").path("expenses").asString(), director, "amount", row.path("expenses"));
         }
         assertThat(drill(delhi.path("drillDown").path("expenses").asString(), director).stream()
@@ -450,15 +501,16 @@ class ReportsIT extends FinanceTestBase {
 
         for (JsonNode row : report.path("rows")) {
             JsonNode links = row.path("drillDown");
-            List<JsonNode> slips = drill(links.path("slips").asString(), director);
+            List<JsonNode> slips = drill(links.path("slips").asString(), PAYROLL_REPORTS);
             assertThat(sum(slips, "gross")).isEqualByComparingTo(money(row.path("gross")));
             assertThat(sum(slips, "deductions")).isEqualByComparingTo(money(row.path("deductions")));
             assertThat(sum(slips, "net")).isEqualByComparingTo(money(row.path("net")));
             assertThat(slips.stream().map(s -> s.path("personId").asString()).distinct()).hasSize(row.path("people").asInt());
-            assertThat(sum(drill(links.path("paid").asString(), director), "net")).isEqualByComparingTo(money(row.path("paid")));
-            assertThat(sum(drill(links.path("unpaid").asString(), director), "net"))
+            assertThat(sum(drill(links.path("paid").asString(), PAYROLL_REPORTS), "net"))
+                    .isEqualByComparingTo(money(row.path("paid")));
+            assertThat(sum(drill(links.path("unpaid").asString(), PAYROLL_REPORTS), "net"))
                     .isEqualByComparingTo(money(row.path("unpaid")));
-            assertThat(drill(links.path("drafts").asString(), director)).hasSize(row.path("draftSlips").asInt());
+            assertThat(drill(links.path("drafts").asString(), PAYROLL_REPORTS)).hasSize(row.path("draftSlips").asInt());
         }
     }
 

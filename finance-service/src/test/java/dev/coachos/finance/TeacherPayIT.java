@@ -60,9 +60,14 @@ class TeacherPayIT extends FinanceTestBase {
      * </ul>
      * Sessions in November: 3, 5 (re-marked) and 12 under Asha; 17, 19, 24, 26 and 30 under Ravi (one
      * on 29 October is another month's).
-     * <p>Asha: fixed 20,000.00 x 15/30 = 10,000.00; commission 2 x 500.00 = 1,000.00; sessions 3 x 300.00
-     * = 900.00; total 11,900.00. Ravi: fixed 10,000.00; commission 1 x 500.00 = 500.00 (Meera); sessions
-     * 5 x 300.00 = 1,500.00; total 12,000.00. Batch B's teacher, Sunil, holds B all month: 10,000.00.
+     * <p>Each active student earns the batch 500.00 once in the month, split between its teachers by the
+     * student's active days under each. Dev's 500.00 is all Asha's (15 of 15 days). Meera is active 10-30
+     * November in this batch, 21 days: 6 under Asha (10-15), 15 under Ravi (16-30).
+     * <p>Asha: fixed 20,000.00 x 15/30 = 10,000.00; commission 500.00 x (1 + 6/21) = 642.86; sessions
+     * 3 x 300.00 = 900.00; total 11,542.86. Ravi: fixed 10,000.00; commission 500.00 x 15/21 = 357.14;
+     * sessions 5 x 300.00 = 1,500.00; total 11,857.14. The batch's commission is 642.86 + 357.14 =
+     * 1,000.00: two students, paid once each. Batch B's teacher, Sunil, holds B all month: 10,000.00
+     * (B pays no commission).
      */
     @Test
     void aMonthOfABatchPaysBothItsTeachersLineByLineAndRedeliveryChangesNothing() {
@@ -104,18 +109,20 @@ class TeacherPayIT extends FinanceTestBase {
         attendance(batch, "2026-11-05", 3); // re-marked
         awaitApplied();
 
-        List<String> asIs = List.of("BATCH_FIXED 10000.00", "BATCH_COMMISSION 1000.00", "BATCH_SESSIONS 900.00");
+        List<String> asIs = List.of("BATCH_FIXED 10000.00", "BATCH_COMMISSION 642.86", "BATCH_SESSIONS 900.00");
         JsonNode ashaPay = preview(payroll, asha, branch);
         assertThat(lines(ashaPay)).containsExactlyElementsOf(asIs);
         assertThat(ashaPay.path("teacherName").asString()).isEqualTo("Asha Rao");
         assertThat(ashaPay.path("lines").get(0).path("basis").asString())
                 .isEqualTo("monthly compensation 20000.00 x 15/30 days");
-        assertThat(ashaPay.path("lines").get(1).path("basis").asString()).isEqualTo("2 active students x 500.00");
-        assertThat(money(ashaPay.path("total"))).isEqualByComparingTo("11900.00");
+        assertThat(ashaPay.path("lines").get(1).path("basis").asString()).isEqualTo("1.2857 of 2 active students (1 shared by active days) x 500.00");
+        assertThat(money(ashaPay.path("total"))).isEqualByComparingTo("11542.86");
         JsonNode raviPay = preview(payroll, ravi, branch);
-        assertThat(lines(raviPay)).containsExactly("BATCH_FIXED 10000.00", "BATCH_COMMISSION 500.00",
+        assertThat(lines(raviPay)).containsExactly("BATCH_FIXED 10000.00", "BATCH_COMMISSION 357.14",
                 "BATCH_SESSIONS 1500.00");
-        assertThat(money(raviPay.path("total"))).isEqualByComparingTo("12000.00");
+        assertThat(raviPay.path("lines").get(1).path("basis").asString())
+                .isEqualTo("0.7143 of 1 active student (1 shared by active days) x 500.00");
+        assertThat(money(raviPay.path("total"))).isEqualByComparingTo("11857.14");
         assertThat(lines(preview(payroll, sunil, branch))).containsExactly("BATCH_FIXED 10000.00");
 
         Response view = api.get("/api/v1/batch-pay/" + batch + "?month=2026-11", KEYS.staff("HR_MANAGER", branch, "read:payroll"));
@@ -137,7 +144,7 @@ class TeacherPayIT extends FinanceTestBase {
         awaitApplied();
         assertThat(rows(batch, other)).isEqualTo(rows);
         assertThat(lines(preview(payroll, asha, branch))).containsExactlyElementsOf(asIs);
-        assertThat(money(preview(payroll, ravi, branch).path("total"))).isEqualByComparingTo("12000.00");
+        assertThat(money(preview(payroll, ravi, branch).path("total"))).isEqualByComparingTo("11857.14");
 
         // November's payroll run for the branch pays from the same read models: a slip for each of the
         // three teachers, no structures, so net = gross = the preview's total, line for line.
@@ -159,14 +166,15 @@ class TeacherPayIT extends FinanceTestBase {
             assertThat(slip.path("status").asString()).isEqualTo("DRAFT");
         }
         assertThat(money(api.get("/api/v1/salary-slips/" + byPerson.get(asha.toString()).path("id").asString(), payroll)
-                .json().path("net"))).isEqualByComparingTo("11900.00");
+                .json().path("net"))).isEqualByComparingTo("11542.86");
     }
 
     /**
      * Tara hands "Bio 12" to Uday on 11 November and takes it back on the 21st: she held it 1-10 and
      * 21-30 November (20 days), he 11-20 (10 days). Tara: fixed 30,000.00 x 20/30 = 20,000.00 on one
-     * line; the one student, active all month, counted once: 100.00; sessions on the 5th and 25th:
-     * 2 x 200.00 = 400.00. Uday: 10,000.00; the same student: 100.00; the session on the 15th: 200.00.
+     * line; the one student, active all month, shared by days: 100.00 x 20/30 = 66.67; sessions on the
+     * 5th and 25th: 2 x 200.00 = 400.00. Uday: 10,000.00; the same student: 100.00 x 10/30 = 33.33; the
+     * session on the 15th: 200.00. The student's commission is paid once: 66.67 + 33.33 = 100.00.
      */
     @Test
     void aTeacherWhoHandsABatchOverAndTakesItBackHasOneLineOfEachKind() {
@@ -192,12 +200,12 @@ class TeacherPayIT extends FinanceTestBase {
                 .status()).isEqualTo(200);
 
         JsonNode taraPay = preview(payroll, tara, branch);
-        assertThat(lines(taraPay)).containsExactly("BATCH_FIXED 20000.00", "BATCH_COMMISSION 100.00",
+        assertThat(lines(taraPay)).containsExactly("BATCH_FIXED 20000.00", "BATCH_COMMISSION 66.67",
                 "BATCH_SESSIONS 400.00");
         assertThat(taraPay.path("lines").get(0).path("basis").asString())
                 .isEqualTo("monthly compensation 30000.00 x 20/30 days");
         assertThat(lines(preview(payroll, uday, branch))).containsExactly("BATCH_FIXED 10000.00",
-                "BATCH_COMMISSION 100.00", "BATCH_SESSIONS 200.00");
+                "BATCH_COMMISSION 33.33", "BATCH_SESSIONS 200.00");
     }
 
     @Test

@@ -67,10 +67,22 @@ public record AuditRecord(UUID id, UUID eventId, String action, Outcome outcome,
                 new Chain(seq, previousHash, null));
     }
 
-    /** The same record without its payload and changes (what a reader of a private type may not see). */
+    /**
+     * The same record without its payload and changes (what a reader of a private type may not see),
+     * and without its hash and the previous record's: the hash covers the payload, so with every other
+     * field shown a payload of few unknowns (a cash salary's net) could be found by trying values until
+     * one gives the hash. Its number in the chain stays.
+     */
     AuditRecord withoutPayload() {
         return new AuditRecord(id, eventId, action, outcome, kind, who,
-                new What(what.entityType(), what.entityId(), null, null), when, where, chain);
+                new What(what.entityType(), what.entityId(), null, null), when, where,
+                new Chain(chain.seq(), null, null));
+    }
+
+    /** The same record without the previous record's hash (which is the hash of a record the reader may not see). */
+    AuditRecord withoutPreviousHash() {
+        return new AuditRecord(id, eventId, action, outcome, kind, who, what, when, where,
+                new Chain(chain.seq(), null, chain.hash()));
     }
 
     AuditRecord withHash(String hash) {

@@ -10,9 +10,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -191,21 +193,48 @@ public class AuditTrail {
                 .andIfPresent(query.to() == null ? null : utc(query.to()), "r.recorded_at < :to", "to");
         PageResponse<AuditRecord> page = PagedQuery.page(jdbc, AuditRecord.COLUMNS, "audit_record r", where,
                 SORTING, paging, AuditRecord::readRow);
-        return new PageResponse<>(page.content().stream().map(r -> shownTo(r, caller)).toList(), page.page());
+        return new PageResponse<>(shownTo(page.content(), caller), page.page());
     }
 
     /**
-     * The record as this caller may see it: the payload and changes of a private type (a person's
-     * pay) only for holders of one of the permissions that read it; others see that it happened,
-     * by whom and when, with {@code payload} and {@code changes} left out (the hash still covers them,
-     * and the verify endpoint checks them on the server).
+     * The records as this caller may see them: the payload and changes of a private type (a person's
+     * pay) only for holders of one of the permissions that read it; others see that it happened, by
+     * whom and when, with {@code payload}, {@code changes}, {@code hash} and {@code previousHash} left
+     * out, and the record after it in its chain without its {@code previousHash} (which is the hidden
+     * record's hash): a hash covers the payload, and a payload of few unknowns could be found from it.
+     * The verify endpoint checks them on the server and answers only ids and numbers.
      */
-    AuditRecord shownTo(AuditRecord record, Caller caller) {
-        if (!privacy.types().contains(record.action())
-                || privacy.permissions().stream().anyMatch(caller::can)) {
-            return record;
+    List<AuditRecord> shownTo(List<AuditRecord> records, Caller caller) {
+        if (privacy.types().isEmpty() || privacy.permissions().stream().anyMatch(caller::can)) {
+            return records;
         }
-        return record.withoutPayload();
+        Map<Kind, Set<Long>> afterPrivate = followersOfPrivate(records);
+        return records.stream().map(record -> {
+            if (privacy.types().contains(record.action())) {
+                return record.withoutPayload();
+            }
+            if (afterPrivate.getOrDefault(record.kind(), Set.of()).contains(record.chain().seq())) {
+                return record.withoutPreviousHash();
+            }
+            return record;
+        }).toList();
+    }
+
+    /** Of these records, per kind, the numbers of those whose previous record in the chain is of a private type. */
+    private Map<Kind, Set<Long>> followersOfPrivate(List<AuditRecord> records) {
+        Map<Kind, List<Long>> previous = new EnumMap<>(Kind.class);
+        for (AuditRecord record : records) {
+            if (record.chain().seq() > 1 && !privacy.types().contains(record.action())) {
+                previous.computeIfAbsent(record.kind(), k -> new ArrayList<>()).add(record.chain().seq() - 1);
+            }
+        }
+        Map<Kind, Set<Long>> followers = new EnumMap<>(Kind.class);
+        previous.forEach((kind, seqs) -> followers.put(kind, new HashSet<>(jdbc.sql("""
+                select r.seq + 1 from audit_record r
+                where r.kind = :kind and r.seq in (:seqs) and r.type in (:types)""")
+                .param("kind", kind.name()).param("seqs", seqs).param("types", privacy.types())
+                .query(Long.class).list())));
+        return followers;
     }
 
     /** One record by its id; one outside the caller's branch is not found, so its existence does not leak. */
@@ -215,7 +244,7 @@ public class AuditTrail {
                 .query(AuditRecord::readRow).optional()
                 .filter(record -> caller.seesAllBranches() || (record.where().branchId() != null
                         && caller.reaches(Optional.of(record.where().branchId()))))
-                .map(record -> shownTo(record, caller))
+                .map(record -> shownTo(List.of(record), caller).getFirst())
                 .orElseThrow(() -> Problems.notFound("audit record", id));
     }
 

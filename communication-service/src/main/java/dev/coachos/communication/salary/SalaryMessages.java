@@ -34,8 +34,9 @@ import dev.coachos.messaging.inbox.IncomingEvent.MalformedEvent;
  * arrives: a notification in the app ("Your salary for November 2026 was paid: ₹42,350.00 by bank
  * transfer, reference UTR123.") and a SALARY_PAID delivery on each channel their preferences allow,
  * to the e-mail and phone the directory keeps from identity's events. Both are written in one
- * transaction with the inbox entry. A slip that amends a paid one says the payment is an adjustment
- * for that month. SalarySlipApproved tells nobody: approval is finance's own step before the money
+ * transaction with the inbox entry. A correction (a difference paid after the month's salary was
+ * paid) says the payment is an adjustment for that month; a slip that replaced an approved one before
+ * it was paid is the month's salary, told as such (see {@link #adjustment}). SalarySlipApproved tells nobody: approval is finance's own step before the money
  * moves, and the person hears once, when it is paid. Listens in a consumer group of its own, beside
  * the fee notifications and messages on the same topic.
  */
@@ -70,10 +71,10 @@ class SalaryMessages {
         Paid paid = event.payloadAs(Paid.class, 1);
         UUID person = IncomingEvent.uuid(paid.personId(), "personId");
         UUID slip = IncomingEvent.uuid(paid.slipId(), "slipId");
-        boolean adjustment = paid.amends() != null;
-        if (adjustment) {
+        if (paid.amends() != null) {
             IncomingEvent.uuid(paid.amends(), "amends");
         }
+        boolean adjustment = adjustment(paid.correction(), paid.amends());
         String month = month(paid.month());
         Method method = Method.of(paid.method());
         String reference = paid.reference() == null || paid.reference().isBlank() ? null : paid.reference().strip();
@@ -100,6 +101,16 @@ class SalaryMessages {
         if (!applied) {
             log.debug("SalaryPaid {} already applied, skipped", source);
         }
+    }
+
+    /**
+     * Whether the payment is an adjustment: the event's {@code correction} when it carries one (true: a
+     * difference paid after the month's salary; false: the month's pay, even from a slip that amends an
+     * approved one never paid); events from before it was carried say nothing, and then a slip that
+     * amends another is taken for an adjustment, as it was before.
+     */
+    static boolean adjustment(Boolean correction, String amends) {
+        return correction != null ? correction : amends != null;
     }
 
     /**
@@ -157,6 +168,6 @@ class SalaryMessages {
 
     /** The fields of finance-service's SalaryPaid used here. */
     record Paid(String slipId, String personId, String month, String net, String method, String reference,
-            String amends) {
+            String amends, Boolean correction) {
     }
 }

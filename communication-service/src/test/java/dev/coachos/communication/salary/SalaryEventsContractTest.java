@@ -19,8 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * finance-service's SalaryPaid as it writes it, read the way {@link SalaryMessages} reads it: the
- * slip, the person, the month, the amount, how and with what reference it was paid and the slip it
- * corrects arrive under the names it expects; and the words the message is made of.
+ * slip, the person, the month, the amount, how and with what reference it was paid, the slip it
+ * amends and whether it is a correction arrive under the names it expects; and the words the message is made of.
  */
 class SalaryEventsContractTest {
 
@@ -39,7 +39,24 @@ class SalaryEventsContractTest {
 
         assertThat(event.type()).isEqualTo("SalaryPaid");
         assertThat(event.payloadAs(SalaryMessages.Paid.class, 1)).isEqualTo(new SalaryMessages.Paid(SLIP, PERSON,
-                "2026-11", "42350.00", "BANK_TRANSFER", "UTR2026113000042", AMENDED));
+                "2026-11", "42350.00", "BANK_TRANSFER", "UTR2026113000042", AMENDED, true));
+        IncomingEvent replacement = travel(new SalaryPaid(SLIP, PERSON, null, "2026-11", "42350.00", "UPI", "1",
+                AMENDED, "2026-11-30T06:30:00Z", false));
+        assertThat(replacement.payloadAs(SalaryMessages.Paid.class, 1).correction()).isFalse();
+    }
+
+    /**
+     * An adjustment is what the event says it is; a slip that replaced an approved one before it was paid
+     * (amends set, correction false) is the month's salary; an event from before correction was carried
+     * (null) is an adjustment when it amends a slip.
+     */
+    @Test
+    void aPaymentIsAnAdjustmentWhenTheEventSaysSoAndOlderEventsByWhetherTheyAmend() {
+        assertThat(SalaryMessages.adjustment(true, AMENDED)).isTrue();
+        assertThat(SalaryMessages.adjustment(false, AMENDED)).isFalse();
+        assertThat(SalaryMessages.adjustment(false, null)).isFalse();
+        assertThat(SalaryMessages.adjustment(null, AMENDED)).isTrue();
+        assertThat(SalaryMessages.adjustment(null, null)).isFalse();
     }
 
     @Test

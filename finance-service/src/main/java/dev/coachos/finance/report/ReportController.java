@@ -21,7 +21,8 @@ import dev.coachos.platform.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 
 /**
- * The finance reports and their drill-downs (read:reports, within branch reach). Each answers JSON, or
+ * The finance reports and their drill-downs (read:reports, within branch reach; the two that list each
+ * person's pay, the slips and a batch's pay lines, also read:payroll). Each answers JSON, or
  * the same rows as CSV for {@code Accept: text/csv} or {@code ?format=csv} (a drill-down: the page asked
  * for), offered as a file named after the report.
  */
@@ -98,7 +99,7 @@ class ReportController {
     }
 
     @GetMapping("/api/v1/reports/batches/{batchId}/pay-lines")
-    @Operation(summary = "The salary slip lines behind a batch's teacher pay in a month (approved and paid slips; draft=true: drafts)")
+    @Operation(summary = "The salary slip lines behind a batch's teacher pay in a month (approved and paid slips; draft=true: drafts); also needs read:payroll")
     ResponseEntity<?> reportBatchPayLines(@PathVariable UUID batchId, @RequestParam(required = false) String month,
             @RequestParam(defaultValue = "false") boolean draft, Paging paging,
             @RequestParam(required = false) String format, @RequestHeader(name = "Accept", required = false) String accept) {
@@ -139,7 +140,7 @@ class ReportController {
     }
 
     @GetMapping("/api/v1/reports/slips")
-    @Operation(summary = "The salary slips of a month behind a payroll or branch figure, by status (default APPROVED,PAID)")
+    @Operation(summary = "The salary slips of a month behind a payroll or branch figure, by status (default APPROVED,PAID); also needs read:payroll")
     ResponseEntity<?> reportSlips(@RequestParam(required = false) String month,
             @RequestParam(required = false) UUID branchId, @RequestParam(defaultValue = "false") boolean headOffice,
             @RequestParam(required = false) String status, Paging paging,

@@ -89,6 +89,18 @@ final class ReportParams {
     }
 
     /**
+     * The drill-downs that list each person's pay (salary slips, a batch's slip lines) need read:payroll
+     * (or manage:payroll, which includes it) besides read:reports: a person's salary is private to them
+     * and to payroll roles. The aggregate reports need read:reports only.
+     */
+    static void requirePersonPay(Caller caller) {
+        requireReports(caller);
+        if (!caller.can("read:payroll")) {
+            throw Problems.forbidden("Each person's pay needs read:payroll besides read:reports");
+        }
+    }
+
+    /**
      * Limits {@code column} to the branches the report covers: the caller's own branch unless they reach
      * every branch; the one asked for ({@code branchId}, which must be in reach: else 403); or, for head
      * office callers, the records of no branch ({@code headOffice}: plans and slips of head office).

@@ -356,10 +356,14 @@ public class Reports {
         return listing(rows, paging, summed.count(), new Total(summed.count(), money(summed.amount()), null));
     }
 
-    /** The slip lines behind a batch's teacher pay in a month: APPROVED and PAID slips, or only DRAFT ones. */
+    /**
+     * The slip lines behind a batch's teacher pay in a month: APPROVED and PAID slips, or only DRAFT ones.
+     * Each person's pay: read:payroll as well as read:reports.
+     */
     @Transactional(readOnly = true)
     public Listing<PayLineRow> batchPayLines(UUID batchId, String monthText, boolean draft, Caller caller,
             Paging paging) {
+        ReportParams.requirePersonPay(caller);
         YearMonth month = ReportParams.month(monthText, "month");
         requireBatch(batchId, caller);
         Where where = Where.always().and("l.batch_id = :batch", "batch", batchId)
@@ -515,10 +519,14 @@ public class Reports {
                 sum(rows, PayrollRow::unpaid)));
     }
 
-    /** The slips of a month behind a payroll or branch figure, by status (default APPROVED and PAID). */
+    /**
+     * The slips of a month behind a payroll or branch figure, by status (default APPROVED and PAID). Each
+     * person's pay: read:payroll as well as read:reports.
+     */
     @Transactional(readOnly = true)
     public Listing<SlipRow> slips(String monthText, UUID branchId, boolean headOffice, String statusText,
             Caller caller, Paging paging) {
+        ReportParams.requirePersonPay(caller);
         YearMonth month = ReportParams.month(monthText, "month");
         List<String> statuses = statusText == null || statusText.isBlank() ? COUNTED_SLIPS
                 : java.util.Arrays.stream(statusText.split(",")).map(String::strip).toList();

@@ -1,11 +1,18 @@
 package dev.coachos.finance.teaching;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+
+import dev.coachos.finance.money.Money;
 
 /**
  * The day rules of teacher pay, as plain Java. A change (a new teacher, a student leaving or
@@ -60,5 +67,86 @@ final class PayDays {
             return Optional.of("TEACHER");
         }
         return STAFF_ROLES.contains(name) ? Optional.of("STAFF") : Optional.empty();
+    }
+
+    /** Days from {@code from} to {@code to} (null: open) within {@code first}..{@code last}, as epoch days. */
+    static Set<Long> days(LocalDate from, LocalDate to, LocalDate first, LocalDate last) {
+        Set<Long> days = new HashSet<>();
+        long start = Math.max(from.toEpochDay(), first.toEpochDay());
+        long end = Math.min(to == null ? last.toEpochDay() : to.toEpochDay(), last.toEpochDay());
+        for (long day = start; day <= end; day++) {
+            days.add(day);
+        }
+        return days;
+    }
+
+    /**
+     * A teacher's share of a batch's commission for a month. Each student active in the month earns
+     * the commission once, shared between the teachers who held the batch on the student's active days
+     * in proportion to those days: this teacher's share of a student is (the student's active days while
+     * this teacher held the batch) / (the student's active days while anyone held it). The shares are
+     * added as exact fractions, so the amount is rounded only once.
+     *
+     * @param students the students counted: those with at least one day under this teacher
+     * @param shared   of those, the ones who also had active days under another teacher
+     * @param numerator   the sum of the shares, as a fraction
+     * @param denominator (never zero)
+     */
+    record CommissionShare(long students, long shared, BigInteger numerator, BigInteger denominator) {
+
+        static final CommissionShare NONE = new CommissionShare(0, 0, BigInteger.ZERO, BigInteger.ONE);
+
+        /** The commission times the shares, HALF_UP to the paisa. */
+        BigDecimal amount(BigDecimal commission) {
+            return commission.multiply(new BigDecimal(numerator))
+                    .divide(new BigDecimal(denominator), Money.SCALE, RoundingMode.HALF_UP);
+        }
+
+        /**
+         * The line's basis: "2 active students x 500.00" when no student was shared; otherwise the shares
+         * added up (to 4 decimals, for reading only), such as "1.2857 of 2 active students (1 shared by
+         * active days) x 500.00".
+         */
+        String basis(BigDecimal commission) {
+            String active = students + (students == 1 ? " active student" : " active students");
+            if (shared == 0) {
+                return active + " x " + commission.toPlainString();
+            }
+            BigDecimal count = new BigDecimal(numerator).divide(new BigDecimal(denominator), 4, RoundingMode.HALF_UP);
+            return count.toPlainString() + " of " + active + " (" + shared
+                    + " shared by active days) x " + commission.toPlainString();
+        }
+    }
+
+    /**
+     * This teacher's {@link CommissionShare}, from the days they held the batch, the days anyone
+     * (they included) held it, and each student's active days, all within the month and the batch's
+     * dates. A student active on no day anyone held the batch earns no one anything.
+     */
+    static CommissionShare commissionShare(Set<Long> teacherDays, Set<Long> heldDays,
+            Collection<Set<Long>> studentDays) {
+        long students = 0;
+        long shared = 0;
+        BigInteger numerator = BigInteger.ZERO;
+        BigInteger denominator = BigInteger.ONE;
+        for (Set<Long> active : studentDays) {
+            long mine = active.stream().filter(teacherDays::contains).count();
+            if (mine == 0) {
+                continue;
+            }
+            long all = active.stream().filter(heldDays::contains).count();
+            students++;
+            if (mine < all) {
+                shared++;
+            }
+            // numerator/denominator + mine/all
+            BigInteger d = BigInteger.valueOf(all);
+            numerator = numerator.multiply(d).add(BigInteger.valueOf(mine).multiply(denominator));
+            denominator = denominator.multiply(d);
+            BigInteger gcd = numerator.gcd(denominator);
+            numerator = numerator.divide(gcd);
+            denominator = denominator.divide(gcd);
+        }
+        return students == 0 ? CommissionShare.NONE : new CommissionShare(students, shared, numerator, denominator);
     }
 }

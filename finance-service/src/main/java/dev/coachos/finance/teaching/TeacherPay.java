@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +23,16 @@ import dev.coachos.finance.money.Money;
  * batch within the month (and within the batch's own dates):
  * <ul>
  * <li>the batch's fixed monthly compensation, prorated by the days held over the days of the month;</li>
- * <li>its per-student commission times the students whose enrollment was ACTIVE on any of those days;</li>
+ * <li>its per-student commission, once a month for each student whose enrollment was ACTIVE in the month,
+ * shared between the teachers who held the batch on the student's active days in proportion to those
+ * days (a student active 21 days, 6 of them under one teacher and 15 under the next, earns the first
+ * 6/21 of the commission and the second 15/21): a handover or a transfer never pays a student's
+ * commission twice;</li>
  * <li>its session rate (finance's setting; none: nothing) times the sessions held on those days, a
  * session being a day with attendance marked.</li>
  * </ul>
  * A teacher who held a batch more than once in the month gets one line of each kind for it, each
- * student and session counted once. Each amount is rounded once, HALF_UP to the paisa. Pay from a batch is paid in the payroll run of
+ * session counted once. Each amount is rounded once, HALF_UP to the paisa. Pay from a batch is paid in the payroll run of
  * the batch's branch (head office: batches without a branch). A cancelled batch pays for the days it
  * was held before it was cancelled (cancelling closes its teacher's period, see
  * {@link BatchPayReadModel}).
@@ -97,20 +102,10 @@ public class TeacherPay {
                                         + daysInMonth + " days"));
             }
             if (h.commission() != null && h.commission().signum() > 0) {
-                long students = jdbc.sql("""
-                        select enrollment_id, from_date, to_date from seat_period
-                        where batch_id = :batch and from_date <= :last and (to_date is null or to_date >= :first)""")
-                        .param("batch", h.batchId()).param("first", first).param("last", last)
-                        .query((rs, n) -> new Seat(rs.getObject("enrollment_id", UUID.class),
-                                rs.getObject("from_date", LocalDate.class), rs.getObject("to_date", LocalDate.class)))
-                        .list().stream()
-                        .filter(seat -> periods.stream().anyMatch(p -> !seat.from().isAfter(p.to())
-                                && (seat.to() == null || !seat.to().isBefore(p.from()))))
-                        .map(Seat::enrollmentId).distinct().count();
-                if (students > 0) {
+                PayDays.CommissionShare share = commissionShare(teacherId, h.batchId(), first, last);
+                if (share.students() > 0) {
                     lines.add(new Line(h.batchId(), h.name(), "BATCH_COMMISSION", "Commission: " + h.name(),
-                            Money.of(h.commission().multiply(BigDecimal.valueOf(students))),
-                            students + " active students x " + h.commission().toPlainString()));
+                            share.amount(h.commission()), share.basis(h.commission())));
                 }
             }
             if (h.sessionRate() != null && h.sessionRate().signum() > 0) {
@@ -131,7 +126,49 @@ public class TeacherPay {
         return lines;
     }
 
-    private record Seat(UUID enrollmentId, LocalDate from, LocalDate to) {
+    /**
+     * The teacher's share of the batch's commission in the month: every teacher's periods of the batch
+     * (within the month and the batch's dates) against its students' ACTIVE days, see
+     * {@link PayDays#commissionShare}.
+     */
+    private PayDays.CommissionShare commissionShare(UUID teacherId, UUID batchId, LocalDate first, LocalDate last) {
+        List<Period> held = jdbc.sql("""
+                select t.teacher_id,
+                       greatest(t.from_date, :first, coalesce(b.start_date, :first)) as held_from,
+                       least(coalesce(t.to_date, :last), :last, coalesce(b.end_date, :last)) as held_to
+                from batch_teacher t join batch_pay b on b.batch_id = t.batch_id
+                where t.batch_id = :batch and t.from_date <= :last and (t.to_date is null or t.to_date >= :first)""")
+                .param("batch", batchId).param("first", first).param("last", last)
+                .query((rs, n) -> new Period(rs.getObject("teacher_id", UUID.class),
+                        rs.getObject("held_from", LocalDate.class), rs.getObject("held_to", LocalDate.class)))
+                .list();
+        Set<Long> teacherDays = new HashSet<>();
+        Set<Long> heldDays = new HashSet<>();
+        for (Period period : held) {
+            Set<Long> days = PayDays.days(period.from(), period.to(), first, last);
+            heldDays.addAll(days);
+            if (period.id().equals(teacherId)) {
+                teacherDays.addAll(days);
+            }
+        }
+        List<Period> seats = jdbc.sql("""
+                select enrollment_id, from_date, to_date from seat_period
+                where batch_id = :batch and from_date <= :last and (to_date is null or to_date >= :first)""")
+                .param("batch", batchId).param("first", first).param("last", last)
+                .query((rs, n) -> new Period(rs.getObject("enrollment_id", UUID.class),
+                        rs.getObject("from_date", LocalDate.class), rs.getObject("to_date", LocalDate.class)))
+                .list();
+        // A student may have left the batch and come back: their active days are all their seats' days.
+        Map<UUID, Set<Long>> students = new LinkedHashMap<>();
+        for (Period seat : seats) {
+            students.computeIfAbsent(seat.id(), e -> new HashSet<>()).addAll(PayDays.days(seat.from(), seat.to(), first,
+                    last));
+        }
+        return PayDays.commissionShare(teacherDays, heldDays, students.values());
+    }
+
+    /** A teacher's period holding a batch, or an enrollment's seat in it (to: null while open). */
+    private record Period(UUID id, LocalDate from, LocalDate to) {
     }
 
     private record Held(UUID batchId, String name, BigDecimal compensation, BigDecimal commission,

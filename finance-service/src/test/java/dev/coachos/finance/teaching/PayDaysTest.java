@@ -2,9 +2,13 @@ package dev.coachos.finance.teaching;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import java.util.HashSet;
 
 import org.junit.jupiter.api.Test;
 
@@ -49,5 +53,66 @@ class PayDaysTest {
         assertThat(PayDays.payeeType(null, "STUDENT")).isEmpty();
         assertThat(PayDays.payeeType(null, "COUNSELLOR")).isEmpty();
         assertThat(PayDays.payeeType(null, null)).isEmpty();
+    }
+
+    private static final LocalDate NOV_1 = LocalDate.of(2026, 11, 1);
+    private static final LocalDate NOV_30 = LocalDate.of(2026, 11, 30);
+
+    private static Set<Long> nov(int from, Integer to) {
+        return PayDays.days(LocalDate.of(2026, 11, from), to == null ? null : LocalDate.of(2026, 11, to), NOV_1, NOV_30);
+    }
+
+    @Test
+    void daysAreClippedToTheMonth() {
+        assertThat(PayDays.days(LocalDate.of(2026, 10, 20), LocalDate.of(2026, 11, 3), NOV_1, NOV_30)).hasSize(3);
+        assertThat(PayDays.days(LocalDate.of(2026, 11, 28), null, NOV_1, NOV_30)).hasSize(3);
+        assertThat(PayDays.days(LocalDate.of(2026, 11, 10), LocalDate.of(2026, 11, 9), NOV_1, NOV_30)).isEmpty();
+    }
+
+    /**
+     * Asha holds the batch 1-15 November, Ravi 16-30. Dev is active 1-15 (Asha's only), Meera 10-30
+     * (21 days: 6 under Asha, 15 under Ravi). Meera's 500.00 is split 6/21 and 15/21, never paid twice.
+     */
+    @Test
+    void aStudentsCommissionIsSharedByTheirActiveDaysUnderEachTeacher() {
+        Set<Long> asha = nov(1, 15);
+        Set<Long> ravi = nov(16, 30);
+        Set<Long> held = new HashSet<>(asha);
+        held.addAll(ravi);
+        List<Set<Long>> students = List.of(nov(1, 15), nov(10, null));
+        BigDecimal commission = new BigDecimal("500.00");
+
+        PayDays.CommissionShare ashas = PayDays.commissionShare(asha, held, students);
+        assertThat(ashas.amount(commission)).isEqualByComparingTo("642.86"); // 500 x (1 + 6/21)
+        assertThat(ashas.basis(commission)).isEqualTo("1.2857 of 2 active students (1 shared by active days) x 500.00");
+        PayDays.CommissionShare ravis = PayDays.commissionShare(ravi, held, students);
+        assertThat(ravis.amount(commission)).isEqualByComparingTo("357.14"); // 500 x 15/21
+        assertThat(ravis.basis(commission)).isEqualTo("0.7143 of 1 active student (1 shared by active days) x 500.00");
+        assertThat(ashas.amount(commission).add(ravis.amount(commission))).isEqualByComparingTo("1000.00");
+    }
+
+    @Test
+    void aStudentUnderOneTeacherOnlyCountsWholeAndOnlyDaysSomeoneHeldTheBatchCount() {
+        Set<Long> teacher = nov(1, 20); // no one holds the batch 21-30
+        List<Set<Long>> students = List.of(nov(5, null), nov(1, 2), nov(25, null));
+        PayDays.CommissionShare share = PayDays.commissionShare(teacher, teacher, students);
+        assertThat(share.students()).isEqualTo(2);
+        assertThat(share.shared()).isZero();
+        assertThat(share.amount(new BigDecimal("250.00"))).isEqualByComparingTo("500.00");
+        assertThat(share.basis(new BigDecimal("250.00"))).isEqualTo("2 active students x 250.00");
+        assertThat(PayDays.commissionShare(teacher, teacher, List.of(nov(21, 30))).students()).isZero();
+    }
+
+    /** Shares are added exactly and rounded once: three thirds of 100.00 make 100.00, not 99.99. */
+    @Test
+    void sharesAreAddedExactlyAndRoundedOnce() {
+        Set<Long> teacher = nov(1, 10);
+        Set<Long> held = nov(1, 30);
+        List<Set<Long>> students = List.of(nov(1, null), nov(1, null), nov(1, null));
+        PayDays.CommissionShare share = PayDays.commissionShare(teacher, held, students);
+        assertThat(share.amount(new BigDecimal("100.00"))).isEqualByComparingTo("100.00");
+        assertThat(share.amount(new BigDecimal("0.05"))).isEqualByComparingTo("0.05");
+        assertThat(PayDays.commissionShare(nov(1, 1), held, List.of(nov(1, null))).amount(new BigDecimal("100.00")))
+                .isEqualByComparingTo("3.33");
     }
 }
