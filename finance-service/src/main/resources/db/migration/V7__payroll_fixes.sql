@@ -19,6 +19,13 @@ $$ LANGUAGE plpgsql;
 CREATE TRIGGER salary_slip_paid_on_default BEFORE INSERT OR UPDATE ON salary_slip
     FOR EACH ROW EXECUTE FUNCTION salary_slip_paid_on_default();
 
+-- Rows already PAID without paid_on (written by plain SQL before this) take it the same way first.
+-- A PAID slip refuses every update (V3's trigger), so that trigger is off for this one statement only.
+ALTER TABLE salary_slip DISABLE TRIGGER salary_slip_paid_is_final;
+UPDATE salary_slip SET paid_on = (paid_at AT TIME ZONE 'Asia/Kolkata')::date
+    WHERE status = 'PAID' AND paid_on IS NULL AND paid_at IS NOT NULL;
+ALTER TABLE salary_slip ENABLE TRIGGER salary_slip_paid_is_final;
+
 ALTER TABLE salary_slip ADD CONSTRAINT salary_slip_paid_on_check CHECK ((status = 'PAID') = (paid_on IS NOT NULL));
 
 -- 3. A line never moves to another slip: V3's trigger looked at one slip only, so an update moving a

@@ -212,11 +212,20 @@ class TeacherPayIT extends FinanceTestBase {
     void theSessionRateIsSetByPayrollOfTheBatchsBranchAndRefusesWhatIsWrong() {
         UUID branch = UUID.randomUUID();
         UUID batch = UUID.randomUUID();
-        batchCreated(batch, UUID.randomUUID(), branch, "NEET Bio", UUID.randomUUID(), "15000.00", null,
+        UUID teacher = UUID.randomUUID();
+        batchCreated(batch, UUID.randomUUID(), branch, "NEET Bio", teacher, "15000.00", null,
                 "2026-10-01");
         awaitApplied();
         String path = "/api/v1/batch-pay/" + batch + "/session-rate";
         String payroll = KEYS.staff("PAYROLL_MANAGER", branch, "manage:payroll");
+
+        // The batch's own teacher, even holding manage:payroll, does not set their own pay.
+        String teacherInPayroll = KEYS.token().subject(teacher).roles(List.of("PAYROLL_MANAGER")).branch(branch)
+                .permissions(List.of("manage:payroll")).staffProfile().sign();
+        Response own = api.put(path, teacherInPayroll, Map.of("rate", new BigDecimal("900.00")));
+        assertThat(own.status()).as(own.toString()).isEqualTo(403);
+        assertThat(jdbc.queryForObject("select session_rate from batch_pay where batch_id = ?", BigDecimal.class, batch))
+                .isNull();
 
         Response negative = api.put(path, payroll, Map.of("rate", new BigDecimal("-1.00")));
         assertThat(negative.status()).as(negative.toString()).isEqualTo(400);

@@ -199,42 +199,38 @@ public class AuditTrail {
     /**
      * The records as this caller may see them: the payload and changes of a private type (a person's
      * pay) only for holders of one of the permissions that read it; others see that it happened, by
-     * whom and when, with {@code payload}, {@code changes}, {@code hash} and {@code previousHash} left
-     * out, and the record after it in its chain without its {@code previousHash} (which is the hidden
-     * record's hash): a hash covers the payload, and a payload of few unknowns could be found from it.
-     * The verify endpoint checks them on the server and answers only ids and numbers.
+     * whom and when, with {@code payload} and {@code changes} left out. A hash covers the payload, and
+     * every hash after it in its chain covers that hash in turn, so a payload of few unknowns could be
+     * found by trying values against any later hash: for those readers no record of a chain that holds
+     * a private record shows {@code hash} or {@code previousHash}. The verify endpoint checks the
+     * chains on the server and answers only ids and numbers.
      */
     List<AuditRecord> shownTo(List<AuditRecord> records, Caller caller) {
         if (privacy.types().isEmpty() || privacy.permissions().stream().anyMatch(caller::can)) {
             return records;
         }
-        Map<Kind, Set<Long>> afterPrivate = followersOfPrivate(records);
+        Set<Kind> guarded = chainsHoldingPrivate(records);
         return records.stream().map(record -> {
             if (privacy.types().contains(record.action())) {
                 return record.withoutPayload();
             }
-            if (afterPrivate.getOrDefault(record.kind(), Set.of()).contains(record.chain().seq())) {
-                return record.withoutPreviousHash();
+            if (guarded.contains(record.kind())) {
+                return record.withoutHashes();
             }
             return record;
         }).toList();
     }
 
-    /** Of these records, per kind, the numbers of those whose previous record in the chain is of a private type. */
-    private Map<Kind, Set<Long>> followersOfPrivate(List<AuditRecord> records) {
-        Map<Kind, List<Long>> previous = new EnumMap<>(Kind.class);
-        for (AuditRecord record : records) {
-            if (record.chain().seq() > 1 && !privacy.types().contains(record.action())) {
-                previous.computeIfAbsent(record.kind(), k -> new ArrayList<>()).add(record.chain().seq() - 1);
+    /** Of the kinds of these records, those whose chain holds a record of a private type. */
+    private Set<Kind> chainsHoldingPrivate(List<AuditRecord> records) {
+        Set<Kind> guarded = EnumSet.noneOf(Kind.class);
+        for (Kind kind : records.stream().map(AuditRecord::kind).distinct().toList()) {
+            if (jdbc.sql("select exists (select 1 from audit_record where type in (:types) and kind = :kind)")
+                    .param("types", privacy.types()).param("kind", kind.name()).query(Boolean.class).single()) {
+                guarded.add(kind);
             }
         }
-        Map<Kind, Set<Long>> followers = new EnumMap<>(Kind.class);
-        previous.forEach((kind, seqs) -> followers.put(kind, new HashSet<>(jdbc.sql("""
-                select r.seq + 1 from audit_record r
-                where r.kind = :kind and r.seq in (:seqs) and r.type in (:types)""")
-                .param("kind", kind.name()).param("seqs", seqs).param("types", privacy.types())
-                .query(Long.class).list())));
-        return followers;
+        return guarded;
     }
 
     /** One record by its id; one outside the caller's branch is not found, so its existence does not leak. */

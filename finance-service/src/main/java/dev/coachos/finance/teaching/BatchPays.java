@@ -63,6 +63,12 @@ public class BatchPays {
         jdbc.sql("select branch_id from batch_pay where batch_id = ? for update")
                 .param(batchId).query((rs, n) -> Optional.ofNullable(rs.getObject(1, UUID.class))).optional()
                 .filter(caller::reaches).orElseThrow(() -> Problems.notFound("batch", batchId));
+        // The rate is pay: like every other part of one's own pay, someone else sets it.
+        boolean ownBatch = jdbc.sql("select exists (select 1 from batch_teacher where batch_id = ? and teacher_id = ?)")
+                .params(batchId, caller.userId()).query(Boolean.class).single();
+        if (ownBatch) {
+            throw Problems.forbidden("You hold or held this batch: its session rate is set by someone else in payroll");
+        }
         jdbc.sql("update batch_pay set session_rate = ?, updated_at = ? where batch_id = ?")
                 .params(exact, Timestamp.from(clock.instant()), batchId).update();
         return view(batchId, thisMonth());
