@@ -29,9 +29,11 @@ import dev.coachos.finance.money.Money;
  * amendment) are added as they are. GROSS is the sum of earnings. Then the deductions: the structure's
  * own, then the statutory ones its structure switched on: PF = pf-percent of min(BASIC, pf-wage-ceiling)
  * (12% of at most 15,000.00, so at most 1,800.00); ESI = esi-percent of gross while gross is at most
- * esi-gross-ceiling (0.75% up to 21,000.00); TDS = the structure's percent of gross. Each amount is rounded
- * once, HALF_UP to the paisa, where it is made; totals add rounded amounts. Net = gross - deductions, and a
- * slip whose net would be negative is not payable.
+ * esi-gross-ceiling (0.75% up to 21,000.00); TDS = the structure's percent of gross. With several structures
+ * in the month each one's switches apply to what was earned under it (see
+ * {@link #compute(List, int, List, PayrollSettings)}). Each amount is rounded once, HALF_UP to the paisa,
+ * where it is made; totals add rounded amounts. Net = gross - deductions, and a slip whose net would be
+ * negative is not payable.
  */
 public final class SalaryMath {
 
@@ -230,11 +232,22 @@ public final class SalaryMath {
      * Computes a slip from the structures in effect during the month, in date order, each prorated by its
      * own payment days; a line of one code from several structures is one line, their amounts added and
      * their bases joined, each basis naming its period. The slip's payment days are the days some structure
-     * covered. A PERCENT deduction of GROSS in a structure takes the slip's GROSS for that structure's share
-     * of the covered days. The statutory deductions are judged once on the combined amounts, with the
-     * switches of the latest structure (the one in effect at the end of the month): PF on the combined
-     * BASIC up to the wage ceiling, ESI while the combined GROSS is within its ceiling, TDS on the combined
-     * GROSS. No structure: a slip of the extras alone, all days payment days.
+     * covered.
+     *
+     * <p>With one structure, a PERCENT component takes the amount it refers to as it stands on the slip.
+     * With several, each structure's share of a line is kept exact (base x days / working days, a percent
+     * of the exact share it refers to) and the merged line is the sum of the exact shares, rounded once:
+     * three identical structures over 10, 10 and 11 of 31 days pay the base exactly. A PERCENT deduction
+     * of GROSS in a structure takes the slip's GROSS for that structure's share of the covered days.
+     *
+     * <p>The statutory deductions follow each structure's own switches. A structure's gross is the
+     * earnings of its own components plus the lines computed elsewhere for its share of the covered days.
+     * PF = pf-percent of the BASIC earned under structures with PF on, taken on at most the wage ceiling
+     * prorated by those structures' days over the covered days (a whole month of PF: the whole ceiling;
+     * half of it: half). ESI = esi-percent of the gross earned under structures with ESI on, while the
+     * slip's whole GROSS is within the ESI ceiling. TDS = the sum over structures of each one's TDS percent
+     * of its own gross. Each is rounded once, from the exact amounts. No structure: a slip of the extras
+     * alone, all days payment days.
      */
     public static Slip compute(List<Segment> segments, int workingDays, List<Extra> extras, PayrollSettings settings) {
         int covered = 0;
@@ -249,70 +262,63 @@ public final class SalaryMath {
             throw new IllegalArgumentException("payment days must be 0 to working days (" + workingDays + "), got "
                     + covered);
         }
+        // One structure: its amounts are the slip's lines, rounded where made. Several: exact shares,
+        // merged and rounded once below.
+        boolean exact = segments.size() > 1;
         Map<String, Line> earnings = new java.util.LinkedHashMap<>();
+        Map<String, BigDecimal> earningsExact = new HashMap<>();
         Map<String, Line> deductions = new java.util.LinkedHashMap<>();
+        Map<String, BigDecimal> deductionsExact = new HashMap<>();
         List<Map<String, BigDecimal>> values = new ArrayList<>();
-        BigDecimal basic = Money.ZERO;
+        List<BigDecimal> ownEarnings = new ArrayList<>();
         for (Segment segment : segments) {
             Structure structure = segment.structure();
             int paymentDays = segment.paymentDays();
             Map<String, BigDecimal> own = new HashMap<>();
             values.add(own);
             String days = daysText(segment, workingDays);
-            BigDecimal segmentBasic = prorate(structure.basePay(), paymentDays, workingDays);
+            BigDecimal segmentBasic = prorate(structure.basePay(), paymentDays, workingDays, exact);
             own.put("BASIC", segmentBasic);
-            basic = basic.add(segmentBasic);
-            merge(earnings, new Line(Kind.EARNING, "BASIC", "Basic pay", segmentBasic, null,
+            BigDecimal earned = segmentBasic;
+            merge(earnings, earningsExact, new Line(Kind.EARNING, "BASIC", "Basic pay", segmentBasic, null,
                     "base pay " + structure.basePay().setScale(2).toPlainString() + days, true));
             for (Component c : structure.components()) {
                 if (c.kind() == Kind.EARNING) {
-                    Line line = component(c, own, paymentDays, workingDays, days);
+                    Line line = component(c, own, paymentDays, workingDays, days, exact);
                     own.put(c.code(), line.amount());
-                    merge(earnings, line);
+                    earned = earned.add(line.amount());
+                    merge(earnings, earningsExact, line);
                 }
             }
+            ownEarnings.add(earned);
         }
-        List<Line> earned = new ArrayList<>(earnings.values());
+        List<Line> earned = new ArrayList<>(rounded(earnings, earningsExact));
+        BigDecimal extraEarnings = Money.ZERO;
         for (Extra extra : extras) {
             if (extra.kind() == Kind.EARNING) {
                 earned.add(new Line(Kind.EARNING, extra.code(), extra.name(), Money.of(extra.amount()),
                         extra.batchId(), extra.basis(), false));
+                extraEarnings = extraEarnings.add(Money.of(extra.amount()));
             }
         }
         BigDecimal gross = sum(earned);
         for (int i = 0; i < segments.size(); i++) {
             Segment segment = segments.get(i);
             Map<String, BigDecimal> own = values.get(i);
-            own.put("GROSS", segments.size() == 1 ? gross : prorate(gross, segment.paymentDays(), covered));
+            own.put("GROSS", segments.size() == 1 ? gross
+                    : share(gross, segment.paymentDays(), covered));
             String days = daysText(segment, workingDays);
             for (Component c : segment.structure().components()) {
                 if (c.kind() == Kind.DEDUCTION) {
-                    Line line = component(c, own, segment.paymentDays(), workingDays, days);
+                    Line line = component(c, own, segment.paymentDays(), workingDays, days, exact);
                     own.put(c.code(), line.amount());
-                    merge(deductions, line);
+                    merge(deductions, deductionsExact, line);
                 }
             }
         }
-        List<Line> deducted = new ArrayList<>(deductions.values());
+        List<Line> deducted = new ArrayList<>(rounded(deductions, deductionsExact));
         if (!segments.isEmpty()) {
-            Structure latest = segments.getLast().structure();
-            if (latest.pf()) {
-                BigDecimal wage = basic.min(settings.pfWageCeiling());
-                deducted.add(new Line(Kind.DEDUCTION, "PF", "Provident fund (EPF)",
-                        percentOf(wage, settings.pfPercent()), null, plain(settings.pfPercent()) + "% of "
-                                + (basic.compareTo(wage) == 0 ? "BASIC " + basic.toPlainString()
-                                        : "the wage ceiling " + plain(settings.pfWageCeiling())), false));
-            }
-            if (latest.esi() && gross.compareTo(settings.esiGrossCeiling()) <= 0) {
-                deducted.add(new Line(Kind.DEDUCTION, "ESI", "Employees' State Insurance",
-                        percentOf(gross, settings.esiPercent()), null,
-                        plain(settings.esiPercent()) + "% of GROSS " + gross.toPlainString(), false));
-            }
-            if (latest.tdsPercent() != null && latest.tdsPercent().signum() > 0) {
-                deducted.add(new Line(Kind.DEDUCTION, "TDS", "Income tax (TDS)",
-                        percentOf(gross, latest.tdsPercent()), null,
-                        plain(latest.tdsPercent()) + "% of GROSS " + gross.toPlainString(), false));
-            }
+            deducted.addAll(statutory(segments, values, ownEarnings, extraEarnings, gross, covered, settings));
         }
         for (Extra extra : extras) {
             if (extra.kind() == Kind.DEDUCTION) {
@@ -325,6 +331,77 @@ public final class SalaryMath {
         lines.addAll(deducted);
         return new Slip(workingDays, segments.isEmpty() ? workingDays : covered, lines, gross, total,
                 gross.subtract(total));
+    }
+
+    /** PF, ESI and TDS, each structure judged by its own switches (see {@link #compute(List, int, List, PayrollSettings)}). */
+    private static List<Line> statutory(List<Segment> segments, List<Map<String, BigDecimal>> values,
+            List<BigDecimal> ownEarnings, BigDecimal extraEarnings, BigDecimal gross, int covered,
+            PayrollSettings settings) {
+        boolean one = segments.size() == 1;
+        BigDecimal pfBasic = BigDecimal.ZERO;
+        int pfDays = 0;
+        List<String> pfPeriods = new ArrayList<>();
+        BigDecimal esiGross = BigDecimal.ZERO;
+        List<String> esiPeriods = new ArrayList<>();
+        BigDecimal tds = BigDecimal.ZERO;
+        List<String> tdsParts = new ArrayList<>();
+        Set<BigDecimal> tdsRates = new HashSet<>();
+        for (int i = 0; i < segments.size(); i++) {
+            Segment segment = segments.get(i);
+            Structure structure = segment.structure();
+            BigDecimal segmentGross = one ? gross
+                    : ownEarnings.get(i).add(share(extraEarnings, segment.paymentDays(), covered));
+            if (structure.pf()) {
+                pfBasic = pfBasic.add(values.get(i).get("BASIC"));
+                pfDays += segment.paymentDays();
+                pfPeriods.add(segment.period());
+            }
+            if (structure.esi()) {
+                esiGross = esiGross.add(segmentGross);
+                esiPeriods.add(segment.period());
+            }
+            BigDecimal rate = structure.tdsPercent();
+            if (rate != null && rate.signum() > 0) {
+                tds = tds.add(segmentGross.multiply(rate).movePointLeft(2));
+                tdsRates.add(rate.stripTrailingZeros());
+                tdsParts.add(plain(rate) + "% of GROSS " + Money.of(segmentGross).toPlainString()
+                        + (one || segment.period() == null ? "" : " (" + segment.period() + ")"));
+            }
+        }
+        List<Line> lines = new ArrayList<>();
+        if (!pfPeriods.isEmpty()) {
+            boolean whole = pfDays == covered;
+            BigDecimal ceiling = whole ? settings.pfWageCeiling() : share(settings.pfWageCeiling(), pfDays, covered);
+            String periods = periods(pfPeriods, pfPeriods.size() == segments.size());
+            String basis = pfBasic.compareTo(ceiling) <= 0
+                    ? "BASIC " + Money.of(pfBasic).toPlainString() + periods
+                    : "the wage ceiling " + plain(settings.pfWageCeiling())
+                            + (whole ? "" : " x " + pfDays + "/" + covered + " days") + periods;
+            lines.add(new Line(Kind.DEDUCTION, "PF", "Provident fund (EPF)",
+                    percentOf(pfBasic.min(ceiling), settings.pfPercent()), null,
+                    plain(settings.pfPercent()) + "% of " + basis, false));
+        }
+        if (!esiPeriods.isEmpty() && gross.compareTo(settings.esiGrossCeiling()) <= 0) {
+            lines.add(new Line(Kind.DEDUCTION, "ESI", "Employees' State Insurance",
+                    percentOf(esiGross, settings.esiPercent()), null,
+                    plain(settings.esiPercent()) + "% of GROSS " + Money.of(esiGross).toPlainString()
+                            + periods(esiPeriods, esiPeriods.size() == segments.size()), false));
+        }
+        if (!tdsParts.isEmpty()) {
+            String basis = tdsParts.size() == segments.size() && tdsRates.size() == 1
+                    ? plain(tdsRates.iterator().next()) + "% of GROSS " + gross.toPlainString()
+                    : String.join("; ", tdsParts);
+            lines.add(new Line(Kind.DEDUCTION, "TDS", "Income tax (TDS)", Money.of(tds), null, basis, false));
+        }
+        return lines;
+    }
+
+    /** The periods a statutory deduction was taken on, when it was not taken on all of the slip's. */
+    private static String periods(List<String> periods, boolean all) {
+        if (all || periods.stream().anyMatch(p -> p == null)) {
+            return "";
+        }
+        return " (" + String.join(", ", periods) + ")";
     }
 
     /**
@@ -355,8 +432,12 @@ public final class SalaryMath {
         return segment.period() == null ? days : days + " (" + segment.period() + ")";
     }
 
-    /** Adds a line, or its amount and basis to the line of its code already there. */
-    private static void merge(Map<String, Line> lines, Line line) {
+    /**
+     * Adds a line, or its amount and basis to the line of its code already there; {@code exact} keeps the
+     * exact sum of the amounts by code, for {@link #rounded} to round once.
+     */
+    private static void merge(Map<String, Line> lines, Map<String, BigDecimal> exact, Line line) {
+        exact.merge(line.code(), line.amount(), BigDecimal::add);
         Line there = lines.get(line.code());
         if (there == null) {
             lines.put(line.code(), line);
@@ -366,23 +447,49 @@ public final class SalaryMath {
                 null, there.basis() + "; " + line.basis(), there.prorated() || line.prorated()));
     }
 
+    /** The merged lines, each amount its exact sum rounded once. */
+    private static List<Line> rounded(Map<String, Line> lines, Map<String, BigDecimal> exact) {
+        List<Line> out = new ArrayList<>();
+        for (Line line : lines.values()) {
+            out.add(new Line(line.kind(), line.code(), line.name(), Money.of(exact.get(line.code())), line.batchId(),
+                    line.basis(), line.prorated()));
+        }
+        return out;
+    }
+
     private static Line component(Component c, Map<String, BigDecimal> values, int paymentDays, int workingDays,
-            String days) {
+            String days, boolean exact) {
         if (c.calc() == Calc.FIXED) {
-            return new Line(c.kind(), c.code(), c.name(), prorate(c.amount(), paymentDays, workingDays), null,
+            return new Line(c.kind(), c.code(), c.name(), prorate(c.amount(), paymentDays, workingDays, exact), null,
                     "monthly " + c.amount().setScale(2).toPlainString() + days, true);
         }
         BigDecimal base = values.get(c.of());
         if (base == null) {
             throw new IllegalArgumentException(c.code() + " refers to " + c.of() + ", which comes after it");
         }
-        return new Line(c.kind(), c.code(), c.name(), percentOf(base, c.percent()), null,
-                plain(c.percent()) + "% of " + c.of() + " " + base.toPlainString(), !"GROSS".equals(c.of()));
+        BigDecimal amount = exact ? base.multiply(c.percent()).movePointLeft(2) : percentOf(base, c.percent());
+        return new Line(c.kind(), c.code(), c.name(), amount, null,
+                plain(c.percent()) + "% of " + c.of() + " " + Money.of(base).toPlainString(),
+                !"GROSS".equals(c.of()));
     }
 
-    private static BigDecimal prorate(BigDecimal monthly, int paymentDays, int workingDays) {
-        return monthly.multiply(BigDecimal.valueOf(paymentDays))
-                .divide(BigDecimal.valueOf(workingDays), Money.SCALE, RoundingMode.HALF_UP);
+    /** Digits kept of an exact share that does not end (such as 10,000.00 x 10/31) before it is rounded once. */
+    private static final int EXACT_SCALE = 20;
+
+    /** The monthly amount for the payment days: rounded to the paisa, or exact to be rounded later. */
+    private static BigDecimal prorate(BigDecimal monthly, int paymentDays, int workingDays, boolean exact) {
+        return exact ? share(monthly, paymentDays, workingDays)
+                : monthly.multiply(BigDecimal.valueOf(paymentDays))
+                        .divide(BigDecimal.valueOf(workingDays), Money.SCALE, RoundingMode.HALF_UP);
+    }
+
+    /** {@code amount x days / of}, unrounded (to {@link #EXACT_SCALE} places); zero when {@code of} is zero. */
+    private static BigDecimal share(BigDecimal amount, int days, int of) {
+        if (of == 0) {
+            return BigDecimal.ZERO;
+        }
+        return amount.multiply(BigDecimal.valueOf(days)).divide(BigDecimal.valueOf(of), EXACT_SCALE,
+                RoundingMode.HALF_UP);
     }
 
     private static BigDecimal percentOf(BigDecimal base, BigDecimal percent) {

@@ -6,9 +6,14 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -148,5 +153,48 @@ final class PayDays {
             denominator = denominator.divide(gcd);
         }
         return students == 0 ? CommissionShare.NONE : new CommissionShare(students, shared, numerator, denominator);
+    }
+
+    /**
+     * Splits a batch's commission between the teachers who held it, by their {@link CommissionShare}s,
+     * so that the parts add up to the whole rounded once (the commission times all the shares, HALF_UP
+     * to the paisa): each teacher's exact part rounded down to the paisa, then the paise left over one
+     * each to the largest remainders (equal remainders: in the map's order). Three teachers with a third
+     * each of one student's 100.00 get 33.34, 33.33 and 33.33, not 33.33 three times. Each part is within
+     * a paisa of its exact value.
+     */
+    static <K> Map<K, BigDecimal> split(Map<K, CommissionShare> shares, BigDecimal commission) {
+        BigInteger numerator = BigInteger.ZERO;
+        BigInteger denominator = BigInteger.ONE;
+        for (CommissionShare share : shares.values()) {
+            numerator = numerator.multiply(share.denominator()).add(share.numerator().multiply(denominator));
+            denominator = denominator.multiply(share.denominator());
+            BigInteger gcd = numerator.gcd(denominator);
+            if (gcd.signum() > 0) {
+                numerator = numerator.divide(gcd);
+                denominator = denominator.divide(gcd);
+            }
+        }
+        BigDecimal whole = commission.multiply(new BigDecimal(numerator))
+                .divide(new BigDecimal(denominator), Money.SCALE, RoundingMode.HALF_UP);
+        Map<K, BigDecimal> parts = new LinkedHashMap<>();
+        Map<K, BigDecimal> remainders = new LinkedHashMap<>();
+        BigDecimal floors = BigDecimal.ZERO.setScale(Money.SCALE);
+        for (Map.Entry<K, CommissionShare> e : shares.entrySet()) {
+            BigDecimal exact = commission.multiply(new BigDecimal(e.getValue().numerator()))
+                    .divide(new BigDecimal(e.getValue().denominator()), 20, RoundingMode.HALF_UP);
+            BigDecimal floor = exact.setScale(Money.SCALE, RoundingMode.FLOOR);
+            parts.put(e.getKey(), floor);
+            remainders.put(e.getKey(), exact.subtract(floor));
+            floors = floors.add(floor);
+        }
+        int left = whole.subtract(floors).movePointRight(Money.SCALE).intValueExact();
+        List<K> order = new ArrayList<>(remainders.keySet());
+        order.sort(Comparator.comparing(remainders::get, Comparator.reverseOrder()));
+        BigDecimal paisa = BigDecimal.ONE.movePointLeft(Money.SCALE);
+        for (int i = 0; i < left && i < order.size(); i++) {
+            parts.merge(order.get(i), paisa, BigDecimal::add);
+        }
+        return parts;
     }
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -27,7 +28,9 @@ import dev.coachos.finance.money.Money;
  * shared between the teachers who held the batch on the student's active days in proportion to those
  * days (a student active 21 days, 6 of them under one teacher and 15 under the next, earns the first
  * 6/21 of the commission and the second 15/21): a handover or a transfer never pays a student's
- * commission twice;</li>
+ * commission twice, and the teachers' parts of a batch's commission add up to the whole rounded once
+ * (largest remainder, see {@link PayDays#split}): three teachers with a third each of 100.00 are paid
+ * 33.34, 33.33 and 33.33;</li>
  * <li>its session rate (finance's setting; none: nothing) times the sessions held on those days, a
  * session being a day with attendance marked.</li>
  * </ul>
@@ -102,10 +105,10 @@ public class TeacherPay {
                                         + daysInMonth + " days"));
             }
             if (h.commission() != null && h.commission().signum() > 0) {
-                PayDays.CommissionShare share = commissionShare(teacherId, h.batchId(), first, last);
-                if (share.students() > 0) {
+                Commission share = commission(teacherId, h.batchId(), h.commission(), first, last);
+                if (share.share().students() > 0) {
                     lines.add(new Line(h.batchId(), h.name(), "BATCH_COMMISSION", "Commission: " + h.name(),
-                            share.amount(h.commission()), share.basis(h.commission())));
+                            share.amount(), share.share().basis(h.commission())));
                 }
             }
             if (h.sessionRate() != null && h.sessionRate().signum() > 0) {
@@ -126,12 +129,18 @@ public class TeacherPay {
         return lines;
     }
 
+    /** A teacher's share of a batch's commission, and what it pays. */
+    private record Commission(PayDays.CommissionShare share, BigDecimal amount) {
+    }
+
     /**
-     * The teacher's share of the batch's commission in the month: every teacher's periods of the batch
-     * (within the month and the batch's dates) against its students' ACTIVE days, see
-     * {@link PayDays#commissionShare}.
+     * The teacher's share of the batch's commission in the month and its amount: every teacher's periods
+     * of the batch (within the month and the batch's dates) against its students' ACTIVE days, see
+     * {@link PayDays#commissionShare}; the batch's commission is split between all of them with
+     * {@link PayDays#split}, so the teachers' parts add up to the whole.
      */
-    private PayDays.CommissionShare commissionShare(UUID teacherId, UUID batchId, LocalDate first, LocalDate last) {
+    private Commission commission(UUID teacherId, UUID batchId, BigDecimal commission, LocalDate first,
+            LocalDate last) {
         List<Period> held = jdbc.sql("""
                 select t.teacher_id,
                        greatest(t.from_date, :first, coalesce(b.start_date, :first)) as held_from,
@@ -142,14 +151,12 @@ public class TeacherPay {
                 .query((rs, n) -> new Period(rs.getObject("teacher_id", UUID.class),
                         rs.getObject("held_from", LocalDate.class), rs.getObject("held_to", LocalDate.class)))
                 .list();
-        Set<Long> teacherDays = new HashSet<>();
+        Map<UUID, Set<Long>> teacherDays = new TreeMap<>();
         Set<Long> heldDays = new HashSet<>();
         for (Period period : held) {
             Set<Long> days = PayDays.days(period.from(), period.to(), first, last);
             heldDays.addAll(days);
-            if (period.id().equals(teacherId)) {
-                teacherDays.addAll(days);
-            }
+            teacherDays.computeIfAbsent(period.id(), t -> new HashSet<>()).addAll(days);
         }
         List<Period> seats = jdbc.sql("""
                 select enrollment_id, from_date, to_date from seat_period
@@ -164,7 +171,12 @@ public class TeacherPay {
             students.computeIfAbsent(seat.id(), e -> new HashSet<>()).addAll(PayDays.days(seat.from(), seat.to(), first,
                     last));
         }
-        return PayDays.commissionShare(teacherDays, heldDays, students.values());
+        Map<UUID, PayDays.CommissionShare> shares = new TreeMap<>();
+        for (Map.Entry<UUID, Set<Long>> teacher : teacherDays.entrySet()) {
+            shares.put(teacher.getKey(), PayDays.commissionShare(teacher.getValue(), heldDays, students.values()));
+        }
+        PayDays.CommissionShare mine = shares.getOrDefault(teacherId, PayDays.CommissionShare.NONE);
+        return new Commission(mine, PayDays.split(shares, commission).getOrDefault(teacherId, Money.ZERO));
     }
 
     /** A teacher's period holding a batch, or an enrollment's seat in it (to: null while open). */

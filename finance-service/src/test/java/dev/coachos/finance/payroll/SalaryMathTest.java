@@ -14,6 +14,7 @@ import dev.coachos.finance.payroll.SalaryMath.Extra;
 import dev.coachos.finance.payroll.SalaryMath.Invalid;
 import dev.coachos.finance.payroll.SalaryMath.Kind;
 import dev.coachos.finance.payroll.SalaryMath.Line;
+import dev.coachos.finance.payroll.SalaryMath.Segment;
 import dev.coachos.finance.payroll.SalaryMath.Slip;
 import dev.coachos.finance.payroll.SalaryMath.Structure;
 
@@ -182,5 +183,81 @@ class SalaryMathTest {
         assertThat(SalaryMath.validate(List.of(percent("HRA", Kind.EARNING, "40", "BASIC"),
                 percent("SPECIAL", Kind.EARNING, "10", "HRA"), percent("WELFARE", Kind.DEDUCTION, "1", "GROSS"))))
                 .isEmpty();
+    }
+
+    private static String basis(Slip slip, String code) {
+        return slip.lines().stream().filter(l -> l.code().equals(code)).findFirst().orElseThrow().basis();
+    }
+
+    @Test
+    void pfAndEsiSwitchedOnMidMonthAreTakenOnlyOnWhatWasEarnedAfter() {
+        // November 2026, 30 days. 1-15 Nov: 30,000.00 base, no PF or ESI, TDS 10%; 16-30 Nov: 10,000.00,
+        // PF and ESI, no TDS.
+        Structure before = new Structure(inr("30000.00"), List.of(), false, false, inr("10"));
+        Structure after = new Structure(inr("10000.00"), List.of(), true, true, null);
+        Slip slip = SalaryMath.compute(List.of(new Segment(before, 15, "01-15 Nov"),
+                new Segment(after, 15, "16-30 Nov")), 30, List.of(), DEFAULTS);
+
+        // BASIC 30,000.00 x 15/30 = 15,000.00 + 10,000.00 x 15/30 = 5,000.00: 20,000.00; gross the same.
+        // PF on the 5,000.00 earned under PF (within 15,000.00 x 15/30 = 7,500.00): 12% = 600.00
+        // (on the combined BASIC with the latest switch it was 12% of 15,000.00 = 1,800.00).
+        // ESI: gross 20,000.00 within 21,000.00; 0.75% of the 5,000.00 earned under ESI = 37.50 (was 150.00).
+        // TDS: 10% of the 15,000.00 earned under the structure with TDS = 1,500.00 (was none).
+        // Deductions 2,137.50; net 17,862.50.
+        assertThat(amounts(slip)).isEqualTo("BASIC=20000.00 PF=600.00 ESI=37.50 TDS=1500.00");
+        assertThat(slip.gross()).isEqualTo(inr("20000.00"));
+        assertThat(slip.deductions()).isEqualTo(inr("2137.50"));
+        assertThat(slip.net()).isEqualTo(inr("17862.50"));
+        assertThat(basis(slip, "PF")).isEqualTo("12% of BASIC 5000.00 (16-30 Nov)");
+        assertThat(basis(slip, "ESI")).isEqualTo("0.75% of GROSS 5000.00 (16-30 Nov)");
+        assertThat(basis(slip, "TDS")).isEqualTo("10% of GROSS 15000.00 (01-15 Nov)");
+    }
+
+    @Test
+    void pfAndEsiSwitchedOffMidMonthAreStillTakenOnWhatWasEarnedBefore() {
+        // The other way round: 1-15 Nov 30,000.00 with PF and ESI, no TDS; 16-30 Nov 10,000.00, TDS 10% only.
+        Structure before = new Structure(inr("30000.00"), List.of(), true, true, null);
+        Structure after = new Structure(inr("10000.00"), List.of(), false, false, inr("10"));
+        Slip slip = SalaryMath.compute(List.of(new Segment(before, 15, "01-15 Nov"),
+                new Segment(after, 15, "16-30 Nov")), 30, List.of(), DEFAULTS);
+
+        // PF on the 15,000.00 earned under PF, capped at half the ceiling, 7,500.00: 900.00 (was none).
+        // ESI 0.75% of 15,000.00 = 112.50 (was none). TDS 10% of the 5,000.00 earned after = 500.00 (was 10%
+        // of the whole 20,000.00 = 2,000.00). Deductions 1,512.50; net 18,487.50.
+        assertThat(amounts(slip)).isEqualTo("BASIC=20000.00 PF=900.00 ESI=112.50 TDS=500.00");
+        assertThat(slip.deductions()).isEqualTo(inr("1512.50"));
+        assertThat(slip.net()).isEqualTo(inr("18487.50"));
+        assertThat(basis(slip, "PF")).isEqualTo("12% of the wage ceiling 15000 x 15/30 days (01-15 Nov)");
+        assertThat(basis(slip, "TDS")).isEqualTo("10% of GROSS 5000.00 (16-30 Nov)");
+    }
+
+    @Test
+    void threeIdenticalStructuresOverTheMonthPayTheBaseExactly() {
+        // December 2026, 31 days; the same 10,000.00 structure (HRA 40% of BASIC) three times: 10, 10, 11 days.
+        Structure structure = new Structure(inr("10000.00"), List.of(percent("HRA", Kind.EARNING, "40", "BASIC")),
+                false, false, null);
+        Slip slip = SalaryMath.compute(List.of(new Segment(structure, 10, "01-10 Dec"),
+                new Segment(structure, 10, "11-20 Dec"), new Segment(structure, 11, "21-31 Dec")), 31, List.of(),
+                DEFAULTS);
+
+        // BASIC 3,225.806.. + 3,225.806.. + 3,548.387.. = 10,000.00 exactly, rounded once (each rounded
+        // alone: 3,225.81 + 3,225.81 + 3,548.39 = 10,000.01). HRA 40% of the exact shares: 4,000.00.
+        assertThat(amounts(slip)).isEqualTo("BASIC=10000.00 HRA=4000.00");
+        assertThat(slip.gross()).isEqualTo(inr("14000.00"));
+        assertThat(slip.net()).isEqualTo(inr("14000.00"));
+    }
+
+    @Test
+    void twoHalvesOfAMonthPayTheBaseExactly() {
+        // November 2026, 30 days: 30,000.01 with a 0.05 LOAN deduction, 15 days each under two structures.
+        Structure structure = new Structure(inr("30000.01"), List.of(fixed("LOAN", Kind.DEDUCTION, "0.05")), false,
+                false, null);
+        Slip slip = SalaryMath.compute(List.of(new Segment(structure, 15, "01-15 Nov"),
+                new Segment(structure, 15, "16-30 Nov")), 30, List.of(), DEFAULTS);
+
+        // BASIC 15,000.005 + 15,000.005 = 30,000.01 (each rounded alone: 15,000.01 x 2 = 30,000.02);
+        // LOAN 0.025 + 0.025 = 0.05 (not 0.03 x 2). Net 29,999.96.
+        assertThat(amounts(slip)).isEqualTo("BASIC=30000.01 LOAN=0.05");
+        assertThat(slip.net()).isEqualTo(inr("29999.96"));
     }
 }

@@ -6,9 +6,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
-import java.util.Set;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -114,5 +116,51 @@ class PayDaysTest {
         assertThat(share.amount(new BigDecimal("0.05"))).isEqualByComparingTo("0.05");
         assertThat(PayDays.commissionShare(nov(1, 1), held, List.of(nov(1, null))).amount(new BigDecimal("100.00")))
                 .isEqualByComparingTo("3.33");
+    }
+
+    /**
+     * Three teachers hold the batch 1-10, 11-20 and 21-30 November; one student is active all month, so
+     * each holds a third of their 100.00. Each third rounded alone is 33.33, and 33.33 x 3 = 99.99: the
+     * split pays the paisa left over to the largest remainder (equal here: the first), 33.34 + 33.33 +
+     * 33.33 = 100.00.
+     */
+    @Test
+    void theTeachersPartsOfAStudentsCommissionAddUpToTheWhole() {
+        Set<Long> held = nov(1, 30);
+        List<Set<Long>> student = List.of(nov(1, null));
+        Map<String, PayDays.CommissionShare> shares = new LinkedHashMap<>();
+        shares.put("asha", PayDays.commissionShare(nov(1, 10), held, student));
+        shares.put("ravi", PayDays.commissionShare(nov(11, 20), held, student));
+        shares.put("meera", PayDays.commissionShare(nov(21, 30), held, student));
+        BigDecimal commission = new BigDecimal("100.00");
+        assertThat(shares.get("ravi").amount(commission)).isEqualByComparingTo("33.33");
+
+        Map<String, BigDecimal> parts = PayDays.split(shares, commission);
+        assertThat(parts).containsExactly(Map.entry("asha", new BigDecimal("33.34")),
+                Map.entry("ravi", new BigDecimal("33.33")), Map.entry("meera", new BigDecimal("33.33")));
+        assertThat(parts.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo("100.00");
+
+        // Two such students: 66.666.. each, 199.98 rounded alone; split 66.67 + 66.67 + 66.66 = 200.00.
+        List<Set<Long>> two = List.of(nov(1, null), nov(1, null));
+        Map<String, PayDays.CommissionShare> twoShares = new LinkedHashMap<>();
+        twoShares.put("asha", PayDays.commissionShare(nov(1, 10), held, two));
+        twoShares.put("ravi", PayDays.commissionShare(nov(11, 20), held, two));
+        twoShares.put("meera", PayDays.commissionShare(nov(21, 30), held, two));
+        assertThat(PayDays.split(twoShares, commission)).containsExactly(Map.entry("asha", new BigDecimal("66.67")),
+                Map.entry("ravi", new BigDecimal("66.67")), Map.entry("meera", new BigDecimal("66.66")));
+    }
+
+    /** The split keeps what rounding alone already got right: Asha 642.86 and Ravi 357.14 of 1,000.00. */
+    @Test
+    void theSplitOfTwoTeachersByActiveDaysKeepsTheirAmounts() {
+        Set<Long> asha = nov(1, 15);
+        Set<Long> ravi = nov(16, 30);
+        Set<Long> held = nov(1, 30);
+        List<Set<Long>> students = List.of(nov(1, 15), nov(10, null));
+        Map<String, PayDays.CommissionShare> shares = new LinkedHashMap<>();
+        shares.put("ravi", PayDays.commissionShare(ravi, held, students));
+        shares.put("asha", PayDays.commissionShare(asha, held, students));
+        assertThat(PayDays.split(shares, new BigDecimal("500.00"))).containsExactly(
+                Map.entry("ravi", new BigDecimal("357.14")), Map.entry("asha", new BigDecimal("642.86")));
     }
 }
