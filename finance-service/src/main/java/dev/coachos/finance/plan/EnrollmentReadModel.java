@@ -3,8 +3,6 @@ package dev.coachos.finance.plan;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -122,26 +120,15 @@ class EnrollmentReadModel {
                     updated_at = excluded.updated_at""",
                 IncomingEvent.uuid(b.batchId(), "batchId"), IncomingEvent.uuid(b.courseId(), "courseId"),
                 b.branchId() == null ? null : IncomingEvent.uuid(b.branchId(), "branchId"), b.name(),
-                date(b.startDate()), date(b.endDate()), now());
+                IncomingEvent.optionalDate(b.startDate(), "startDate"), IncomingEvent.optionalDate(b.endDate(), "endDate"), now());
     }
 
     private void batchUpdated(BatchUpdated b) {
         UUID id = IncomingEvent.uuid(b.batchId(), "batchId");
         int known = jdbc.update("update batch_view set name = coalesce(?, name), end_date = ?, updated_at = ? where batch_id = ?",
-                b.name(), date(b.endDate()), now(), id);
+                b.name(), IncomingEvent.optionalDate(b.endDate(), "endDate"), now(), id);
         if (known == 0) {
             throw new IncomingEvent.NotYetApplicable("batch " + id + " is not known yet");
-        }
-    }
-
-    private static LocalDate date(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new IncomingEvent.MalformedEvent("a batch date that is not an ISO date: " + text);
         }
     }
 

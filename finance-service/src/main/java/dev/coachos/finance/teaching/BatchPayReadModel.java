@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -110,17 +109,17 @@ class BatchPayReadModel {
             throw new IncomingEvent.MalformedEvent("BatchCreated without a name");
         }
         UUID id = IncomingEvent.uuid(b.batchId(), "batchId");
-        LocalDate start = date(b.startDate());
+        LocalDate start = IncomingEvent.optionalDate(b.startDate(), "startDate");
         jdbc.update("""
                 insert into batch_pay (batch_id, course_id, branch_id, name, start_date, end_date,
                     teacher_compensation, teacher_commission, monthly_overhead, updated_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (batch_id) do nothing""",
-                id, IncomingEvent.uuid(b.courseId(), "courseId"), uuidOrNull(b.branchId(), "branchId"), b.name(), start,
-                date(b.endDate()), amount(b.teacherCompensation(), "teacherCompensation"),
+                id, IncomingEvent.uuid(b.courseId(), "courseId"), IncomingEvent.optionalUuid(b.branchId(), "branchId"), b.name(), start,
+                IncomingEvent.optionalDate(b.endDate(), "endDate"), amount(b.teacherCompensation(), "teacherCompensation"),
                 amount(b.teacherCommission(), "teacherCommission"), amount(b.monthlyOverheadCost(), "monthlyOverheadCost"),
                 now());
-        UUID teacher = uuidOrNull(b.teacherId(), "teacherId");
+        UUID teacher = IncomingEvent.optionalUuid(b.teacherId(), "teacherId");
         if (teacher != null) {
             open(id, teacher, start != null ? start : day);
         }
@@ -141,9 +140,9 @@ class BatchPayReadModel {
         LocalDate start = starts.get(0);
         jdbc.update("""
                 update batch_pay set name = coalesce(?, name), end_date = ?, status = coalesce(?, status), updated_at = ?
-                where batch_id = ?""", b.name(), date(b.endDate()), status, now(), id);
+                where batch_id = ?""", b.name(), IncomingEvent.optionalDate(b.endDate(), "endDate"), status, now(), id);
         // A cancelled batch is held by no one from the day it was cancelled.
-        UUID teacher = "CANCELLED".equals(status) ? null : uuidOrNull(b.teacherId(), "teacherId");
+        UUID teacher = "CANCELLED".equals(status) ? null : IncomingEvent.optionalUuid(b.teacherId(), "teacherId");
         Optional<Period> current = jdbc.query("""
                 select teacher_id, from_date from batch_teacher where batch_id = ? and to_date is null""",
                 (rs, n) -> new Period(rs.getObject("teacher_id", UUID.class), rs.getObject("from_date", LocalDate.class)),
@@ -245,7 +244,7 @@ class BatchPayReadModel {
 
     private void attendance(AttendanceMarked a) {
         UUID batch = IncomingEvent.uuid(a.batchId(), "batchId");
-        LocalDate day = date(a.date());
+        LocalDate day = IncomingEvent.optionalDate(a.date(), "date");
         if (day == null) {
             throw new IncomingEvent.MalformedEvent("AttendanceMarked without a date");
         }
@@ -265,21 +264,6 @@ class BatchPayReadModel {
             return Money.requireNonNegative(Money.parse(text, field), field);
         } catch (IllegalArgumentException e) {
             throw new IncomingEvent.MalformedEvent("BatchCreated: " + e.getMessage());
-        }
-    }
-
-    private static UUID uuidOrNull(String value, String field) {
-        return value == null || value.isBlank() ? null : IncomingEvent.uuid(value, field);
-    }
-
-    private static LocalDate date(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new IncomingEvent.MalformedEvent("a date that is not an ISO date: " + text);
         }
     }
 

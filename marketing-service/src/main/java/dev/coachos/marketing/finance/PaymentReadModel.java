@@ -71,7 +71,7 @@ class PaymentReadModel {
                 UUID expenseId = IncomingEvent.uuid(expense.expenseId(), "expenseId");
                 UUID campaignId = IncomingEvent.uuid(expense.campaignId(), "campaignId");
                 BigDecimal amount = amount(expense.amount(), "ExpenseRecorded");
-                LocalDate spentOn = date(expense.spentOn(), "spentOn");
+                LocalDate spentOn = IncomingEvent.date(expense.spentOn(), "spentOn");
                 boolean counted = switch (String.valueOf(expense.status())) {
                     case "COUNTED" -> true;
                     case "PENDING_APPROVAL" -> false;
@@ -117,17 +117,6 @@ class PaymentReadModel {
     private void changed(UUID expenseId, String change) {
         if (jdbc.update("update campaign_expense set " + change + " where expense_id = ?", expenseId) == 0) {
             throw new IncomingEvent.NotYetApplicable("expense " + expenseId + " is not known yet");
-        }
-    }
-
-    private static LocalDate date(String text, String field) {
-        if (text == null) {
-            throw new IncomingEvent.MalformedEvent("the payload has no " + field);
-        }
-        try {
-            return LocalDate.parse(text);
-        } catch (RuntimeException e) {
-            throw new IncomingEvent.MalformedEvent("the payload's " + field + " is not an ISO date: " + text);
         }
     }
 

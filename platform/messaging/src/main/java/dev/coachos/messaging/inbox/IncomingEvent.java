@@ -1,6 +1,8 @@
 package dev.coachos.messaging.inbox;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 import tools.jackson.databind.JsonNode;
@@ -56,6 +58,28 @@ public record IncomingEvent(UUID eventId, String type, int schemaVersion, Instan
         } catch (IllegalArgumentException e) {
             throw new MalformedEvent("the payload's " + field + " is not a UUID");
         }
+    }
+
+    /** A payload field that may be absent (null or blank) and otherwise must hold a UUID. */
+    public static UUID optionalUuid(String value, String field) {
+        return value == null || value.isBlank() ? null : uuid(value, field);
+    }
+
+    /** A payload field that must hold an ISO date, such as {@code 2026-11-30}. */
+    public static LocalDate date(String value, String field) {
+        if (value == null) {
+            throw new MalformedEvent("the payload has no " + field);
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new MalformedEvent("the payload's " + field + " is not an ISO date: " + value);
+        }
+    }
+
+    /** A payload field that may be absent (null or blank) and otherwise must hold an ISO date. */
+    public static LocalDate optionalDate(String value, String field) {
+        return value == null || value.isBlank() ? null : date(value, field);
     }
 
     /** The payload as the consumer's own view of the event. */
