@@ -7,19 +7,23 @@ import static dev.coachos.k8scheck.Manifest.text;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The suite's own rules for its rendered Kubernetes manifests, beyond what a schema can say: how
- * every Deployment and Job is hardened, probed, sized and stopped; that no image floats and no
- * secret value is in the repository; that every variable a manifest sets is one the code reads;
- * the network policies; and, for production, the replicas, disruption budgets and autoscalers.
- * {@link #check} lists every breach; an empty list means the manifests pass.
+ * every Deployment and Job is hardened, probed, sized and stopped; that every other workload
+ * (StatefulSet, DaemonSet: the databases and caches an overlay runs itself) is hardened, sized and
+ * probed as well; that no image floats and no secret value is in the repository; that every
+ * variable a manifest sets is one the code reads; the network policies; and, for production, the
+ * replicas, disruption budgets and autoscalers. {@link #check} lists every breach; an empty list
+ * means the manifests pass.
  */
 final class ManifestPolicy {
 
@@ -28,8 +32,20 @@ final class ManifestPolicy {
     static final String NAME_LABEL = "app.kubernetes.io/name";
     /** The pod default when a manifest sets no grace period. */
     private static final int DEFAULT_GRACE_SECONDS = 30;
-    /** Names that hold a credential: such a variable must come from a Secret, never a literal. */
-    private static final Pattern CREDENTIAL = Pattern.compile(".*(PASSWORD|SECRET|TOKEN|AUTH_KEY|KEY_ID).*");
+    /**
+     * A workload annotation that lets a container of another image than the suite's keep a writable
+     * root file system; its value says why (the image writes its configuration at start, say).
+     */
+    static final String WRITABLE_ROOT = "coachos.dev/writable-root";
+    /** Names that hold a credential: such a variable must come from a Secret, never a literal or a ConfigMap. */
+    private static final Pattern CREDENTIAL = Pattern.compile(".*(PASSWORD|SECRET|TOKEN|AUTH_KEY|KEY_ID).*|(.*_)?AUTH");
+    /** A URL with user information ({@code redis://:password@host}, {@code https://user:password@host}). */
+    private static final Pattern URL_WITH_CREDENTIALS = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://[^/?#@\\s]+@");
+    /** A command-line option that takes a credential: --requirepass, --masterauth, --password, --api-token... */
+    private static final Pattern CREDENTIAL_OPTION = Pattern.compile(
+            "--?(requirepass|masterauth|pass|[a-z-]*(password|secret|token))", Pattern.CASE_INSENSITIVE);
+    /** Kubernetes' reference to one of the container's variables in its command or arguments. */
+    private static final Pattern VARIABLE_REFERENCE = Pattern.compile("\\$\\(([A-Za-z_][A-Za-z0-9_]*)\\)");
 
     private final ModuleFacts.Lookup modules;
 
@@ -58,13 +74,16 @@ final class ManifestPolicy {
                     workload(manifest, false, violations);
                     ownNetworkPolicy(manifest, policies, violations);
                 }
+                case "StatefulSet", "DaemonSet" -> infrastructure(manifest, policies, violations);
                 case "Secret" -> violations.add(new Violation(Rule.NO_SECRET_VALUES, manifest.id(),
                         "a Secret is in the repository; create it in the cluster (k8s/README.md) and refer to it"));
                 default -> { }
             }
-            // Images of every kind of pod (also the local overlay's StatefulSets) are pinned.
+            // Images of every kind of pod (also the local overlay's StatefulSets) are pinned, and
+            // no credential is written into any of them.
             for (Map<String, Object> container : containers(manifest)) {
                 image(manifest.id(), container, violations);
+                credentials(manifest.id() + " container " + text(container, "name"), container, violations);
             }
         }
         if (policies.stream().noneMatch(ManifestPolicy::deniesEverything)) {
@@ -76,7 +95,6 @@ final class ManifestPolicy {
 
     private void workload(Manifest workload, boolean service, List<Violation> violations) {
         Map<String, Object> pod = map(workload.body(), "spec", "template", "spec");
-        Map<String, Object> podSecurity = map(pod, "securityContext");
         Optional<ModuleFacts> module = Optional.ofNullable(workloadName(workload)).flatMap(modules::forWorkload);
         if (module.isEmpty()) {
             violations.add(new Violation(Rule.SETTINGS_READ, workload.id(),
@@ -89,6 +107,52 @@ final class ManifestPolicy {
                     + "Kubernetes adds for each Service (GATEWAY_PORT=tcp://...) clash with settings the code reads"));
         }
         List<Map<String, Object>> containers = containers(workload);
+        hardening(workload, true, violations);
+        for (Map<String, Object> container : containers) {
+            String subject = workload.id() + " container " + text(container, "name");
+            if (!tmpIsEmptyDir(pod, container)) {
+                violations.add(new Violation(Rule.READ_ONLY_ROOT, subject, "needs an emptyDir volume mounted at /tmp"));
+            }
+            if (service) {
+                probes(subject, container, violations);
+            }
+            module.ifPresent(facts -> settings(subject, container, facts, violations));
+        }
+        if (service) {
+            module.map(ModuleFacts::shutdownTimeout).ifPresent(timeout -> grace(workload, pod, containers, timeout, violations));
+        }
+    }
+
+    /**
+     * A workload the overlay runs from another image than the suite's (a database, a cache): the
+     * same hardening and bounds as the services, a liveness and a readiness probe of whatever kind
+     * suits it, and a NetworkPolicy that selects exactly its pods. A writable root is allowed only
+     * with the annotation {@value #WRITABLE_ROOT} saying why; /tmp is its own business.
+     */
+    private static void infrastructure(Manifest workload, List<Manifest> policies, List<Violation> violations) {
+        hardening(workload, false, violations);
+        for (Object container : list(map(workload.body(), "spec", "template", "spec"), "containers")) {
+            String subject = workload.id() + " container " + text(container, "name");
+            for (String probe : List.of("livenessProbe", "readinessProbe")) {
+                if (map(container, probe).isEmpty()) {
+                    violations.add(new Violation(Rule.PROBES, subject, "needs a " + probe));
+                }
+            }
+        }
+        Map<String, Object> selector = map(workload.body(), "spec", "selector", "matchLabels");
+        if (selector.isEmpty() || !ownedPolicy(policies, selector)) {
+            violations.add(new Violation(Rule.OWN_NETWORK_POLICY, workload.id(), "no NetworkPolicy of its own (podSelector "
+                    + "matchLabels " + selector + ", its selector's, and policyTypes Ingress and Egress)"));
+        }
+    }
+
+    /** What every container needs, whatever it runs: a user other than root, a read-only root, no capabilities, bounds. */
+    private static void hardening(Manifest workload, boolean suiteImage, List<Violation> violations) {
+        Map<String, Object> pod = map(workload.body(), "spec", "template", "spec");
+        Map<String, Object> podSecurity = map(pod, "securityContext");
+        String writableRoot = suiteImage ? null : text(workload.body(), "metadata", "annotations", WRITABLE_ROOT);
+        boolean writableRootExplained = writableRoot != null && !writableRoot.isBlank();
+        List<Map<String, Object>> containers = containers(workload);
         if (containers.isEmpty()) {
             violations.add(new Violation(Rule.RESOURCES, workload.id(), "no containers"));
         }
@@ -100,11 +164,9 @@ final class ManifestPolicy {
             if (!nonRoot || !(user instanceof Number number) || number.longValue() == 0) {
                 violations.add(new Violation(Rule.NON_ROOT, subject, "needs runAsNonRoot: true and a runAsUser other than 0"));
             }
-            if (!Boolean.TRUE.equals(at(security, "readOnlyRootFilesystem"))) {
-                violations.add(new Violation(Rule.READ_ONLY_ROOT, subject, "needs readOnlyRootFilesystem: true"));
-            }
-            if (!tmpIsEmptyDir(pod, container)) {
-                violations.add(new Violation(Rule.READ_ONLY_ROOT, subject, "needs an emptyDir volume mounted at /tmp"));
+            if (!Boolean.TRUE.equals(at(security, "readOnlyRootFilesystem")) && !writableRootExplained) {
+                violations.add(new Violation(Rule.READ_ONLY_ROOT, subject, "needs readOnlyRootFilesystem: true"
+                        + (suiteImage ? "" : " (or the workload's annotation " + WRITABLE_ROOT + " saying why it cannot)")));
             }
             if (!list(security, "capabilities", "drop").contains("ALL")) {
                 violations.add(new Violation(Rule.CAPABILITIES, subject, "needs capabilities.drop: [ALL]"));
@@ -119,13 +181,6 @@ final class ManifestPolicy {
                     }
                 }
             }
-            if (service) {
-                probes(subject, container, violations);
-            }
-            module.ifPresent(facts -> settings(subject, container, facts, violations));
-        }
-        if (service) {
-            module.map(ModuleFacts::shutdownTimeout).ifPresent(timeout -> grace(workload, pod, containers, timeout, violations));
         }
     }
 
@@ -180,14 +235,57 @@ final class ManifestPolicy {
                 violations.add(new Violation(Rule.SETTINGS_READ, subject, name + " is set, but " + facts.module()
                         + " never reads it (not in its application*.yml nor in the platform it builds on)"));
             }
-            if (at(entry, "value") != null && CREDENTIAL.matcher(name).matches()) {
-                violations.add(new Violation(Rule.NO_SECRET_VALUES, subject,
-                        name + " is a credential: take it from a Secret (valueFrom.secretKeyRef), not a literal value"));
-            }
         }
         if (!list(container, "envFrom").isEmpty()) {
             violations.add(new Violation(Rule.SETTINGS_READ, subject,
                     "envFrom sets variables that cannot be checked here; name each variable under env"));
+        }
+    }
+
+    /**
+     * No credential in a container's definition: a variable named like one (*_PASSWORD, *_SECRET,
+     * *_TOKEN...) comes from a Secret, not from a literal or a ConfigMap; no literal value is a URL
+     * with user information (a password, for Redis even a bare one); and a command-line option
+     * that takes a credential (--requirepass) is given $(VARIABLE) of a variable from a Secret.
+     */
+    private static void credentials(String subject, Map<String, Object> container, List<Violation> violations) {
+        Set<String> fromSecrets = new HashSet<>();
+        for (Object entry : list(container, "env")) {
+            String name = text(entry, "name");
+            boolean fromSecret = at(entry, "valueFrom", "secretKeyRef") != null;
+            if (name != null && fromSecret) {
+                fromSecrets.add(name);
+            }
+            if (name != null && CREDENTIAL.matcher(name).matches() && (at(entry, "value") != null || !fromSecret)) {
+                String source = at(entry, "value") != null ? "a literal value"
+                        : at(entry, "valueFrom", "configMapKeyRef") != null ? "a ConfigMap (its values are not kept secret)"
+                        : "anywhere else";
+                violations.add(new Violation(Rule.NO_SECRET_VALUES, subject,
+                        name + " is a credential: take it from a Secret (valueFrom.secretKeyRef), not from " + source));
+            }
+            String value = text(entry, "value");
+            if (value != null && URL_WITH_CREDENTIALS.matcher(value).find()) {
+                violations.add(new Violation(Rule.NO_SECRET_VALUES, subject, name + " is a URL with credentials in it: "
+                        + "take the whole URL from a Secret (valueFrom.secretKeyRef)"));
+            }
+        }
+        List<String> arguments = new ArrayList<>();
+        for (String key : List.of("command", "args")) {
+            list(container, key).forEach(argument -> arguments.add(String.valueOf(argument)));
+        }
+        for (int i = 0; i < arguments.size(); i++) {
+            String argument = arguments.get(i);
+            int equals = argument.indexOf('=');
+            String option = equals < 0 ? argument : argument.substring(0, equals);
+            if (!CREDENTIAL_OPTION.matcher(option).matches()) {
+                continue;
+            }
+            String given = equals >= 0 ? argument.substring(equals + 1) : i + 1 < arguments.size() ? arguments.get(i + 1) : null;
+            Matcher reference = VARIABLE_REFERENCE.matcher(given == null ? "" : given);
+            if (given != null && !(reference.matches() && fromSecrets.contains(reference.group(1)))) {
+                violations.add(new Violation(Rule.NO_SECRET_VALUES, subject, option + " takes a credential: give it $(VARIABLE)"
+                        + " of a variable from a Secret (valueFrom.secretKeyRef), not " + given));
+            }
         }
     }
 
@@ -222,13 +320,17 @@ final class ManifestPolicy {
 
     private static void ownNetworkPolicy(Manifest workload, List<Manifest> policies, List<Violation> violations) {
         String name = workloadName(workload);
-        boolean own = name != null && policies.stream().anyMatch(policy ->
-                map(policy.body(), "spec", "podSelector", "matchLabels").equals(Map.of(NAME_LABEL, name))
-                        && list(policy.body(), "spec", "policyTypes").containsAll(List.of("Ingress", "Egress")));
+        boolean own = name != null && ownedPolicy(policies, Map.of(NAME_LABEL, name));
         if (!own) {
             violations.add(new Violation(Rule.OWN_NETWORK_POLICY, workload.id(), "no NetworkPolicy of its own (podSelector "
                     + NAME_LABEL + ": " + name + ", policyTypes Ingress and Egress)"));
         }
+    }
+
+    /** Whether a policy selects pods by exactly these labels and rules both their ingress and their egress. */
+    private static boolean ownedPolicy(List<Manifest> policies, Map<String, Object> labels) {
+        return policies.stream().anyMatch(policy -> map(policy.body(), "spec", "podSelector", "matchLabels").equals(labels)
+                && list(policy.body(), "spec", "policyTypes").containsAll(List.of("Ingress", "Egress")));
     }
 
     private static boolean deniesEverything(Manifest policy) {

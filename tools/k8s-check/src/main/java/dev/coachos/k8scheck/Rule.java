@@ -2,29 +2,43 @@ package dev.coachos.k8scheck;
 
 /** The rules of the manifest policy; each {@link Violation} names one. */
 enum Rule {
-    /** Every container of a Deployment or Job runs as a user other than root (runAsNonRoot, runAsUser). */
+    /** Every container of a workload (Deployment, Job, StatefulSet, DaemonSet) runs as a user other than root (runAsNonRoot, runAsUser). */
     NON_ROOT,
-    /** A read-only root file system, with an emptyDir mounted at /tmp for what the JVM writes. */
+    /**
+     * A read-only root file system; the suite's Deployments and Jobs also an emptyDir mounted at /tmp for what
+     * the JVM writes. Another image (a StatefulSet's, a DaemonSet's) may keep a writable root only when its
+     * workload's annotation coachos.dev/writable-root says why.
+     */
     READ_ONLY_ROOT,
-    /** All Linux capabilities dropped. */
+    /** All Linux capabilities dropped, in every container of every workload. */
     CAPABILITIES,
-    /** No privilege escalation (setuid binaries and the like). */
+    /** No privilege escalation (setuid binaries and the like), in every container of every workload. */
     NO_PRIVILEGE_ESCALATION,
-    /** CPU and memory requests and limits. */
+    /** CPU and memory requests and limits, for every container of every workload. */
     RESOURCES,
-    /** Startup, liveness and readiness probes on the actuator's liveness and readiness groups (not for Jobs). */
+    /**
+     * The services: startup, liveness and readiness probes on the actuator's liveness and readiness groups (not
+     * for Jobs). Every container of a StatefulSet or DaemonSet: a liveness and a readiness probe of any kind.
+     */
     PROBES,
     /** A termination grace period longer than the pre-stop pause plus the service's graceful shutdown. */
     GRACEFUL_SHUTDOWN,
     /** Every image has a tag (or a digest), and the tag is not "latest". */
     IMAGE_TAG,
-    /** No Secret in the repository, and no credential as a literal environment value. */
+    /**
+     * No Secret in the repository; no credential in any container: a variable named like one comes from a
+     * Secret, no literal value is a URL with user information, and a command-line option that takes a
+     * credential (--requirepass) is given $(VARIABLE) of a variable from a Secret.
+     */
     NO_SECRET_VALUES,
     /** Every environment variable a manifest sets is one the module's code reads, and Kubernetes adds none (no service links). */
     SETTINGS_READ,
     /** A NetworkPolicy that denies everything by default. */
     DEFAULT_DENY,
-    /** Every Deployment and Job has a NetworkPolicy of its own (who may call it, what it may reach). */
+    /**
+     * Every Deployment and Job has a NetworkPolicy of its own (who may call it, what it may reach), selecting
+     * its app.kubernetes.io/name; every StatefulSet and DaemonSet one selecting the labels of its own selector.
+     */
     OWN_NETWORK_POLICY,
     /** Production: two or more replicas, a PodDisruptionBudget and a HorizontalPodAutoscaler per service. */
     AVAILABILITY

@@ -107,6 +107,42 @@ class ManifestPolicyTest {
                             .findFirst().orElseThrow();
                     map(own.body(), "spec").put("policyTypes", new ArrayList<>(List.of("Ingress")));
                 }),
+                broken(Rule.NON_ROOT, "the cache as root", m -> map(pod(statefulSet(m)), "securityContext").put("runAsUser", 0)),
+                broken(Rule.READ_ONLY_ROOT, "the cache's root writable", m -> security(container(statefulSet(m)))
+                        .put("readOnlyRootFilesystem", false)),
+                broken(Rule.READ_ONLY_ROOT, "the cache's root writable, with a blank reason", m -> {
+                    security(container(statefulSet(m))).remove("readOnlyRootFilesystem");
+                    map(statefulSet(m).body(), "metadata").put("annotations", new LinkedHashMap<>(Map.of(ManifestPolicy.WRITABLE_ROOT, " ")));
+                }),
+                broken(Rule.CAPABILITIES, "the cache keeps its capabilities", m -> security(container(statefulSet(m))).remove("capabilities")),
+                broken(Rule.NO_PRIVILEGE_ESCALATION, "the cache may escalate",
+                        m -> security(container(statefulSet(m))).put("allowPrivilegeEscalation", true)),
+                broken(Rule.RESOURCES, "the cache unbounded", m -> map(container(statefulSet(m)), "resources").remove("limits")),
+                broken(Rule.PROBES, "the cache without readiness", m -> container(statefulSet(m)).remove("readinessProbe")),
+                broken(Rule.PROBES, "the cache without liveness", m -> container(statefulSet(m)).remove("livenessProbe")),
+                broken(Rule.OWN_NETWORK_POLICY, "the cache without its policy",
+                        m -> m.removeIf(x -> x.kind().equals("NetworkPolicy") && x.name().equals("sample-cache"))),
+                broken(Rule.OWN_NETWORK_POLICY, "the cache under a policy of the whole suite", m -> {
+                    Manifest own = m.stream().filter(x -> x.kind().equals("NetworkPolicy") && x.name().equals("sample-cache"))
+                            .findFirst().orElseThrow();
+                    map(map(own.body(), "spec"), "podSelector").put("matchLabels", Map.of("app.kubernetes.io/part-of", "coachos"));
+                }),
+                broken(Rule.NO_SECRET_VALUES, "a password from a ConfigMap", m -> map(list(container(deployment(m)), "env").get(2))
+                        .put("valueFrom", Map.of("configMapKeyRef", Map.of("name", "coachos-settings", "key", "db-password")))),
+                broken(Rule.NO_SECRET_VALUES, "a URL with a password as a literal", m -> map(list(container(deployment(m)), "env").get(1))
+                        .put("value", "redis://:hunter2@coachos-redis:6379")),
+                broken(Rule.NO_SECRET_VALUES, "a URL with user and password as a literal", m -> map(list(container(deployment(m)), "env")
+                        .get(1)).put("value", "postgresql://coachos:hunter2@coachos-db-rw:5432/coachos")),
+                broken(Rule.NO_SECRET_VALUES, "the cache's password as a literal", m -> map(list(container(statefulSet(m)), "env").getFirst())
+                        .put("value", "hunter2")),
+                broken(Rule.NO_SECRET_VALUES, "the cache's client login as a literal", m -> list(container(statefulSet(m)), "env")
+                        .add(new LinkedHashMap<>(Map.of("name", "CACHECLI_AUTH", "value", "hunter2")))),
+                broken(Rule.NO_SECRET_VALUES, "a password on the command line", m -> list(container(statefulSet(m)), "args")
+                        .set(1, "hunter2")),
+                broken(Rule.NO_SECRET_VALUES, "a password on the command line after =", m -> container(statefulSet(m))
+                        .put("args", new ArrayList<>(List.of("--requirepass=hunter2")))),
+                broken(Rule.NO_SECRET_VALUES, "a password on the command line from a literal variable",
+                        m -> list(container(statefulSet(m)), "args").set(1, "$(CACHE_DIR)")),
                 broken(Rule.AVAILABILITY, "one replica", m -> map(deployment(m).body(), "spec").put("replicas", 1)),
                 broken(Rule.AVAILABILITY, "no disruption budget", m -> m.removeIf(x -> x.kind().equals("PodDisruptionBudget"))),
                 broken(Rule.AVAILABILITY, "an autoscaler that may go down to one", m -> map(m.stream()
@@ -124,6 +160,41 @@ class ManifestPolicyTest {
 
         assertThat(violations).as(how).isNotEmpty();
         assertThat(violations).as(how).extracting(Violation::rule).containsOnly(rule);
+    }
+
+    @Test
+    void anotherImageMayKeepAWritableRootWhenItsWorkloadSaysWhy() {
+        List<Manifest> manifests = good();
+        security(container(statefulSet(manifests))).put("readOnlyRootFilesystem", false);
+        assertThat(policy.check(manifests, true)).extracting(Violation::rule).containsExactly(Rule.READ_ONLY_ROOT);
+
+        map(statefulSet(manifests).body(), "metadata").put("annotations",
+                new LinkedHashMap<>(Map.of(ManifestPolicy.WRITABLE_ROOT, "the image writes its configuration at start")));
+        assertThat(policy.check(manifests, true)).isEmpty();
+
+        // The suite's own images never may.
+        security(container(deployment(manifests))).put("readOnlyRootFilesystem", false);
+        map(deployment(manifests).body(), "metadata").put("annotations",
+                new LinkedHashMap<>(Map.of(ManifestPolicy.WRITABLE_ROOT, "it would like to")));
+        assertThat(policy.check(manifests, true)).extracting(Violation::rule).containsExactly(Rule.READ_ONLY_ROOT);
+    }
+
+    @Test
+    void aCredentialOnTheCommandLineMayBeGivenAsAVariableFromASecret() {
+        List<Manifest> manifests = good();
+        container(statefulSet(manifests)).put("args", new ArrayList<>(List.of("--requirepass=$(CACHE_PASSWORD)", "--save", "")));
+
+        assertThat(policy.check(manifests, true)).isEmpty();
+    }
+
+    @Test
+    void aValueWithAnAtSignIsNoCredentialUnlessItIsAUrlsUserInformation() {
+        List<Manifest> manifests = good();
+        List<Object> env = list(container(statefulSet(manifests)), "env");
+        map(env.get(1)).put("value", "1@localhost:9093");
+        env.add(new LinkedHashMap<>(Map.of("name", "CACHE_MIRROR", "value", "https://mirror.example.com/releases/@latest?by=ops@example.com")));
+
+        assertThat(policy.check(manifests, true)).isEmpty();
     }
 
     private static Arguments broken(Rule rule, String how, Consumer<List<Manifest>> breakIt) {
@@ -146,6 +217,10 @@ class ManifestPolicyTest {
 
     private static Manifest deployment(List<Manifest> manifests) {
         return manifests.stream().filter(m -> m.kind().equals("Deployment")).findFirst().orElseThrow();
+    }
+
+    private static Manifest statefulSet(List<Manifest> manifests) {
+        return manifests.stream().filter(m -> m.kind().equals("StatefulSet")).findFirst().orElseThrow();
     }
 
     private static Manifest job(List<Manifest> manifests) {
