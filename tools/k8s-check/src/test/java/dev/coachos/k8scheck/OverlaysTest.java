@@ -38,6 +38,13 @@ class OverlaysTest {
     static final Set<String> SERVICES = Set.of("gateway", "identity-service", "course-service", "enrollment-service",
             "communication-service", "audit-service", "assessment-service", "finance-service", "marketing-service");
     private static final Map<String, Path> RENDERED = new TreeMap<>();
+    /** The Secret with the gateway's Redis URL ("url") and the overlay's Redis password ("password"). */
+    private static final String REDIS_SECRET = "coachos-redis";
+    private static final int REDIS_PORT = 6379;
+    /** The pods the operators make in production (not in the manifests), by the labels the overlay gives them. */
+    private static final Map<String, Map<String, Object>> OPERATOR_PODS = Map.of(
+            "CloudNativePG instance", Map.of("coachos.dev/infrastructure", "postgresql", "cnpg.io/cluster", "coachos-db"),
+            "Strimzi Kafka node", Map.of("coachos.dev/infrastructure", "kafka", "strimzi.io/cluster", "coachos"));
 
     @BeforeAll
     static void renderAll() {
@@ -171,9 +178,61 @@ class OverlaysTest {
         assertThat((Integer) at(pool.body(), "spec", "replicas")).isGreaterThanOrEqualTo(3);
         assertThat(list(kafka.body(), "spec", "kafka", "listeners")).anySatisfy(listener ->
                 assertThat(at(listener, "port")).isEqualTo(9092));
-        assertThat(kind(manifests, "StatefulSet")).as("no stand-ins for the operators' resources").isEmpty();
+        assertThat(names(manifests, "StatefulSet")).as("no stand-ins for the operators' resources; the one StatefulSet is Redis")
+                .containsExactly("coachos-redis");
         assertThat(text(list(kind(manifests, "Ingress").getFirst().body(), "spec", "tls").getFirst(), "secretName"))
                 .isEqualTo("coachos-gateway-tls");
+    }
+
+    /**
+     * Two or more gateways share their rate-limit buckets in one Redis: the URL (password included)
+     * comes from a Secret, the overlay's Redis takes its password from the same Secret, and only the
+     * gateway may reach it.
+     */
+    @Test
+    void productionGatewaysShareTheirRateLimitsInRedis() {
+        List<Manifest> manifests = rendered("production");
+        Manifest gateway = named(manifests, "Deployment", "gateway");
+
+        Object url = env(gateway, "COACHOS_REDIS_URL");
+        assertThat(at(url, "value")).as("no URL, and so no password, in the repository").isNull();
+        assertThat(map(url, "valueFrom", "secretKeyRef")).isEqualTo(Map.of("name", REDIS_SECRET, "key", "url"));
+        assertThat(ModuleFacts.fromRepository(ROOT).forWorkload("gateway").orElseThrow().variables())
+                .as("the variable the gateway reads its Redis from").contains("COACHOS_REDIS_URL");
+
+        Manifest redis = named(manifests, "StatefulSet", "coachos-redis");
+        assertThat(at(redis.body(), "spec", "replicas")).as("one Redis: two would each hold buckets of their own").isEqualTo(1);
+        Map<String, Object> container = ManifestPolicy.containers(redis).getFirst();
+        assertThat(text(container, "image")).as("the official image, pinned to a release").matches("redis:\\d+\\.\\d+\\.\\d+-alpine");
+        List<Object> args = list(container, "args");
+        assertThat(args).as("nothing on disk: the buckets are short-lived").containsSubsequence("--save", "")
+                .containsSubsequence("--appendonly", "no");
+        int requirePass = args.indexOf("--requirepass");
+        assertThat(requirePass).as("a password is required").isNotNegative();
+        String reference = args.get(requirePass + 1).toString();
+        assertThat(reference).matches("\\$\\(\\w+\\)");
+        Object password = env(redis, reference.substring(2, reference.length() - 1));
+        assertThat(map(password, "valueFrom", "secretKeyRef")).isEqualTo(Map.of("name", REDIS_SECRET, "key", "password"));
+
+        Map<String, Object> redisPods = podLabels(redis);
+        Manifest service = named(manifests, "Service", "coachos-redis");
+        assertThat(redisPods).containsAllEntriesOf(map(service.body(), "spec", "selector"));
+        assertThat(list(service.body(), "spec", "ports")).anySatisfy(port -> assertThat(at(port, "port")).isEqualTo(REDIS_PORT));
+
+        // Who may open a connection to Redis: both the caller's egress and Redis' ingress must allow it.
+        Map<String, Map<String, Object>> pods = new TreeMap<>(OPERATOR_PODS);
+        for (Manifest workload : manifests) {
+            if (!podLabels(workload).isEmpty()) {
+                pods.put(workload.id(), podLabels(workload));
+            }
+        }
+        Set<String> callers = pods.entrySet().stream()
+                .filter(pod -> allows(manifests, pod.getValue(), "egress", redisPods, REDIS_PORT)
+                        && allows(manifests, redisPods, "ingress", pod.getValue(), REDIS_PORT))
+                .map(Map.Entry::getKey).collect(Collectors.toSet());
+        assertThat(callers).as("the pods that may connect to Redis on " + REDIS_PORT).containsExactly("Deployment/gateway");
+        assertThat(pods).allSatisfy((pod, labels) -> assertThat(allows(manifests, redisPods, "egress", labels, 0))
+                .as("Redis reaches " + pod).isFalse());
     }
 
     @Test
@@ -183,6 +242,9 @@ class OverlaysTest {
         assertThat(kind(manifests, "Deployment")).allSatisfy(d -> assertThat(at(d.body(), "spec", "replicas")).isEqualTo(1));
         assertThat(names(manifests, "StatefulSet")).containsExactlyInAnyOrder("coachos-db", "coachos-kafka");
         assertThat(kind(manifests, "HorizontalPodAutoscaler")).isEmpty();
+        // One gateway counts its limits exactly in its own memory: no Redis needed.
+        assertThat(list(ManifestPolicy.containers(named(manifests, "Deployment", "gateway")).getFirst(), "env"))
+                .noneSatisfy(variable -> assertThat(text(variable, "name")).isEqualTo("COACHOS_REDIS_URL"));
     }
 
     @ParameterizedTest
@@ -256,6 +318,63 @@ class OverlaysTest {
         assertThat(bootstrap.variables()).contains("COACHOS_DB_HOST", "COACHOS_DB_ADMIN_PASSWORD",
                 "COACHOS_FINANCE_DB_PASSWORD", "COACHOS_AUDIT_OWNER_DB_PASSWORD").doesNotContain("COACHOS_FINANCE_OWNER_DB_PASSWORD");
         assertThat(modules.forWorkload("no-such-module")).isEmpty();
+    }
+
+    /**
+     * Whether the NetworkPolicies that select a pod (by its labels) let it send to (egress) or
+     * receive from (ingress) a peer pod of the same namespace on a TCP port (0: any port). Peers
+     * by ipBlock, or in namespaces named by label, are never pods of the suite's namespace here.
+     */
+    static boolean allows(List<Manifest> manifests, Map<String, Object> pod, String direction, Map<String, Object> peer, int port) {
+        String peers = direction.equals("egress") ? "to" : "from";
+        String type = direction.equals("egress") ? "Egress" : "Ingress";
+        List<Manifest> policies = kind(manifests, "NetworkPolicy").stream()
+                .filter(policy -> selects(map(policy.body(), "spec", "podSelector"), pod))
+                .filter(policy -> list(policy.body(), "spec", "policyTypes").contains(type))
+                .toList();
+        return policies.stream().flatMap(policy -> list(policy.body(), "spec", direction).stream()).anyMatch(rule -> {
+            List<Object> ports = list(rule, "ports");
+            boolean portAllowed = ports.isEmpty() || ports.stream().anyMatch(p -> port == 0
+                    || (Integer.valueOf(port).equals(at(p, "port")) && !"UDP".equals(text(p, "protocol"))));
+            List<Object> from = list(rule, peers);
+            boolean peerAllowed = from.isEmpty() || from.stream().anyMatch(candidate -> at(candidate, "ipBlock") == null
+                    && (at(candidate, "namespaceSelector") == null || map(candidate, "namespaceSelector").isEmpty())
+                    && selects(map(candidate, "podSelector"), peer));
+            return portAllowed && peerAllowed;
+        });
+    }
+
+    /** A label selector (matchLabels, matchExpressions In, NotIn, Exists, DoesNotExist) against a pod's labels. */
+    static boolean selects(Map<String, Object> selector, Map<String, Object> labels) {
+        boolean matchLabels = map(selector, "matchLabels").entrySet().stream()
+                .allMatch(label -> label.getValue().equals(labels.get(label.getKey())));
+        boolean matchExpressions = list(selector, "matchExpressions").stream().allMatch(expression -> {
+            Object value = labels.get(text(expression, "key"));
+            List<Object> values = list(expression, "values");
+            return switch (String.valueOf(text(expression, "operator"))) {
+                case "In" -> value != null && values.contains(value);
+                case "NotIn" -> value == null || !values.contains(value);
+                case "Exists" -> value != null;
+                case "DoesNotExist" -> value == null;
+                default -> throw new IllegalArgumentException("Unknown selector operator in " + expression);
+            };
+        });
+        return matchLabels && matchExpressions;
+    }
+
+    private static Map<String, Object> podLabels(Manifest workload) {
+        return map(workload.body(), "spec", "template", "metadata", "labels");
+    }
+
+    private static Object env(Manifest workload, String name) {
+        return list(ManifestPolicy.containers(workload).getFirst(), "env").stream()
+                .filter(variable -> name.equals(text(variable, "name"))).findFirst()
+                .orElseThrow(() -> new AssertionError(workload.id() + " does not set " + name));
+    }
+
+    static Manifest named(List<Manifest> manifests, String kind, String name) {
+        return kind(manifests, kind).stream().filter(m -> name.equals(m.name())).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + "/" + name));
     }
 
     static List<Manifest> kind(List<Manifest> manifests, String kind) {
