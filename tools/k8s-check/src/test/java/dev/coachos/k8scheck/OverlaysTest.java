@@ -286,6 +286,36 @@ class OverlaysTest {
         }
     }
 
+    /** Every key a container takes from a Secret is in the Keys column of that Secret's row in k8s/README.md. */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everySecretKeyTheContainersReadIsInItsSecretsRow(String overlay) throws IOException {
+        List<String> rows = Files.readAllLines(ROOT.resolve("k8s/README.md")).stream().filter(line -> line.startsWith("| `")).toList();
+        Map<String, Set<String>> keys = new TreeMap<>();
+        for (Manifest workload : rendered(overlay)) {
+            for (Map<String, Object> container : ManifestPolicy.containers(workload)) {
+                for (Object variable : list(container, "env")) {
+                    Map<String, Object> reference = map(variable, "valueFrom", "secretKeyRef");
+                    if (!reference.isEmpty()) {
+                        keys.computeIfAbsent(text(reference, "name"), name -> new TreeSet<>()).add(text(reference, "key"));
+                    }
+                }
+            }
+        }
+
+        assertThat(keys).containsKey("coachos-db-admin");
+        keys.forEach((secret, read) -> {
+            String documented = secret.startsWith("coachos-db-") && !secret.equals("coachos-db-admin")
+                    && !secret.equals("coachos-db-audit-owner") ? "coachos-db-<service>" : secret;
+            String row = rows.stream().filter(line -> line.startsWith("| `" + documented + "`")).findFirst()
+                    .orElseThrow(() -> new AssertionError("k8s/README.md has no row for the Secret " + secret));
+            String keysColumn = row.split("\\|")[2];
+            for (String key : read) {
+                assertThat(keysColumn).as(secret + " key " + key).contains("`" + key + "`");
+            }
+        });
+    }
+
     /** Secret names wherever a manifest refers to one: env, volumes, Ingress TLS, CloudNativePG's secrets. */
     @SuppressWarnings("unchecked")
     private static void collectSecrets(Object node, Set<String> secrets) {
