@@ -34,15 +34,20 @@ final class SuiteProcesses implements AutoCloseable {
     private final Path root;
     private final Path logs;
     private final List<Process> started = new ArrayList<>();
+    private final Map<String, List<String>> launches = new java.util.LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     SuiteProcesses() {
+        this(Path.of(System.getProperty("coachos.root", "..")));
+    }
+
+    SuiteProcesses(Path suiteRoot) {
         // A test JVM that is killed must not leave the suite running.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> started.forEach(p -> {
             p.descendants().forEach(ProcessHandle::destroy);
             p.destroy();
         })));
-        this.root = Path.of(System.getProperty("coachos.root", "..")).toAbsolutePath().normalize();
+        this.root = suiteRoot.toAbsolutePath().normalize();
         this.logs = root.resolve("system-tests/target/suite-logs");
         try {
             Files.createDirectories(logs);
@@ -59,12 +64,18 @@ final class SuiteProcesses implements AutoCloseable {
                     + "the services are packaged before the system tests");
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Dreactor.netty.native=false", "-jar", jar.toString())
+        List<String> command = new ArrayList<>(List.of(java,
+                "@" + root.resolve("jvm/aot.options"), "@" + root.resolve("jvm/service.options"),
+                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Dreactor.netty.native=false"));
+        List<String> launch = launch(module, jar);
+        launches.put(module, launch);
+        command.addAll(launch);
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(logs.resolve(module + ".log").toFile());
         Map<String, String> env = new HashMap<>(environment);
         builder.environment().remove("SPRING_PROFILES_ACTIVE");
+        builder.environment().put("MALLOC_ARENA_MAX", "2");
         builder.environment().putAll(env);
         try {
             Process process = builder.start();
@@ -74,6 +85,24 @@ final class SuiteProcesses implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * As {@code ./coachos up} starts a module: from its extracted jar with the ahead-of-time cache the
+     * build trained (see the root pom), when that cache is newer than the jar; else the jar itself.
+     */
+    List<String> launch(String module, Path jar) {
+        Path aot = root.resolve(module + "/target/aot/" + module + ".aot");
+        Path extracted = root.resolve(module + "/target/aot/" + jar.getFileName());
+        try {
+            if (Files.exists(aot) && Files.exists(extracted)
+                    && Files.getLastModifiedTime(aot).compareTo(Files.getLastModifiedTime(jar)) > 0) {
+                return List.of("-XX:AOTCache=" + aot, "-jar", extracted.toString());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return List.of("-jar", jar.toString());
     }
 
     private void awaitHealthy(String module, Process process, String url) {
@@ -123,7 +152,7 @@ final class SuiteProcesses implements AutoCloseable {
                     "log.dirs=" + dir.resolve("data"), "num.partitions=3",
                     "offsets.topic.replication.factor=1", "transaction.state.log.replication.factor=1",
                     "transaction.state.log.min.isr=1", "auto.create.topics.enable=false",
-                    "group.initial.rebalance.delay.ms=0", ""));
+                    "group.initial.rebalance.delay.ms=0", "log.cleaner.dedupe.buffer.size=8388608", ""));
             Files.writeString(dir.resolve("logback.xml"), "<configuration><appender name=\"o\" "
                     + "class=\"ch.qos.logback.core.ConsoleAppender\"><encoder><pattern>%d %-5level %logger{36} - %msg%n"
                     + "</pattern></encoder></appender><root level=\"INFO\"><appender-ref ref=\"o\"/></root></configuration>");
@@ -203,6 +232,11 @@ final class SuiteProcesses implements AutoCloseable {
             }
         }
         throw new IllegalStateException("Kafka did not listen within 60 s; see " + logs);
+    }
+
+    /** How each started module was launched: its jar, and its ahead-of-time cache if one was used. */
+    Map<String, List<String>> launches() {
+        return Map.copyOf(launches);
     }
 
     /** What a started process has logged so far. */

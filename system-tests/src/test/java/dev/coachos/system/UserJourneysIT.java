@@ -225,6 +225,16 @@ class UserJourneysIT {
     }
 
     @Test
+    void everyProcessStartsFromTheAheadOfTimeCacheTheBuildTrained() {
+        assumeThat(Boolean.getBoolean("coachos.aot.skip")).as("the build was told not to train the caches").isFalse();
+        assertThat(suite.launches()).hasSize(10).allSatisfy((module, launch) -> {
+            assertThat(launch).as(module).anyMatch(argument -> argument.startsWith("-XX:AOTCache="));
+            // A cache the JVM cannot map (another JDK build, other settings, a changed jar) is only a warning.
+            assertThat(suite.log(module)).as(module).doesNotContain("Unable to use AOT cache");
+        });
+    }
+
+    @Test
     void theRegistryHoldsTheSuiteAndRefusesStrangers() {
         // A stranger who reaches the registry can neither register under a service's name nor read it.
         String probe = """
