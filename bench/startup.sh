@@ -8,8 +8,8 @@
 #      (RSS) and its proportional share (PSS: pages shared between processes, such as a JDK's class
 #      data, are counted once across them);
 #   5. stops the suite (unless KEEP_UP=1).
-# Needs the jars built (./mvnw -DskipTests install), curl and jq. Pass extra settings to every JVM with
-# COACHOS_JAVA_OPTS, or choose the suite's own with COACHOS_LEAN=0|1 (see ./coachos).
+# Needs the jars built (./mvnw -DskipTests install), curl, jq (for the walkthrough), bc and psql.
+# COACHOS_AOT=0 starts the services without their ahead-of-time caches (see ./coachos).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$(pwd)"
@@ -18,7 +18,7 @@ GATEWAY="http://localhost:${GATEWAY_PORT:-8080}"
 
 ./coachos down >/dev/null || true
 if [ "${KEEP_DB:-0}" != 1 ]; then
-  psql -h "${COACHOS_DB_HOST:-localhost}" -U postgres -q -c "drop database if exists ${COACHOS_DB_NAME:-coachos} with (force)"
+  psql -h "${COACHOS_DB_HOST:-localhost}" -p "${COACHOS_DB_PORT:-5432}" -U postgres -q -c "drop database if exists ${COACHOS_DB_NAME:-coachos} with (force)"
   rm -rf "$RUN/kafka"
 fi
 mkdir -p "$RUN/logs"
@@ -54,6 +54,10 @@ total_pss=0
 for pidfile in "$RUN"/pids/*.pid; do
   name=$(basename "$pidfile" .pid)
   pid=$(cat "$pidfile")
+  if ! kill -0 "$pid" 2>/dev/null; then
+    printf '%-22s %10s %8s %8s\n' "$name" exited - -
+    continue
+  fi
   rss=$(awk '/^VmRSS/{print int($2/1024)}' "/proc/$pid/status")
   pss=$(awk '/^Pss:/{print int($2/1024)}' "/proc/$pid/smaps_rollup")
   started=$(grep -ho 'Started [A-Za-z]* in [0-9.]* seconds' "$RUN/logs/$name.log" | head -1 | awk '{print $4}' || true)

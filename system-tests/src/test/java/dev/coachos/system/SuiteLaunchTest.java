@@ -31,7 +31,8 @@ class SuiteLaunchTest {
         Path aot = file("course-service/target/aot/course-service.aot", Instant.parse("2026-12-01T10:00:30Z"));
 
         assertThat(new SuiteProcesses(root).launch("course-service", jar))
-                .containsExactly("-XX:AOTCache=" + aot.toAbsolutePath(), "-jar", extracted.toAbsolutePath().toString());
+                .containsExactly("-XX:AOTCache=" + aot.toAbsolutePath(), "-XX:AOTMode=on", "-jar",
+                        extracted.toAbsolutePath().toString());
     }
 
     @Test

@@ -97,7 +97,8 @@ final class SuiteProcesses implements AutoCloseable {
         try {
             if (Files.exists(aot) && Files.exists(extracted)
                     && Files.getLastModifiedTime(aot).compareTo(Files.getLastModifiedTime(jar)) > 0) {
-                return List.of("-XX:AOTCache=" + aot, "-jar", extracted.toString());
+                // AOTMode=on: a cache the JVM cannot use stops it, instead of a warning and a slow start.
+                return List.of("-XX:AOTCache=" + aot, "-XX:AOTMode=on", "-jar", extracted.toString());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
