@@ -159,12 +159,7 @@ final class SuiteProcesses implements AutoCloseable {
                     + "</pattern></encoder></appender><root level=\"INFO\"><appender-ref ref=\"o\"/></root></configuration>");
             String java = ProcessHandle.current().info().command().orElse("java");
             String classpath = lib.resolve("*").toString();
-            Process format = new ProcessBuilder(java, "-cp", classpath, "kafka.tools.StorageTool", "format",
-                    "-t", clusterId(), "-c", config.toString())
-                    .redirectErrorStream(true).redirectOutput(logs.resolve("kafka-format.log").toFile()).start();
-            if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
-                throw new IllegalStateException("Could not format Kafka storage; see " + logs);
-            }
+            formatStorage(java, classpath, config, dir.resolve("data"));
             kafkaCommand = List.of(java, "-Xmx256m", "-XX:+UseSerialGC",
                     "-Dlogback.configurationFile=" + dir.resolve("logback.xml"), "-cp", classpath, "kafka.Kafka",
                     config.toString());
@@ -176,6 +171,46 @@ final class SuiteProcesses implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Formats the broker's storage, trying up to three times with a fresh cluster id and an empty data
+     * folder; when every try fails, the exception carries the tool's own words, so a CI log shows why.
+     */
+    private void formatStorage(String java, String classpath, Path config, Path data)
+            throws IOException, InterruptedException {
+        Path log = logs.resolve("kafka-format.log");
+        String last = "";
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            deleteRecursively(data);
+            Process format = new ProcessBuilder(java, "-Xmx128m", "-cp", classpath, "kafka.tools.StorageTool",
+                    "format", "-t", clusterId(), "-c", config.toString())
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            boolean exited = format.waitFor(120, TimeUnit.SECONDS);
+            if (!exited) {
+                format.destroyForcibly().waitFor();
+            }
+            if (exited && format.exitValue() == 0) {
+                return;
+            }
+            List<String> lines = Files.readAllLines(log);
+            last = String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+            Files.writeString(logs.resolve("kafka-format-" + attempt + ".log"), String.join("\n", lines));
+        }
+        throw new IllegalStateException("Could not format Kafka storage in three tries (free space in "
+                + data.getParent() + ": " + Files.getFileStore(data.getParent()).getUsableSpace() / (1024 * 1024)
+                + " MiB); the tool said:\n" + last);
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (var walk = Files.walk(path)) {
+            for (Path each : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(each);
+            }
         }
     }
 
