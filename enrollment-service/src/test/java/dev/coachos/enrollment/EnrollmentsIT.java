@@ -2,6 +2,7 @@ package dev.coachos.enrollment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,9 @@ class EnrollmentsIT extends EnrollmentTestBase {
         assertThat(percent.json().path("netFee").decimalValue()).isEqualByComparingTo("8500.00");
         String event = events("EnrollmentCreated", percent.text("id")).getFirst();
         assertThat(event).contains("\"netFee\": \"8500.00\"", "\"discountType\": \"PERCENTAGE\"", "\"courseTitle\": \"Discounts\"",
-                "\"batchName\": \"Discounted\"", "\"studentId\": \"" + student + "\"");
+                "\"batchName\": \"Discounted\"", "\"studentId\": \"" + student + "\"",
+                // The batch's dates travel with the enrollment (its own events are on another partition).
+                "\"batchStartDate\": \"" + LocalDate.now().minusDays(30) + "\"", "\"batchEndDate\": null");
 
         Map<String, Object> tooMuch = Map.of("studentId", newStudent().toString(), "courseId", course.toString(),
                 "batchId", batch.toString(), "discountType", "FIXED", "discount", 10000.01);

@@ -17,6 +17,6 @@ final class FeePlansRaise {
             String frequency, Instant at) {
         plans.raise(new FeePlans.NewPlan(enrollment, student, UUID.randomUUID(), "JEE Physics", batch, "JEE Jan 2027",
                 branch, new BigDecimal(fee), FeeSchedule.Frequency.valueOf(frequency), null, null, new BigDecimal(fee),
-                at));
+                at, null, null));
     }
 }

@@ -81,7 +81,7 @@ public abstract class FinanceTestBase extends ServiceIntegrationTest {
     protected UUID plan(UUID student, UUID branch, UUID batch, String netFee, FeeSchedule.Frequency frequency) {
         UUID enrollment = UUID.randomUUID();
         plans.raise(new FeePlans.NewPlan(enrollment, student, UUID.randomUUID(), "JEE Physics", batch, "JEE Jan 2027",
-                branch, new BigDecimal(netFee), frequency, null, null, new BigDecimal(netFee), clock.instant()));
+                branch, new BigDecimal(netFee), frequency, null, null, new BigDecimal(netFee), clock.instant(), null, null));
         return jdbc.queryForObject("select id from fee_plan where enrollment_id = ?", UUID.class, enrollment);
     }
 

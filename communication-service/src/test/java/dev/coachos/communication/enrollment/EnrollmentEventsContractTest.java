@@ -36,7 +36,7 @@ class EnrollmentEventsContractTest {
         IncomingEvent event = travel(new EnrollmentCreated("0190a1b2-0000-7000-8000-0000000000e1",
                 "0190a1b2-0000-7000-8000-000000000081", "0190a1b2-0000-7000-8000-0000000000c0", "JEE Physics",
                 "0190a1b2-0000-7000-8000-0000000000b1", "Jan 2027", null, "18500.00", "MONTHLY", "PERCENTAGE", "10",
-                "16650.00", "2026-11-24T10:00:00Z"));
+                "16650.00", "2026-11-24T10:00:00Z", "2027-01-05", "2027-12-31"));
 
         assertThat(event.type()).isEqualTo("EnrollmentCreated");
         EnrollmentNotifications.Created read = event.payloadAs(EnrollmentNotifications.Created.class, 1);

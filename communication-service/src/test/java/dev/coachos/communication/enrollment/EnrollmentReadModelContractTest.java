@@ -53,7 +53,7 @@ class EnrollmentReadModelContractTest {
     void anEnrollmentArrivesWithItsStudentBatchCourseAndStatus() {
         assertThat(travel(new EnrollmentCreated(ENROLLMENT.toString(), STUDENT.toString(), COURSE.toString(),
                 "JEE Physics", BATCH.toString(), "Jan 2027", BRANCH.toString(), "18500.00", "MONTHLY", null, null,
-                "18500.00", "2026-11-24T10:00:00Z")).payloadAs(EnrollmentReadModel.Enrolled.class, 1))
+                "18500.00", "2026-11-24T10:00:00Z", "2027-01-05", null)).payloadAs(EnrollmentReadModel.Enrolled.class, 1))
                 .isEqualTo(new EnrollmentReadModel.Enrolled(ENROLLMENT, STUDENT, COURSE, BATCH));
         assertThat(travel(new EnrollmentStatusChanged(ENROLLMENT.toString(), STUDENT.toString(), COURSE.toString(),
                 BATCH.toString(), "ACTIVE", "ON_HOLD", null)).payloadAs(EnrollmentReadModel.StatusChanged.class, 1))

@@ -42,7 +42,7 @@ class EnrollmentContractTest {
         EnrollmentCreated produced = new EnrollmentCreated(UUID.randomUUID().toString(), studentId.toString(),
                 courseId.toString(), "JEE Physics", UUID.randomUUID().toString(), "Morning batch",
                 UUID.randomUUID().toString(), "12000.00", "MONTHLY", "PERCENTAGE", "10", "10800.00",
-                "2026-11-24T10:00:00Z");
+                "2026-11-24T10:00:00Z", "2027-01-05", null);
 
         EnrollmentReadModel.Enrollment consumed = consume(produced);
 

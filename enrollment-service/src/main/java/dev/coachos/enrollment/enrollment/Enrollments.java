@@ -114,7 +114,7 @@ public class Enrollments {
             Enrollment enrollment = insert(request.studentId(), batch, status, request.discountType(), request.discount(),
                     net, caller.userId());
             if (status == Enrollment.Status.ACTIVE) {
-                created(enrollment, course.title(), batch.name());
+                created(enrollment, course.title(), batch);
             } else {
                 int position = jdbc.sql("select waitlisted from batch where id = ?").param(batch.id())
                         .query(Integer.class).single();
@@ -188,7 +188,7 @@ public class Enrollments {
                             : " (capacity " + now.capacity() + ")"));
         }
         Enrollment enrollment = insert(studentId, batch, Enrollment.Status.ACTIVE, discountType, discount, net, null);
-        created(enrollment, course.get().title(), batch.name());
+        created(enrollment, course.get().title(), batch);
         return new Admission.Enrolled(enrollment, false);
     }
 
@@ -398,16 +398,18 @@ public class Enrollments {
         Enrollment enrollment = find(offered.id()).orElseThrow();
         Batch batch = batches.find(enrollment.batchId()).orElseThrow();
         String title = courses.knownTitle(enrollment.courseId());
-        created(enrollment, title, batch.name());
+        created(enrollment, title, batch);
     }
 
-    private void created(Enrollment enrollment, String courseTitle, String batchName) {
+    private void created(Enrollment enrollment, String courseTitle, Batch batch) {
         events.enrollmentCreated(new EnrollmentCreated(enrollment.id().toString(), enrollment.studentId().toString(),
-                enrollment.courseId().toString(), courseTitle, enrollment.batchId().toString(), batchName,
+                enrollment.courseId().toString(), courseTitle, enrollment.batchId().toString(), batch.name(),
                 enrollment.branchId() == null ? null : enrollment.branchId().toString(), enrollment.fee().toPlainString(),
                 enrollment.feeFrequency(), enrollment.discountType() == null ? null : enrollment.discountType().name(),
                 enrollment.discount() == null ? null : enrollment.discount().toPlainString(),
-                enrollment.netFee().toPlainString(), enrollment.enrolledAt().toString()));
+                enrollment.netFee().toPlainString(), enrollment.enrolledAt().toString(),
+                batch.startDate() == null ? null : batch.startDate().toString(),
+                batch.endDate() == null ? null : batch.endDate().toString()));
     }
 
     /**

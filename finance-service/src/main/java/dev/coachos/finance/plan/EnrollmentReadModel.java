@@ -97,7 +97,9 @@ class EnrollmentReadModel {
                 IncomingEvent.uuid(e.studentId(), "studentId"), IncomingEvent.uuid(e.courseId(), "courseId"),
                 e.courseTitle(), IncomingEvent.uuid(e.batchId(), "batchId"), e.batchName(),
                 e.branchId() == null ? null : IncomingEvent.uuid(e.branchId(), "branchId"), fee, frequency,
-                e.discountType(), e.discount() == null ? null : amount(e.discount(), "discount"), netFee, enrolledAt);
+                e.discountType(), e.discount() == null ? null : amount(e.discount(), "discount"), netFee, enrolledAt,
+                IncomingEvent.optionalDate(e.batchStartDate(), "batchStartDate"),
+                IncomingEvent.optionalDate(e.batchEndDate(), "batchEndDate"));
     }
 
     private static BigDecimal amount(String text, String field) {
@@ -145,7 +147,7 @@ class EnrollmentReadModel {
 
     record EnrollmentCreated(String enrollmentId, String studentId, String courseId, String courseTitle, String batchId,
             String batchName, String branchId, String fee, String feeFrequency, String discountType, String discount,
-            String netFee, String enrolledAt) {
+            String netFee, String enrolledAt, String batchStartDate, String batchEndDate) {
     }
 
     record StatusChanged(String enrollmentId, String status, String reason) {

@@ -81,8 +81,9 @@ public class FeePlans {
 
     /**
      * Raises the plan of a new enrollment, once: the enrollment's id is unique, so a redelivered
-     * event finds the plan there and changes nothing. A monthly plan needs its batch's dates; until
-     * the batch is known here the event is retried.
+     * event finds the plan there and changes nothing. A monthly plan runs between its batch's dates,
+     * which the event carries; an event published before it carried them takes them from the batch's
+     * own events, and is retried until the batch is known here.
      */
     @Transactional
     public void raise(NewPlan plan) {
@@ -93,7 +94,10 @@ public class FeePlans {
         LocalDate enrolledOn = LocalDate.ofInstant(plan.enrolledAt(), settings.zone());
         LocalDate batchStart = enrolledOn;
         LocalDate batchEnd = null;
-        if (plan.frequency() == FeeSchedule.Frequency.MONTHLY) {
+        if (plan.frequency() == FeeSchedule.Frequency.MONTHLY && plan.batchStart() != null) {
+            batchStart = plan.batchStart();
+            batchEnd = plan.batchEnd();
+        } else if (plan.frequency() == FeeSchedule.Frequency.MONTHLY) {
             record Dates(LocalDate start, LocalDate end) {
             }
             Dates dates = jdbc.sql("select start_date, end_date from batch_view where batch_id = ?")
@@ -329,7 +333,7 @@ public class FeePlans {
     /** A plan to raise, from EnrollmentCreated. */
     public record NewPlan(UUID enrollmentId, UUID studentId, UUID courseId, String courseTitle, UUID batchId,
             String batchName, UUID branchId, BigDecimal fee, FeeSchedule.Frequency frequency, String discountType,
-            BigDecimal discount, BigDecimal netFee, Instant enrolledAt) {
+            BigDecimal discount, BigDecimal netFee, Instant enrolledAt, LocalDate batchStart, LocalDate batchEnd) {
     }
 
     /**

@@ -19,10 +19,16 @@ import dev.coachos.events.DomainEvent;
  * @param discount      the discount's value (percent or INR, decimal string), or null
  * @param netFee        the fee after discount in INR (decimal string), never negative
  * @param enrolledAt    when (ISO instant)
+ * @param batchStartDate the batch's first day (ISO date); null in events published before it was added
+ * @param batchEndDate  the batch's last day (ISO date), or null when it has none (and in older events).
+ *                      With the start, what a monthly plan runs between travels with the enrollment:
+ *                      the batch's own events are keyed by the batch, on another partition, so a
+ *                      consumer that waited for them could hold every partition it reads
  */
 public record EnrollmentCreated(String enrollmentId, String studentId, String courseId, String courseTitle,
         String batchId, String batchName, String branchId, String fee, String feeFrequency, String discountType,
-        String discount, String netFee, String enrolledAt) implements DomainEvent {
+        String discount, String netFee, String enrolledAt, String batchStartDate, String batchEndDate)
+        implements DomainEvent {
 
     @Override
     public String aggregateId() {

@@ -110,7 +110,15 @@ public class InboxAutoConfiguration {
         ExponentialBackOff patient = new ExponentialBackOff(500, 2.0);
         patient.setMaxInterval(30_000);
         patient.setMaxElapsedTime(patience.toMillis());
-        handler.setBackOffFunction((record, e) -> transientFailure(e) ? patient : null);
+        handler.setBackOffFunction((record, e) -> {
+            if (!transientFailure(e)) {
+                return null;
+            }
+            // Said once per held record: a partition held in silence for minutes is hard to find.
+            log.warn("Event at {}-{}@{} waits (the partition is held, retried for up to {}): {}", record.topic(),
+                    record.partition(), record.offset(), patience, rootMessage(e));
+            return patient;
+        });
         return handler;
     }
 }
