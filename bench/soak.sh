@@ -7,7 +7,8 @@
 #   bench/soak.sh report OUT.csv                the table (value at minute 2, at the end, min, max,
 #                                               slope per minute, verdict) and a plot
 #   bench/soak.sh run [load.sh arguments...]    sample in the background while bench/load.sh runs
-#                                               (if it exists) for SOAK_SECONDS (600), then report
+#                                               (if it exists; default arguments: SOAK_RATE (2) users
+#                                               per second for SOAK_SECONDS (600)), then report
 #
 # The CSV is long, one row per (time, process, metric):
 #   time,elapsed_s,process,pid,metric,value
@@ -17,7 +18,8 @@
 # Environment: COACHOS_RUN_DIR (where ./coachos keeps pids/; default: .run of this checkout, or of
 # the main checkout when this is a linked git worktree), COACHOS_DB_HOST/PORT/NAME, SOAK_PGUSER
 # (postgres), SOAK_SECONDS, SOAK_SKIP_S (60: the first minute is warm-up and left out of the
-# verdicts), SOAK_PLOT (PNG path; default target/soak/<csv name>.png).
+# verdicts), SOAK_PLOT (PNG path; default target/soak/<csv name>.png); for run: SOAK_INTERVAL (15),
+# SOAK_OUT (target/soak/soak-<UTC time>.csv), SOAK_LOAD (the load script, bench/load.sh), SOAK_RATE.
 set -uo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -155,15 +157,21 @@ sample_once() { # now elapsed
   if [ "${#live[@]}" -gt 0 ]; then
     local entry
     for entry in "${live[@]}"; do
+      printf '%s %s none\n' "${entry%%:*}" "${entry#*:}"   # a row even for a process with no socket
       find "/proc/${entry#*:}/fd" -lname 'socket:*' -printf "${entry%%:*} ${entry#*:} %l\n" 2>/dev/null
     done | awk -v pre="$now,$elapsed" '
-      FILENAME == "-" { gsub(/[^0-9]/, "", $3); owner[$3] = $1 "," $2; procs[$1 "," $2] = 1; next }
+      FILENAME == "-" {
+        if (!(($1 "," $2) in procs)) { procs[$1 "," $2] = 1; order[++count] = $1 "," $2 }
+        if (gsub(/[^0-9]/, "", $3)) owner[$3] = $1 "," $2
+        next
+      }
       FNR > 1 && ($10 in owner) {
         if ($4 == "01") estab[owner[$10]]++
         else if ($4 == "08") closewait[owner[$10]]++
       }
       END {
-        for (p in procs) {
+        for (i = 1; i <= count; i++) {
+          p = order[i]
           printf "%s,%s,tcp_established,%d\n", pre, p, estab[p]
           printf "%s,%s,tcp_close_wait,%d\n", pre, p, closewait[p]
         }
@@ -175,7 +183,9 @@ sample_once() { # now elapsed
   # (published_at and parked_at null, as the relay selects them), and those set aside (parked).
   local pg=(psql -h "$DB_HOST" -p "$DB_PORT" -U "$PG_USER" -d "$DB_NAME" -X -q -At -F ',' -v ON_ERROR_STOP=1)
   PGCONNECT_TIMEOUT=3 PGOPTIONS='-c statement_timeout=5000' "${pg[@]}" -c "
-    select 'pg:' || coalesce(nullif(usename, ''), '-') || '/' || coalesce(nullif(replace(application_name, ',', ' '), ''), '-'),
+    select 'pg:' || coalesce(nullif(usename, ''), '-') || '/'
+           || case application_name when 'PostgreSQL JDBC Driver' then 'jdbc' when '' then '-'
+                   else replace(application_name, ',', ' ') end,
            'connections', count(*)
       from pg_stat_activity
      where datname = current_database() and pid <> pg_backend_pid()
@@ -209,12 +219,12 @@ sample() { # out [interval]
   while :; do
     now=$(date +%s)
     elapsed=$((now - start))
-    if [ -n "${SOAK_SECONDS:-}" ] && [ "$elapsed" -gt "$SOAK_SECONDS" ]; then break; fi
     sample_once "$now" "$elapsed" >>"$out"
     # The next tick on the start's grid, so that a slow sample does not shift the later ones.
     next=$((next + interval))
     now=$(date +%s)
     while [ "$next" -le "$now" ]; do next=$((next + interval)); done
+    if [ -n "${SOAK_SECONDS:-}" ] && [ $((next - start)) -gt "$SOAK_SECONDS" ]; then break; fi
     sleep $((next - now)) &
     wait $! || break
   done
@@ -264,13 +274,16 @@ report() { # csv
       if (k < 2 || k * sxx - sx * sx == 0) return 0
       return (k * sxy - sx * sy) / (k * sxx - sx * sx)
     }
-    # The same through the lowest value of each whole minute: the floor a leak raises, unmoved by
-    # the saw-tooth of objects promoted between full collections.
-    function floor_slope(key, from, to,   i, m, lo, cnt, sx, sy, sxx, sxy, x) {
+    # The same through the lowest value of each slice of width seconds (a minute): the floor a leak
+    # raises, unmoved by the saw-tooth of objects promoted between full collections.
+    function floor_slope(key, from, to, width,   i, m, lo, cnt, sx, sy, sxx, sxy, x) {
       delete lo
-      for (i = from; i <= to; i++) { m = int(t[key, i] / 60); if (!(m in lo) || v[key, i] < lo[m]) lo[m] = v[key, i] }
+      for (i = from; i <= to; i++) {
+        m = int((t[key, i] - t[key, from]) / width)
+        if (!(m in lo) || v[key, i] < lo[m]) lo[m] = v[key, i]
+      }
       sx = sy = sxx = sxy = cnt = 0
-      for (m in lo) { x = m + 0.5; sx += x; sy += lo[m]; sxx += x * x; sxy += x * lo[m]; cnt++ }
+      for (m in lo) { x = (m + 0.5) * width / 60; sx += x; sy += lo[m]; sxx += x * x; sxy += x * lo[m]; cnt++ }
       if (cnt < 2 || cnt * sxx - sx * sx == 0) return 0
       return (cnt * sxy - sx * sy) / (cnt * sxx - sx * sx)
     }
@@ -298,15 +311,18 @@ report() { # csv
         verdict = "flat"
         if (to - from + 1 < 3) verdict = "too few samples"
         else if (metric == "up") {
-          verdict = (hi == 0) ? "NOT FLAT (not running)" : (lo == 0) ? "NOT FLAT (down at times)" : ((pids[key] > 1) ? "NOT FLAT (restarted)" : "flat")
-        } else if (metric ~ /^(young_gcs|full_gcs)$/) {
+          if (hi == 0) verdict = "NOT FLAT (not running)"
+          else if (lo == 0) verdict = "NOT FLAT (down at times, " pids[key] " pids)"
+          else if (pids[key] > 1) verdict = "NOT FLAT (restarted, " pids[key] " pids)"
+        } else if (pids[key] > 1) verdict = "restarted: " pids[key] " pids, not judged"
+        else if (metric ~ /^(young_gcs|full_gcs)$/) {
           verdict = sprintf("counter: %+d", v[key, to] - v[key, from])
         } else if (metric == "heap_committed_kb" || metric == "old_gen_kb") {
           verdict = "info"
         } else if (metric == "heap_after_gc_kb" || metric == "rss_kb") {
           # Growth over the window above 10 % of the mean, both through every sample and through the
           # per-minute floor.
-          fr = floor_slope(key, from, to) * span
+          fr = floor_slope(key, from, to, edge > 0 ? edge : 60) * span
           if (rise > 0.10 * mean && fr > 0.10 * mean) verdict = sprintf("NOT FLAT (+%.0f%%)", 100 * rise / mean)
         } else if (metric == "pending") {
           # The relay sends on every commit and at least every 200 ms: a healthy backlog is
@@ -319,7 +335,6 @@ report() { # csv
           # window, and the last minute never comes back down to the highest count of the first.
           if (rise >= 1 && lastmin > firstmax) verdict = "NOT FLAT (grows)"
         }
-        if (pids[key] > 1 && metric != "up") verdict = verdict " [" pids[key] " pids]"
         unit = (metric ~ /_kb$/) ? "MiB" : ""
         name = metric; sub(/_kb$/, "_mib", name)
         printf "%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", proc, name, to - from + 1, human(metric, v[key, from]),
@@ -368,6 +383,9 @@ plot() { # csv
       y = ($5 ~ /_kb$/) ? $6 / 1024 : $6
       s = panel SUBSEP $3
       if (!(s in idx)) { idx[s] = count[panel]++; name[panel, idx[s]] = $3 }
+      # A restart (another pid) breaks the line: a blank line inside a block.
+      if ((s in lastpid) && $4 != lastpid[s]) data[panel, idx[s]] = data[panel, idx[s]] "\n"
+      lastpid[s] = $4
       data[panel, idx[s]] = data[panel, idx[s]] sprintf("%.3f %s\n", $2 / 60, y)
     }
     END {
@@ -388,7 +406,7 @@ plot() { # csv
     printf 'set terminal pngcairo size 1400,1050 font ",9"\nset output "%s"\n' "$png"
     printf 'set multiplot layout 3,2 title "Soak: %s"\nset xlabel "minutes"\nset key outside right font ",7"\nset grid\n' "$(basename "$csv")"
     # Some room above and below the lines, and a dashed line where the verdicts' window starts.
-    printf 'set offsets 0, 0, graph 0.05, graph 0.05\n'
+    printf 'set termoption noenhanced\nset yrange [0:*]\nset offsets 0, 0, graph 0.05, 0\n'
     printf 'set arrow 1 from %s, graph 0 to %s, graph 1 nohead dashtype 2\n' "$(awk -v s="$SKIP_S" 'BEGIN { print s / 60 }')" "$(awk -v s="$SKIP_S" 'BEGIN { print s / 60 }')"
     local panel label
     for panel in heap rss threads tcp pg outbox; do
@@ -399,7 +417,7 @@ plot() { # csv
       printf 'set title "%s"\n' "$label"
       if [ -f "$dir/$panel" ]; then
         printf 'titles = "%s"\n' "$(cat "$dir/$panel.t")"
-        printf 'plot for [i=0:%d] "%s" index i using 1:2 with lines title word(titles, i+1)\n' \
+        printf 'plot for [i=0:%d] "%s" index i using 1:2 with lines linecolor i+1 dashtype i/8+1 title word(titles, i+1)\n' \
           "$(($(cat "$dir/$panel.n") - 1))" "$dir/$panel"
       else
         printf 'set label 1 "no data" at graph 0.5,0.5 center\nplot [0:1] [0:1] -1 notitle\nunset label 1\n'
@@ -416,16 +434,20 @@ plot() { # csv
 }
 
 run() { # [load.sh arguments...]
-  local seconds="${SOAK_SECONDS:-600}" interval="${SOAK_INTERVAL:-15}"
+  local seconds="${SOAK_SECONDS:-600}" interval="${SOAK_INTERVAL:-15}" load="${SOAK_LOAD:-$ROOT/bench/load.sh}"
   local out="${SOAK_OUT:-$ROOT/target/soak/soak-$(date -u +%Y%m%dT%H%M%SZ).csv}" sampler status=0
-  SOAK_SECONDS=$((seconds + interval)) sample "$out" "$interval" &
+  # No deadline for the sampler: it runs until the load is over (its set-up included).
+  SOAK_SECONDS="" sample "$out" "$interval" &
   sampler=$!
-  if [ -x "$ROOT/bench/load.sh" ]; then
-    printf 'soak: bench/load.sh %s for %s s\n' "$*" "$seconds" >&2
-    SOAK_SECONDS="$seconds" "$ROOT/bench/load.sh" "$@" || status=$?
-    printf 'soak: bench/load.sh exited with %s\n' "$status" >&2
+  if [ -x "$load" ]; then
+    # bench/load.sh [users_per_sec] [duration_sec]: a steady rate of new journeys for the whole time.
+    local args=("$@")
+    [ ${#args[@]} -gt 0 ] || args=("${SOAK_RATE:-2}" "$seconds")
+    printf 'soak: %s %s\n' "$load" "${args[*]}" >&2
+    "$load" "${args[@]}" || status=$?
+    printf 'soak: %s exited with %s\n' "$load" "$status" >&2
   else
-    printf 'soak: no bench/load.sh here: sampling only, for %s s\n' "$seconds" >&2
+    printf 'soak: no %s: sampling only, for %s s\n' "$load" "$seconds" >&2
     sleep "$seconds"
   fi
   kill "$sampler" 2>/dev/null
