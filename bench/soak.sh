@@ -211,7 +211,10 @@ sample() { # out [interval]
   command -v psql >/dev/null || die "psql is needed"
   mkdir -p "$(dirname "$out")"
   printf 'time,elapsed_s,process,pid,metric,value\n' >"$out"
-  trap 'kill $! 2>/dev/null; exit 0' TERM INT
+  # Stopped (run does it with TERM when the load is over), the sampler finishes the sample it is
+  # taking, so that the last one is whole.
+  local stop=0
+  trap 'stop=1; kill $! 2>/dev/null' TERM INT
   start=$(date +%s)
   next=$start
   printf 'soak: sampling every %s s into %s (pid files in %s)%s\n' "$interval" "$out" "$RUN/pids" \
@@ -220,13 +223,15 @@ sample() { # out [interval]
     now=$(date +%s)
     elapsed=$((now - start))
     sample_once "$now" "$elapsed" >>"$out"
+    [ "$stop" = 0 ] || break
     # The next tick on the start's grid, so that a slow sample does not shift the later ones.
     next=$((next + interval))
     now=$(date +%s)
     while [ "$next" -le "$now" ]; do next=$((next + interval)); done
     if [ -n "${SOAK_SECONDS:-}" ] && [ $((next - start)) -gt "$SOAK_SECONDS" ]; then break; fi
     sleep $((next - now)) &
-    wait $! || break
+    wait $!
+    [ "$stop" = 0 ] || break
   done
 }
 
@@ -323,7 +328,16 @@ report() { # csv
           # Growth over the window above 10 % of the mean, both through every sample and through the
           # per-minute floor.
           fr = floor_slope(key, from, to, edge > 0 ? edge : 60) * span
-          if (rise > 0.10 * mean && fr > 0.10 * mean) verdict = sprintf("NOT FLAT (+%.0f%%)", 100 * rise / mean)
+          if (rise > 0.10 * mean && fr > 0.10 * mean) {
+            verdict = sprintf("NOT FLAT (+%.0f%%)", 100 * rise / mean)
+            # Without a full collection in the window, the growth may be garbage the old
+            # generation has not been collected of yet: say so.
+            fk = proc SUBSEP "full_gcs"
+            if (metric == "heap_after_gc_kb" && (fk in n)) {
+              for (i = 1; i <= n[fk] && t[fk, i] < skip; i++) ;
+              if (i <= n[fk] && v[fk, n[fk]] == v[fk, i]) verdict = verdict ", no full GC"
+            }
+          }
         } else if (metric == "pending") {
           # The relay sends on every commit and at least every 200 ms: a healthy backlog is
           # mostly 0. Above 0 in every sample of the last minute means it no longer catches up.
@@ -355,7 +369,8 @@ report() { # csv
   } | column -t -s $'\t'
   local bad
   bad=$(awk -F'\t' '$9 ~ /^NOT FLAT/' <<<"$rows" | wc -l)
-  printf '\n%s series NOT FLAT.\n' "$bad"
+  printf '\n%s series NOT FLAT%s\n' "$bad" "$([ "$bad" = 0 ] && echo . || echo :)"
+  awk -F'\t' '$9 ~ /^NOT FLAT/ { printf "  %-30s %-18s %s\n", $1, $2, $9 }' <<<"$rows"
   plot "$csv"
   [ "$bad" = 0 ]
 }
