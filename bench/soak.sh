@@ -317,7 +317,7 @@ report() { # csv
         if (to - from + 1 < 3) verdict = "too few samples"
         else if (metric == "up") {
           if (hi == 0) verdict = "NOT FLAT (not running)"
-          else if (lo == 0) verdict = "NOT FLAT (down at times, " pids[key] " pids)"
+          else if (lo == 0) verdict = "NOT FLAT (down at times" (pids[key] > 1 ? ", " pids[key] " pids)" : ")")
           else if (pids[key] > 1) verdict = "NOT FLAT (restarted, " pids[key] " pids)"
         } else if (pids[key] > 1) verdict = "restarted: " pids[key] " pids, not judged"
         else if (metric ~ /^(young_gcs|full_gcs)$/) {
