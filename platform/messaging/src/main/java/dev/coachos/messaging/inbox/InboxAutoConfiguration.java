@@ -80,10 +80,16 @@ public class InboxAutoConfiguration {
         return new Inbox(jdbc);
     }
 
+    /** Waits between tries by pausing the failed record's partition only (its thread starts when first used). */
+    @Bean(destroyMethod = "close")
+    PartitionPausingBackOff eventRetryBackOff() {
+        return new PartitionPausingBackOff();
+    }
+
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     CommonErrorHandler deadLetteringErrorHandler(KafkaProperties kafka, ObjectProvider<MeterRegistry> meters,
-            @Value("${coachos.events.retries:3}") int retries,
+            PartitionPausingBackOff pausing, @Value("${coachos.events.retries:3}") int retries,
             @Value("${coachos.events.patience:10m}") Duration patience) {
         Map<String, Object> producer = new HashMap<>(kafka.buildProducerProperties());
         producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
@@ -103,10 +109,12 @@ public class InboxAutoConfiguration {
                         .increment();
             }
             recoverer.accept(record, e);
-        }, backOff);
+        }, backOff, pausing);
+        handler.setRetryListeners(pausing);
         handler.addNotRetryableExceptions(IncomingEvent.MalformedEvent.class);
         // A database that is down or locked, or an effect that must wait for other events, is not the
-        // record's fault: keep trying (holding the partition, so order is kept) for up to `patience`.
+        // record's fault: keep trying (holding its partition, so order is kept; the consumer's other
+        // partitions go on) for up to `patience`.
         ExponentialBackOff patient = new ExponentialBackOff(500, 2.0);
         patient.setMaxInterval(30_000);
         patient.setMaxElapsedTime(patience.toMillis());
