@@ -108,14 +108,52 @@ status=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$GATEWAY/api/v1/au
 
 args=(-Dgateway="$GATEWAY" -Dusers.per.sec="$RATE" -Dduration.sec="$DURATION")
 # RAMP_SEC, MAX_SEC, STUDENTS, TEACHERS and THINK_SCALE reach the simulation through the environment.
+# The database's per-table scan counters before and after, when psql reaches it: a table read by
+# sequential scans under the load is where cost grows with the data.
+DB=(psql -X -q -tA -F ' ' -h "${COACHOS_DB_HOST:-localhost}" -p "${COACHOS_DB_PORT:-5432}" -U "${PGUSER:-postgres}"
+  -d "${COACHOS_DB_NAME:-coachos}")
+scans() {
+  command -v psql >/dev/null && "${DB[@]}" -c "select schemaname || '.' || relname, seq_scan, seq_tup_read,
+    coalesce(idx_scan, 0), n_live_tup from pg_stat_user_tables" 2>/dev/null || true
+}
+
 mkdir -p "$RESULTS"
 marker="$RESULTS/.started"
+before_scans=$(scans)
 touch "$marker"
 echo "journey load test: $RATE journeys/s for $DURATION s against $GATEWAY"
 run=0
 "$ROOT/mvnw" -B -q -f "$LOAD/pom.xml" gatling:test "${args[@]}" || run=$?
 report=$(find "$RESULTS" -mindepth 1 -maxdepth 1 -type d -newer "$marker" | sort | tail -n 1)
 [ -n "$report" ] || { echo "the run made no report (exit $run)" >&2; exit 1; }
+after_scans=$(scans)
 echo
 table "$report"
+if [ -n "$before_scans" ] && [ -n "$after_scans" ]; then
+  printf '%s\n' "$before_scans" > "$report/scans-before.txt"
+  printf '%s\n' "$after_scans" > "$report/scans-after.txt"
+  echo
+  echo "tables most read by sequential scans during the run (the whole database, not only this run's requests):"
+  python3 - "$report" <<'PY'
+import sys
+report = sys.argv[1]
+def read(name):
+    rows = {}
+    for line in open(report + "/" + name, encoding="utf-8"):
+        parts = line.split()
+        if len(parts) == 5:
+            rows[parts[0]] = [int(x) for x in parts[1:]]
+    return rows
+before, after = read("scans-before.txt"), read("scans-after.txt")
+diff = []
+for table, (seq, tup, idx, live) in after.items():
+    b = before.get(table, [0, 0, 0, 0])
+    diff.append((tup - b[1], seq - b[0], idx - b[2], live, table))
+diff.sort(reverse=True)
+print("%-40s %10s %14s %10s %10s" % ("table", "seq scans", "rows seq-read", "idx scans", "live rows"))
+for tup, seq, idx, live, table in diff[:12]:
+    if seq > 0:
+        print("%-40s %10d %14d %10d %10d" % (table, seq, tup, idx, live))
+PY
+fi
 exit "$run"

@@ -140,6 +140,9 @@ final class Institute {
         }
         say(batchIds.size() + " batches");
 
+        // The students are known to enrollment-service, and the enrollments to finance-service, by
+        // event: each phase waits for all of them together, for at most a few minutes.
+        long enrolledBy = System.nanoTime() + 300_000_000_000L;
         List<Callable<String[]>> enrolments = new ArrayList<>();
         for (int i = 0; i < settings.students(); i++) {
             int n = i;
@@ -149,17 +152,18 @@ final class Institute {
                 int t = n % batchIds.size();
                 director.until("POST", "/api/v1/enrollments", Map.of("studentId", id, "courseId", courseId,
                         "batchId", batchIds.get(t)), Map.of("Idempotency-Key", "load-" + run + "-" + n),
-                        r -> r.status() == 201, 120, false);
+                        r -> r.status() == 201, secondsLeft(enrolledBy), false);
                 return new String[] {id, email, Integer.toString(t)};
             });
         }
         List<String[]> enrolled = parallel(enrolments);
         say(enrolled.size() + " students enrolled");
 
+        long plannedBy = System.nanoTime() + 300_000_000_000L;
         List<Callable<String>> plans = new ArrayList<>();
         for (String[] student : enrolled) {
             plans.add(() -> director.until("GET", "/api/v1/fee-plans?studentId=" + student[0], null, Map.of(),
-                    r -> r.status() == 200 && r.json().path("content").size() > 0, 180, false)
+                    r -> r.status() == 200 && r.json().path("content").size() > 0, secondsLeft(plannedBy), false)
                     .json().path("content").get(0).path("id").asText());
         }
         List<String> planIds = parallel(plans);
@@ -228,6 +232,10 @@ final class Institute {
      */
     String phone(long n) {
         return String.format("+91 9%05d%04d", phoneBlock, n % 10_000);
+    }
+
+    private static int secondsLeft(long deadline) {
+        return (int) Math.max(1, (deadline - System.nanoTime()) / 1_000_000_000L);
     }
 
     private String user(String email, String name, String role, String branch) {

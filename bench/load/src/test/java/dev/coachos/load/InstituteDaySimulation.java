@@ -266,7 +266,7 @@ public class InstituteDaySimulation extends Simulation {
                     lead.put("courseId", institute.courseId);
                     lead.put("courseInterest", "Physics, weekday evenings");
                     lead.put("notes", "Asked about the fee and the batch timings");
-                    return session.set("lead", json(lead)).set("surname", surname.substring(0, 4))
+                    return session.set("lead", json(lead)).set("surname", surname.substring(0, Math.min(4, surname.length())))
                             .set("batchId", pick(institute.batchIds));
                 }),
                 http("marketing: create lead").post("/api/v1/leads")
