@@ -159,14 +159,24 @@ final class Institute {
         List<String[]> enrolled = parallel(enrolments);
         say(enrolled.size() + " students enrolled");
 
-        long plannedBy = System.nanoTime() + 300_000_000_000L;
+        // A plan that does not come in time is a fault of the suite, not of the setup: the run goes
+        // on, says so, and the back-office journeys of those students fail at "find student's fee
+        // plans", so that it shows in the report.
+        long plannedBy = System.nanoTime() + settings.plansWaitSec() * 1_000_000_000L;
         List<Callable<String>> plans = new ArrayList<>();
         for (String[] student : enrolled) {
-            plans.add(() -> director.until("GET", "/api/v1/fee-plans?studentId=" + student[0], null, Map.of(),
-                    r -> r.status() == 200 && r.json().path("content").size() > 0, secondsLeft(plannedBy), false)
-                    .json().path("content").get(0).path("id").asText());
+            plans.add(() -> {
+                try {
+                    return director.until("GET", "/api/v1/fee-plans?studentId=" + student[0], null, Map.of(),
+                            r -> r.status() == 200 && r.json().path("content").size() > 0, secondsLeft(plannedBy),
+                            false).json().path("content").get(0).path("id").asText();
+                } catch (IllegalStateException late) {
+                    return null;
+                }
+            });
         }
         List<String> planIds = parallel(plans);
+        long missing = planIds.stream().filter(java.util.Objects::isNull).count();
         List<List<String>> perBatch = new ArrayList<>();
         batchIds.forEach(b -> perBatch.add(new ArrayList<>()));
         for (int i = 0; i < enrolled.size(); i++) {
@@ -179,7 +189,11 @@ final class Institute {
             teachers.add(new Teacher(teacherIds.get(t), teacherEmails.get(t), batchIds.get(t),
                     Collections.unmodifiableList(perBatch.get(t))));
         }
-        say("fee plans raised for every student");
+        if (missing > 0) {
+            System.out.printf("WARNING: finance-service raised no fee plan for %d of %d enrollments within %d s%n",
+                    missing, planIds.size(), settings.plansWaitSec());
+        }
+        say("fee plans raised for " + (planIds.size() - missing) + " of " + planIds.size() + " students");
 
         Api teacher = Api.login(gw, teacherEmails.get(0), PASSWORD);
         Map<String, Object> quiz = new LinkedHashMap<>();

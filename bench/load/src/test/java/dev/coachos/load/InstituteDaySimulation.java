@@ -217,7 +217,6 @@ public class InstituteDaySimulation extends Simulation {
                     Institute.Student student = pick(institute.students);
                     ThreadLocalRandom random = ThreadLocalRandom.current();
                     Map<String, Object> payment = new LinkedHashMap<>();
-                    payment.put("planId", student.planId());
                     payment.put("amount", 100 * (1 + random.nextInt(20)));
                     if (random.nextInt(10) < 7) {
                         payment.put("method", "CASH");
@@ -226,11 +225,19 @@ public class InstituteDaySimulation extends Simulation {
                         payment.put("reference", ("LR" + institute.run + transfers.incrementAndGet()).toUpperCase());
                     }
                     payment.put("note", "counter, load run " + institute.run);
-                    return session.set("studentId", student.id()).set("planId", student.planId())
-                            .set("payment", json(payment)).set("idempotencyKey", UUID.randomUUID().toString());
+                    return session.set("studentId", student.id()).set("paymentFields", payment)
+                            .set("idempotencyKey", UUID.randomUUID().toString());
                 }),
                 http("back office: find student's fee plans").get("/api/v1/fee-plans?studentId=#{studentId}")
-                        .header("Authorization", "Bearer #{token}").check(status().is(200)),
+                        .header("Authorization", "Bearer #{token}")
+                        .check(status().is(200), jmesPath("content[0].id").saveAs("planId")),
+                exitHereIfFailed(),
+                exec(session -> {
+                    Map<String, Object> payment = new LinkedHashMap<>();
+                    payment.put("planId", session.getString("planId"));
+                    payment.putAll(session.get("paymentFields"));
+                    return session.set("payment", json(payment));
+                }),
                 http("back office: read fee plan").get("/api/v1/fee-plans/#{planId}")
                         .header("Authorization", "Bearer #{token}").check(status().is(200)),
                 think(10, 25),

@@ -13,9 +13,11 @@ package dev.coachos.load;
  * @param teachers         teachers made by the setup, each with a batch
  * @param thinkScale       multiplies every think-time pause (0 for none)
  * @param setupThreads     requests the setup sends at once
+ * @param plansWaitSec     how long the setup waits for finance-service to raise the fee plans
  */
 record Settings(String gateway, double usersPerSec, int durationSec, int rampSec, int maxSec, int students,
-        int teachers, double thinkScale, int setupThreads, String directorEmail, String directorPassword) {
+        int teachers, double thinkScale, int setupThreads, int plansWaitSec, String directorEmail,
+        String directorPassword) {
 
     static Settings read() {
         String gateway = value("gateway", "http://localhost:8080");
@@ -30,6 +32,7 @@ record Settings(String gateway, double usersPerSec, int durationSec, int rampSec
         return new Settings(gateway.replaceAll("/+$", ""), rate, duration, ramp, max,
                 Integer.parseInt(value("students", "120")), Integer.parseInt(value("teachers", "3")),
                 Double.parseDouble(value("think.scale", "1")), Integer.parseInt(value("setup.threads", "4")),
+                Integer.parseInt(value("plans.wait.sec", "180")),
                 value("director.email", "director@coachos.local"), value("director.password", "local-director-pass"));
     }
 
