@@ -173,7 +173,7 @@ writer() {
       else
         student="$(jq -r .id <<<"$BODY")"
       fi
-      if [ -n "$student" ]; then
+      if [[ "$student" =~ ^[0-9a-f-]{36}$ ]]; then
         echo "user $student" >>"$log"
         waiting+=("$student:$i")
       else
@@ -188,7 +188,13 @@ writer() {
       if [ "$STATUS" = 409 ]; then
         say "payment refused: $BODY" >>"$OUT/errors"
       else
-        echo "payment $(jq -r '.id + " " + .receiptId' <<<"$BODY")" >>"$log"
+        local paid
+        paid="$(jq -r '(.id // "") + " " + (.receiptId // "")' <<<"$BODY")"
+        if [[ "$paid" =~ ^[0-9a-f-]{36}\ [0-9a-f-]{36}$ ]]; then
+          echo "payment $paid" >>"$log"
+        else
+          say "payment answered without its id or receipt: $BODY" >>"$OUT/errors"
+        fi
       fi
     fi
     still=()
@@ -223,7 +229,10 @@ enroll() {
     *) return 0 ;;
   esac
   [ "$STATUS" = 409 ] && { say "enrollment refused: $BODY" >>"$OUT/errors"; return 0; }
-  echo "enrollment $(jq -r .id <<<"$BODY")" >>"$OUT/$phase.writes"
+  local enrollment
+  enrollment="$(jq -r '.id // ""' <<<"$BODY")"
+  [[ "$enrollment" =~ ^[0-9a-f-]{36}$ ]] || { say "enrollment answered without its id: $BODY" >>"$OUT/errors"; return 0; }
+  echo "enrollment $enrollment" >>"$OUT/$phase.writes"
   date="$(date -d "$START + $(next_day) days" +%F)"
   send POST /api/v1/attendance "$(jq -n --arg b "$BATCH" --arg d "$date" --arg s "$student" \
     '{batchId: $b, date: $d, records: [{studentId: $s, status: "PRESENT"}]}')" &&
@@ -259,22 +268,22 @@ count_effect() {
 
 effects() {
   count_effect welcome-notification user uuid \
-    "select count(*) from communication.notification n where n.user_id = v.id::uuid and n.link = '/profile'"
-  count_effect finance-student user uuid "select count(*) from finance.student_view s where s.student_id = v.id::uuid"
-  count_effect enrollment-directory user uuid "select count(*) from enrollment.known_user k where k.user_id = v.id::uuid"
-  count_effect fee-plan enrollment uuid "select count(*) from finance.fee_plan p where p.enrollment_id = v.id::uuid"
+    "select count(*) from communication.notification n where n.user_id = v.id::uuid and n.link = '/profile'" || return 1
+  count_effect finance-student user uuid "select count(*) from finance.student_view s where s.student_id = v.id::uuid" || return 1
+  count_effect enrollment-directory user uuid "select count(*) from enrollment.known_user k where k.user_id = v.id::uuid" || return 1
+  count_effect fee-plan enrollment uuid "select count(*) from finance.fee_plan p where p.enrollment_id = v.id::uuid" || return 1
   count_effect enrollment-notification enrollment uuid \
-    "select count(*) from communication.notification n where n.link = '/enrollments/' || v.id"
+    "select count(*) from communication.notification n where n.link = '/enrollments/' || v.id" || return 1
   count_effect course-read-model enrollment uuid \
-    "select count(*) from course.course_enrollment e where e.enrollment_id = v.id::uuid"
+    "select count(*) from course.course_enrollment e where e.enrollment_id = v.id::uuid" || return 1
   count_effect payment-notification payment uuid \
-    "select count(*) from communication.notification n where n.link = '/receipts/' || v.id" 3
+    "select count(*) from communication.notification n where n.link = '/receipts/' || v.id" 3 || return 1
   count_effect payment-receipt-email payment uuid \
     "select count(*) from communication.delivery d where d.purpose = 'PAYMENT_RECEIPT' and d.channel = 'EMAIL'
        and d.source_event_id in (select o.id from finance.outbox_event o
-                                 where o.type = 'PaymentReceived' and o.envelope->'payload'->>'paymentId' = v.id)"
+                                 where o.type = 'PaymentReceived' and o.envelope->'payload'->>'paymentId' = v.id)" || return 1
   count_effect teacher-pay-session attendance date \
-    "select count(*) from finance.batch_session b where b.batch_id = '$BATCH' and b.session_date = v.id::date"
+    "select count(*) from finance.batch_session b where b.batch_id = '$BATCH' and b.session_date = v.id::date" || return 1
   # Every event any service published since the run began: one audit record each.
   local union="" schema
   for schema in $(sql "select table_schema from information_schema.tables where table_name = 'outbox_event'
@@ -289,19 +298,21 @@ effects() {
 outbox_waiting() {
   local union="" schema
   for schema in $(sql "select table_schema from information_schema.tables where table_name = 'outbox_event'"); do
-    union+="${union:+ union all }select published_at, parked_at from $schema.outbox_event"
+    union+="${union:+ union all }select published_at, parked_at from $schema.outbox_event where created_at >= '$T_START'"
   done
   sql "select count(*) filter (where published_at is null and parked_at is null) || ' '
        || count(*) filter (where parked_at is not null) from ($union) o"
 }
 
+EFFECTS=10   # the lines effects() prints: a failed count query shows as a missing one
 complete() { # true when every effect exists, none twice, and no outbox row waits
-  local line
-  effects >"$OUT/effects.now" 2>/dev/null || return 1
-  while IFS='|' read -r _ expected found dup; do
-    [ "$expected" = "$found" ] || return 1
+  local lines=0
+  effects >"$OUT/effects.now" 2>>"$OUT/check-errors" || return 1
+  while IFS='|' read -r name expected found dup; do
+    [ -n "$name" ] && [ -n "$expected" ] && [ "$expected" = "$found" ] && [ "$dup" = 0 ] || return 1
+    lines=$((lines + 1))
   done <"$OUT/effects.now"
-  [ "$(outbox_waiting 2>/dev/null)" = "0 0" ]
+  [ "$lines" = "$EFFECTS" ] && [ "$(outbox_waiting 2>>"$OUT/check-errors")" = "0 0" ]
 }
 
 # ---- the faults ------------------------------------------------------------------------------------------
@@ -351,20 +362,25 @@ fault_redelivery() {
     while kill -0 "$(pid_of "$service")" 2>/dev/null; do sleep 0.5; done
   done
   # A group's members leave as their service stops; the reset waits until the broker agrees.
+  local reset=0
   for _ in $(seq 1 60); do
     "$JAVA" -Dlogback.configurationFile="$ROOT/bench/logback.xml" -cp "$ROOT/platform/kafka-broker/target/lib/*" \
       "$ROOT/bench/ResetOffsets.java" "$KAFKA" \
-      'communication-service*' 'finance-service*' 'audit-service*' >"$OUT/reset.log" 2>&1 && break
+      'communication-service*' 'finance-service*' 'audit-service*' >"$OUT/reset.log" 2>&1 && { reset=1; break; }
     sleep 2
   done
+  ((reset)) || { restart_missing; die "redelivery: the consumer groups could not be reset; see $OUT/reset.log"; }
   say "redelivery: $(grep -E 'reset|no committed' "$OUT/reset.log" | paste -sd';' -)"
   restart_missing
 }
 
+FINANCE_ROLE="${COACHOS_FINANCE_DB_USER:-coachos_finance}"
 fault_role() {
-  local role
-  role="$(sql "select schema_owner from information_schema.schemata where schema_name = 'finance'")"
+  local role="$FINANCE_ROLE"
+  [ "$(sql "select rolsuper from pg_roles where rolname = '$role'")" = f ] ||
+    die "role: $role is not an ordinary role of this database"
   say "role: $role refused for ${ROLE_DOWN}s"
+  trap 'sql "alter role $FINANCE_ROLE login" >/dev/null' EXIT
   sql "alter role $role nologin" >/dev/null
   sql "select count(pg_terminate_backend(pid)) from pg_stat_activity where usename = '$role'" >/dev/null
   sleep "$ROLE_DOWN"
@@ -396,11 +412,14 @@ phase() {
   writes="$(awk '{n[$1]++} END {printf "%d users, %d enrollments, %d payments, %d attendance", n["user"], n["enrollment"], n["payment"], n["attendance"]}' "$OUT/$fault.writes")"
   {
     echo "## $fault: writes sent: $writes (retried requests: $(cat "$OUT/$fault.retries"))"
-    [ "$fault" = producer ] && echo "   committed events not relayed when killed: $(cat "$OUT/producer.unrelayed")"
+    if [ "$fault" = producer ]; then
+      echo "   committed events not relayed when killed: $(cat "$OUT/producer.unrelayed")"
+      [ "$(cat "$OUT/producer.unrelayed")" != 0 ] || { echo "   (nothing was waiting: this fault tested nothing)"; ok=0; }
+    fi
     if ((ok)); then
-      echo "   recovered: every effect found, none doubled, no outbox row waiting: $((recovered_at - fault_start)) s after the fault began, $((recovered_at - fault_end)) s after it ended (the fault lasted $((fault_end - fault_start)) s)"
+      echo "   recovered: every effect found, none doubled, no outbox row waiting, at most $((recovered_at - fault_start)) s after the fault began and $((recovered_at - fault_end)) s after it ended (the fault lasted $((fault_end - fault_start)) s; checked from ${TAIL} s after its end, every 2 s)"
     else
-      echo "   NOT RECOVERED within ${RECOVER_WAIT}s; outbox rows waiting/parked: $(outbox_waiting)"
+      echo "   NOT RECOVERED within ${RECOVER_WAIT}s (an effect missing or doubled, or an outbox row waiting); outbox rows waiting/parked: $(outbox_waiting)"
     fi
     printf '   %-24s %9s %9s %11s\n' effect expected found duplicates
     while IFS='|' read -r name expected found dup; do

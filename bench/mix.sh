@@ -37,6 +37,7 @@ else
 fi
 
 declare -A before pid
+reports_before="$(ls -d "$ROOT"/bench/load/target/gatling/*/ 2>/dev/null | sort)"
 for name in $(processes); do
   pid[$name]="$(cat "$RUN_DIR/pids/$name.pid")"
   before[$name]="$(cpu_ticks "${pid[$name]}")"
@@ -45,16 +46,23 @@ done
 status=0
 "$ROOT/bench/load.sh" "$RATE" "$DURATION" || status=$?
 
-report="$(ls -td "$ROOT"/bench/load/target/gatling/*/ | head -n 1)"
+report="$(comm -13 <(echo "$reports_before") <(ls -d "$ROOT"/bench/load/target/gatling/*/ 2>/dev/null | sort) | tail -n 1)"
+[ -n "$report" ] && [ -f "$report/steps.tsv" ] || { echo "the load run left no new report" >&2; exit 1; }
 requests="$(awk -F'\t' 'NR > 1 && $1 != "All Requests" {n += $6 + $7} END {print n + 0}' "$report/steps.tsv")"
 echo
 echo "Cost of the run: $requests requests (report $report)"
 printf '%-24s %14s %18s\n' process "CPU s" "CPU ms / request"
-for name in $(processes); do
+for name in "${!pid[@]}"; do
+  now="$(cat "$RUN_DIR/pids/$name.pid" 2>/dev/null || true)"
+  if [ "$now" != "${pid[$name]}" ]; then
+    printf '%-24s %s
+' "$name" "restarted during the run: no figure"
+    continue
+  fi
   delta=$(( $(cpu_ticks "${pid[$name]}") - ${before[$name]} ))
   awk -v n="$name" -v t="$delta" -v hz="$TICKS" -v r="$requests" \
     'BEGIN {printf "%-24s %14.1f %18.3f\n", n, t / hz, (r > 0 ? 1000 * t / hz / r : 0)}'
-done | tee "$report/cpu.txt"
+done | sort | tee "$report/cpu.txt"
 if ((statements)); then
   echo
   printf '%-24s %14s %22s\n' "database role" statements "statements / request"

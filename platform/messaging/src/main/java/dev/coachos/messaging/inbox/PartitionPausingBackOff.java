@@ -1,6 +1,7 @@
 package dev.coachos.messaging.inbox;
 
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -48,7 +49,23 @@ final class PartitionPausingBackOff implements BackOffHandler, RetryListener, Au
             return;
         }
         container.pausePartition(partition);
-        resumer.schedule(() -> container.resumePartition(partition), nextBackOff, TimeUnit.MILLISECONDS);
+        try {
+            resumer.schedule(() -> container.resumePartition(partition), nextBackOff, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closing) {
+            // Shutting down: nothing would resume it, so wait the old way.
+            container.resumePartition(partition);
+            sleeping.onNextBackOff(container, exception, nextBackOff);
+        }
+    }
+
+    @Override
+    public void recovered(ConsumerRecord<?, ?> record, @Nullable Exception ex) {
+        failed.remove();
+    }
+
+    @Override
+    public void recoveryFailed(ConsumerRecord<?, ?> record, @Nullable Exception original, Exception failure) {
+        failed.remove();
     }
 
     @Override
