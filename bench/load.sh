@@ -11,7 +11,8 @@
 #
 # Other settings, from the environment: GATEWAY (http://localhost:8080), RAMP_SEC (a quarter of the
 # duration, at most 30), MAX_SEC (duration + 120: the run is stopped then whatever still runs),
-# STUDENTS (120), TEACHERS (3), THINK_SCALE (1; 0 for no think time). See bench/load/README.md.
+# STUDENTS (120), TEACHERS (3), THINK_SCALE (1; 0 for no think time), PLANS_WAIT_SEC (180: how long
+# the setup waits for finance-service's fee plans). See bench/load/README.md.
 # Reports go to bench/load/target/gatling/<run>/ (index.html, and steps.tsv for compare); target/ is
 # not in git. Needs a JDK 25 and python3 (to read the report).
 set -euo pipefail
@@ -107,7 +108,7 @@ status=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$GATEWAY/api/v1/au
 [ "$status" = 200 ] || { echo "the gateway at $GATEWAY does not answer (jwks: $status): ./coachos up first" >&2; exit 1; }
 
 args=(-Dgateway="$GATEWAY" -Dusers.per.sec="$RATE" -Dduration.sec="$DURATION")
-# RAMP_SEC, MAX_SEC, STUDENTS, TEACHERS and THINK_SCALE reach the simulation through the environment.
+# RAMP_SEC, MAX_SEC, STUDENTS, TEACHERS, THINK_SCALE and PLANS_WAIT_SEC reach the simulation through the environment.
 # The database's per-table scan counters before and after, when psql reaches it: a table read by
 # sequential scans under the load is where cost grows with the data.
 DB=(psql -X -q -tA -F ' ' -h "${COACHOS_DB_HOST:-localhost}" -p "${COACHOS_DB_PORT:-5432}" -U "${PGUSER:-postgres}"
