@@ -110,6 +110,7 @@ send() {
         return 1 ;;
     esac
     RETRIES=$((RETRIES + 1))
+    [ -z "${STATUS_LOG:-}" ] || echo "$STATUS $1 ${2%%\?*}" >>"$STATUS_LOG"
     sleep 0.5
   done
   say "write never answered: $1 $2" >>"$OUT/errors"
@@ -162,6 +163,8 @@ writer() {
   local phase="$1" i=0 email student day entry
   local log="$OUT/$phase.writes" waiting=() still=()
   : >"$log"
+  STATUS_LOG="$OUT/$phase.statuses"
+  : >"$STATUS_LOG"
   RETRIES=0
   while [ ! -f "$OUT/$phase.stop" ]; do
     i=$((i + 1))
@@ -412,6 +415,8 @@ phase() {
   writes="$(awk '{n[$1]++} END {printf "%d users, %d enrollments, %d payments, %d attendance", n["user"], n["enrollment"], n["payment"], n["attendance"]}' "$OUT/$fault.writes")"
   {
     echo "## $fault: writes sent: $writes (retried requests: $(cat "$OUT/$fault.retries"))"
+    [ -s "$OUT/$fault.statuses" ] && echo "   answers that were retried: $(awk '{print $1 " " $2 " " $3}' "$OUT/$fault.statuses" |
+      sed -E 's#/[0-9a-f-]{36}#/{id}#g' | sort | uniq -c | sort -rn | awk '{printf "%s%s x %s %s %s", sep, $1, $2, $3, $4; sep = "; "}')"
     if [ "$fault" = producer ]; then
       echo "   committed events not relayed when killed: $(cat "$OUT/producer.unrelayed")"
       [ "$(cat "$OUT/producer.unrelayed")" != 0 ] || { echo "   (nothing was waiting: this fault tested nothing)"; ok=0; }

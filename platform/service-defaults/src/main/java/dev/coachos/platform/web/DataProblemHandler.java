@@ -6,16 +6,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.data.core.PropertyReferenceException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Problems raised by the data layer: a bad sort property, a broken data rule, a concurrent change. */
+/**
+ * Problems raised by the data layer: a bad sort property, a broken data rule, a concurrent change, a
+ * database that cannot be reached now.
+ */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class DataProblemHandler {
@@ -43,6 +52,22 @@ public class DataProblemHandler {
     ResponseEntity<Object> concurrentChange(OptimisticLockingFailureException ex) {
         return ProblemHandler.problem(HttpStatus.CONFLICT, Problems.CONFLICT, "Conflict",
                 "Someone else changed this record at the same time; reload it and try again");
+    }
+
+    /**
+     * The database cannot be reached or refuses this service now (down, restarting, its role locked
+     * out, the pool exhausted, a lock or deadlock lost): nothing was changed, and the same request may
+     * succeed in a moment, so a 503 with Retry-After rather than a 500.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
+            TransientDataAccessResourceException.class, QueryTimeoutException.class,
+            PessimisticLockingFailureException.class})
+    ResponseEntity<Object> databaseUnavailable(Exception ex) {
+        log.warn("The database could not serve a request: {}", ex.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(Problems.detail(HttpStatus.SERVICE_UNAVAILABLE, Problems.SERVICE_UNAVAILABLE,
+                        "Service unavailable", "The database cannot be reached now; nothing was changed. Try again"
+                                + " in a few seconds"));
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)

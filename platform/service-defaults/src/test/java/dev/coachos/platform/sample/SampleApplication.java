@@ -89,6 +89,13 @@ public class SampleApplication {
             return known ? ResponseEntity.ok(Map.of("signedIn", true)) : ResponseEntity.status(401).build();
         }
 
+        /** What the JDBC layer throws when the pool cannot get a connection (the database down). */
+        @GetMapping("/api/v1/things/database-down")
+        void databaseDown() {
+            throw new org.springframework.jdbc.CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+                    new java.sql.SQLTransientConnectionException("connection is not available, request timed out"));
+        }
+
         @GetMapping("/api/v1/things/boom")
         void boom() {
             throw new IllegalStateException("secret internals at db-host-7");

@@ -100,6 +100,12 @@ class ServiceDefaultsIT {
         assertThat(api.get("/api/v1/nothing-here", token).status()).isEqualTo(404);
         assertThat(api.get("/api/v1/things/conflict", token).text("detail")).isEqualTo("That thing exists already");
 
+        // A database that cannot be reached now is a 503 to retry, not an error of ours.
+        Response down = api.get("/api/v1/things/database-down", token);
+        assertThat(down.status()).isEqualTo(503);
+        assertThat(down.text("type")).isEqualTo("urn:coachos:problem:service-unavailable");
+        assertThat(down.header("Retry-After")).isEqualTo("5");
+        assertThat(down.raw()).doesNotContain("request timed out");
         Response boom = api.get("/api/v1/things/boom", token);
         assertThat(boom.status()).isEqualTo(500);
         assertThat(boom.text("type")).isEqualTo("urn:coachos:problem:unexpected");
