@@ -1,5 +1,8 @@
 package dev.coachos.platform.web;
 
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -13,11 +16,13 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.dao.UncategorizedDataAccessException;
 import org.springframework.data.core.PropertyReferenceException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -68,6 +73,35 @@ public class DataProblemHandler {
                 .body(Problems.detail(HttpStatus.SERVICE_UNAVAILABLE, Problems.SERVICE_UNAVAILABLE,
                         "Service unavailable", "The database cannot be reached now; nothing was changed. Try again"
                                 + " in a few seconds"));
+    }
+
+    /**
+     * A failure the data layer could not name (with JPA, a rollback that failed because the database
+     * had dropped the connection): a 503 when a lost connection is its cause, else a failure of ours.
+     */
+    @ExceptionHandler({UncategorizedDataAccessException.class, TransactionSystemException.class})
+    ResponseEntity<Object> uncategorized(Exception ex) {
+        return connectionLost(ex) ? databaseUnavailable(ex) : ProblemHandler.unexpectedProblem(ex);
+    }
+
+    /**
+     * Whether a lost or refused database connection caused the failure: SQLSTATE class 08 (connection
+     * exception), 57P0x (the server shutting down or terminating the session), the driver's transient or
+     * recoverable connection exceptions, or the pool's own words for a connection it had closed (HikariCP
+     * gives them no SQLSTATE).
+     */
+    static boolean connectionLost(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLRecoverableException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && (sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))
+                    || "Connection is closed".equals(sql.getMessage()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)

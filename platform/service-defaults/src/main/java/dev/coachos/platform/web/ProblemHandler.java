@@ -156,6 +156,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex) {
+        return unexpectedProblem(ex);
+    }
+
+    /** A failure of ours: logged with an id, answered with that id and nothing more. */
+    static ResponseEntity<Object> unexpectedProblem(Exception ex) {
         String id = UUID.randomUUID().toString();
         log.error("Unexpected error {}", id, ex);
         ProblemDetail problem = Problems.detail(HttpStatus.INTERNAL_SERVER_ERROR, Problems.UNEXPECTED,

@@ -96,6 +96,20 @@ public class SampleApplication {
                     new java.sql.SQLTransientConnectionException("connection is not available, request timed out"));
         }
 
+        /** What JPA throws when its rollback meets a connection the pool had closed after the database dropped it. */
+        @GetMapping("/api/v1/things/rollback-lost")
+        void rollbackLost() {
+            throw new org.springframework.transaction.TransactionSystemException("Unable to rollback against JDBC Connection",
+                    new java.sql.SQLException("Connection is closed"));
+        }
+
+        /** The same kind of failure with nothing to do with the connection: still a failure of ours. */
+        @GetMapping("/api/v1/things/rollback-broken")
+        void rollbackBroken() {
+            throw new org.springframework.transaction.TransactionSystemException("Unable to rollback",
+                    new IllegalStateException("a bug of ours"));
+        }
+
         @GetMapping("/api/v1/things/boom")
         void boom() {
             throw new IllegalStateException("secret internals at db-host-7");

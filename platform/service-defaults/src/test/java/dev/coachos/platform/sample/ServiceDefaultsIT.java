@@ -106,6 +106,14 @@ class ServiceDefaultsIT {
         assertThat(down.text("type")).isEqualTo("urn:coachos:problem:service-unavailable");
         assertThat(down.header("Retry-After")).isEqualTo("5");
         assertThat(down.raw()).doesNotContain("request timed out");
+        // A rollback that failed on a connection the pool had closed (JPA's answer to a dropped connection).
+        Response lost = api.get("/api/v1/things/rollback-lost", token);
+        assertThat(lost.status()).isEqualTo(503);
+        assertThat(lost.text("type")).isEqualTo("urn:coachos:problem:service-unavailable");
+        Response broken = api.get("/api/v1/things/rollback-broken", token);
+        assertThat(broken.status()).isEqualTo(500);
+        assertThat(broken.text("type")).isEqualTo("urn:coachos:problem:unexpected");
+        assertThat(broken.raw()).doesNotContain("a bug of ours");
         Response boom = api.get("/api/v1/things/boom", token);
         assertThat(boom.status()).isEqualTo(500);
         assertThat(boom.text("type")).isEqualTo("urn:coachos:problem:unexpected");
