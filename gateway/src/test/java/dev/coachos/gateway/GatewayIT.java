@@ -218,6 +218,19 @@ class GatewayIT extends GatewayTestBase {
     }
 
     @Test
+    void theServiceLearnsTheClientsAddressFromTheGatewayNotFromTheClient() {
+        Response plain = api.get("/api/v1/users/me", KEYS.token().sign());
+        assertThat(plain.status()).isEqualTo(200);
+        assertThat(plain.json().path("headers").path("x-forwarded-for").asString()).isEqualTo("127.0.0.1");
+
+        Response claimed = api.send("GET", "/api/v1/users/me", KEYS.token().sign(), null,
+                Map.of("X-Forwarded-For", "203.0.113.7, 198.51.100.2"));
+        assertThat(claimed.status()).isEqualTo(200);
+        assertThat(claimed.json().path("headers").path("x-forwarded-for").asString())
+                .as("no trusted proxy here: what the client wrote is dropped").isEqualTo("127.0.0.1");
+    }
+
+    @Test
     void aClientsTraceReachesTheService() {
         String trace = "4bf92f3577b34da6a3ce929d0e0e4736";
         Response echoed = api.send("GET", "/api/v1/users/me", KEYS.token().sign(), null,

@@ -137,7 +137,23 @@ class GatewaySharedLimitsIT {
      */
     @Test
     void onlyATrustedProxyNamesTheClient() throws Exception {
-        try (Gateway gateway = Gateway.start(Map.of("coachos.gateway.trusted-proxies", "127.0.0.1/32, ::1"))) {
+        onlyATrustedProxyNamesTheClient(Map.of());
+    }
+
+    /**
+     * The same on Kubernetes, where Spring Boot would otherwise switch on the web server's own
+     * forwarded-header handling (it does on every cloud platform it detects, and that handling takes the
+     * left-most X-Forwarded-For entry, which the client wrote, from any peer).
+     */
+    @Test
+    void onlyATrustedProxyNamesTheClientOnKubernetesToo() throws Exception {
+        onlyATrustedProxyNamesTheClient(Map.of("spring.main.cloud-platform", "kubernetes"));
+    }
+
+    private void onlyATrustedProxyNamesTheClient(Map<String, String> platform) throws Exception {
+        Map<String, String> settings = new HashMap<>(platform);
+        settings.put("coachos.gateway.trusted-proxies", "127.0.0.1/32, ::1");
+        try (Gateway gateway = Gateway.start(settings)) {
             for (int i = 0; i < LIMIT; i++) {
                 assertThat(gateway.enquiryFrom("127.0.0.1", "203.0.113.9")).as("enquiry %d", i + 1).isEqualTo(200);
             }

@@ -67,8 +67,11 @@ class KubernetesProfileTest {
     @Test
     void theGatewayTrustsForwardedHeadersOnlyFromTheIngressController() throws IOException {
         Map<String, Object> profile = flatten(first(OverlaysTest.ROOT.resolve("gateway/src/main/resources/application-kubernetes.yml")));
-        // Spring's own forwarded handling stays off: the gateway believes X-Forwarded-For only from its
-        // trusted proxies (coachos.gateway.trusted-proxies), set from the ConfigMap.
+        // The web server's own forwarded handling stays off (Spring Boot would turn it on by default on
+        // Kubernetes, believing any peer): the gateway believes X-Forwarded-For only from its trusted
+        // proxies (coachos.gateway.trusted-proxies), set from the ConfigMap.
+        Map<String, Object> defaults = flatten(first(OverlaysTest.ROOT.resolve("gateway/src/main/resources/application.yml")));
+        assertThat(defaults).containsEntry("server.forward-headers-strategy", "none");
         assertThat(profile).doesNotContainKey("server.forward-headers-strategy");
         assertThat(String.valueOf(profile.get("coachos.gateway.trusted-proxies"))).startsWith("${COACHOS_TRUSTED_PROXIES:");
 
