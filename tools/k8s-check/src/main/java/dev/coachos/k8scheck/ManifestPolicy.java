@@ -32,6 +32,8 @@ final class ManifestPolicy {
     static final String NAME_LABEL = "app.kubernetes.io/name";
     /** The pod default when a manifest sets no grace period. */
     private static final int DEFAULT_GRACE_SECONDS = 30;
+    /** How long a finished Job may stay before Kubernetes removes it. */
+    static final long MAX_JOB_TTL_SECONDS = 600;
     /**
      * A workload annotation that lets a container of another image than the suite's keep a writable
      * root file system; its value says why (the image writes its configuration at start, say).
@@ -73,6 +75,7 @@ final class ManifestPolicy {
                 case "Job" -> {
                     workload(manifest, false, violations);
                     ownNetworkPolicy(manifest, policies, violations);
+                    jobRemoval(manifest, violations);
                 }
                 case "StatefulSet", "DaemonSet" -> infrastructure(manifest, policies, violations);
                 case "Secret" -> violations.add(new Violation(Rule.NO_SECRET_VALUES, manifest.id(),
@@ -196,6 +199,19 @@ final class ManifestPolicy {
         }
         if (!READINESS.equals(readiness)) {
             violations.add(new Violation(Rule.PROBES, subject, "needs a readinessProbe on " + READINESS));
+        }
+    }
+
+    /**
+     * A finished Job is removed within {@value #MAX_JOB_TTL_SECONDS} s: its pod template cannot be
+     * changed in place, so while it is there an apply that changes its settings or its image fails
+     * ("field is immutable").
+     */
+    private static void jobRemoval(Manifest job, List<Violation> violations) {
+        Object ttl = at(job.body(), "spec", "ttlSecondsAfterFinished");
+        if (!(ttl instanceof Number seconds) || seconds.longValue() > MAX_JOB_TTL_SECONDS) {
+            violations.add(new Violation(Rule.JOB_REMOVAL, job.id(), "ttlSecondsAfterFinished is " + ttl + "; at most "
+                    + MAX_JOB_TTL_SECONDS + " s, or the next apply that changes the Job fails until it is gone"));
         }
     }
 

@@ -23,6 +23,11 @@ enum Rule {
     PROBES,
     /** A termination grace period longer than the pre-stop pause plus the service's graceful shutdown. */
     GRACEFUL_SHUTDOWN,
+    /**
+     * Every Job is removed at most ten minutes after it finished (ttlSecondsAfterFinished): a Job's pod
+     * template cannot be changed in place, so an apply that changes it fails while the old one is there.
+     */
+    JOB_REMOVAL,
     /** Every image has a tag (or a digest), and the tag is not "latest". */
     IMAGE_TAG,
     /**

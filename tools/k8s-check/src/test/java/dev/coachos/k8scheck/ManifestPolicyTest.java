@@ -76,6 +76,8 @@ class ManifestPolicyTest {
                 broken(Rule.GRACEFUL_SHUTDOWN, "grace shorter than pause plus shutdown",
                         m -> pod(deployment(m)).put("terminationGracePeriodSeconds", 30)),
                 broken(Rule.GRACEFUL_SHUTDOWN, "the pod default", m -> pod(deployment(m)).remove("terminationGracePeriodSeconds")),
+                broken(Rule.JOB_REMOVAL, "a job kept for a day", m -> map(job(m).body(), "spec").put("ttlSecondsAfterFinished", 86400)),
+                broken(Rule.JOB_REMOVAL, "a job never removed", m -> map(job(m).body(), "spec").remove("ttlSecondsAfterFinished")),
                 broken(Rule.IMAGE_TAG, "untagged image", m -> container(deployment(m)).put("image", "coachos/sample-service")),
                 broken(Rule.IMAGE_TAG, "latest", m -> container(job(m)).put("image", "registry.example.com:5000/coachos/sample-job:latest")),
                 broken(Rule.NO_SECRET_VALUES, "a Secret with data", m -> m.add(new Manifest(new LinkedHashMap<>(Map.of(
