@@ -7,6 +7,7 @@ import static dev.coachos.k8scheck.Manifest.text;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +68,7 @@ final class ManifestPolicy {
             switch (Objects.requireNonNullElse(manifest.kind(), "")) {
                 case "Deployment" -> {
                     workload(manifest, true, violations);
+                    ports(manifest, manifests, violations);
                     ownNetworkPolicy(manifest, policies, violations);
                     if (production) {
                         availability(manifest, manifests, violations);
@@ -229,6 +231,85 @@ final class ManifestPolicy {
         }
     }
 
+    /**
+     * Every container of a service declares the port its module listens on under the "kubernetes"
+     * profile (server.port: the default of its ${X_PORT:nnnn}, or the value the container sets for
+     * X_PORT), and every Service that selects its pods sends there (targetPort, by name or number).
+     */
+    private void ports(Manifest deployment, List<Manifest> manifests, List<Violation> violations) {
+        Optional<ModuleFacts.Port> listens = Optional.ofNullable(workloadName(deployment)).flatMap(modules::forWorkload)
+                .map(ModuleFacts::port);
+        if (listens.isEmpty()) {
+            return;
+        }
+        Map<String, Object> pod = map(deployment.body(), "spec", "template", "spec");
+        Map<String, Integer> named = new HashMap<>();
+        Integer expected = null;
+        for (Object container : list(pod, "containers")) {
+            String subject = deployment.id() + " container " + text(container, "name");
+            Integer port = listeningPort(subject, container, listens.get(), violations);
+            expected = expected == null ? port : expected;
+            List<Object> declared = list(container, "ports");
+            if (declared.isEmpty()) {
+                violations.add(new Violation(Rule.PORTS, subject, "declares no containerPort; it listens on " + port));
+            }
+            for (Object declaration : declared) {
+                Object number = at(declaration, "containerPort");
+                if (text(declaration, "name") != null && number instanceof Number n) {
+                    named.put(text(declaration, "name"), n.intValue());
+                }
+                if (port != null && !(number instanceof Number n && n.intValue() == port)) {
+                    violations.add(new Violation(Rule.PORTS, subject, "containerPort " + number + ", but the module listens on "
+                            + port + " under the " + ModuleFacts.PROFILE + " profile" + how(listens.get())));
+                }
+            }
+        }
+        if (expected == null) {
+            return;
+        }
+        Map<String, Object> labels = map(deployment.body(), "spec", "template", "metadata", "labels");
+        for (Manifest service : manifests) {
+            Map<String, Object> selector = map(service.body(), "spec", "selector");
+            if (!"Service".equals(service.kind()) || selector.isEmpty()
+                    || !selector.entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())))) {
+                continue;
+            }
+            for (Object servicePort : list(service.body(), "spec", "ports")) {
+                Object target = firstNonNull(at(servicePort, "targetPort"), at(servicePort, "port"));
+                Integer reaches = target instanceof Number n ? Integer.valueOf(n.intValue()) : named.get(String.valueOf(target));
+                if (!expected.equals(reaches)) {
+                    violations.add(new Violation(Rule.PORTS, service.id(), "port " + at(servicePort, "port") + " sends to "
+                            + target + (reaches == null || target instanceof Number ? "" : " (" + reaches + ")") + ", but "
+                            + deployment.id() + " listens on " + expected));
+                }
+            }
+        }
+    }
+
+    /** The port a container's module listens on: the variable's value where the container sets it, else its default. */
+    private static Integer listeningPort(String subject, Object container, ModuleFacts.Port listens, List<Violation> violations) {
+        if (listens.variable() == null) {
+            return listens.defaultPort();
+        }
+        for (Object entry : list(container, "env")) {
+            if (!listens.variable().equals(text(entry, "name"))) {
+                continue;
+            }
+            String value = text(entry, "value");
+            if (value == null || !value.strip().matches("\\d+")) {
+                violations.add(new Violation(Rule.PORTS, subject, listens.variable() + " must be a port given as a value "
+                        + "here, so that its containerPort can be checked against it"));
+                return null;
+            }
+            return Integer.parseInt(value.strip());
+        }
+        return listens.defaultPort();
+    }
+
+    private static String how(ModuleFacts.Port listens) {
+        return listens.variable() == null ? "" : " (" + listens.variable() + ", default " + listens.defaultPort() + ")";
+    }
+
     private static long preStopSleepSeconds(Map<String, Object> container) {
         Object seconds = at(container, "lifecycle", "preStop", "sleep", "seconds");
         if (seconds instanceof Number number) {
@@ -249,7 +330,8 @@ final class ManifestPolicy {
             }
             if (!ModuleFacts.PLATFORM_VARIABLES.contains(name) && !facts.variables().contains(name)) {
                 violations.add(new Violation(Rule.SETTINGS_READ, subject, name + " is set, but " + facts.module()
-                        + " never reads it (not in its application*.yml nor in the platform it builds on)"));
+                        + " never reads it under the " + ModuleFacts.PROFILE + " profile (not in application.yml's documents for it, "
+                        + "application-" + ModuleFacts.PROFILE + ".yml, nor the platform it builds on)"));
             }
         }
         if (!list(container, "envFrom").isEmpty()) {

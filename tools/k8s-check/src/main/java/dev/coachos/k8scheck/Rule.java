@@ -36,8 +36,17 @@ enum Rule {
      * credential (--requirepass) is given $(VARIABLE) of a variable from a Secret.
      */
     NO_SECRET_VALUES,
-    /** Every environment variable a manifest sets is one the module's code reads, and Kubernetes adds none (no service links). */
+    /**
+     * Every environment variable a manifest sets is one the module's code reads under the "kubernetes" profile
+     * (not only another profile's), and Kubernetes adds none (no service links).
+     */
     SETTINGS_READ,
+    /**
+     * Every service's containerPort is the port its module listens on under the "kubernetes" profile (the
+     * default of server.port's ${X_PORT:nnnn}, or the X_PORT the container sets), and the Services that
+     * select its pods send there (targetPort).
+     */
+    PORTS,
     /** A NetworkPolicy that denies everything by default. */
     DEFAULT_DENY,
     /**

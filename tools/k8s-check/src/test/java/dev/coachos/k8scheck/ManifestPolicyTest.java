@@ -26,10 +26,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ManifestPolicyTest {
 
-    /** What the two sample modules read: the service its two variables, the job its one. */
+    /** What the two sample modules read: the service its three variables (and listens on 8080), the job its one. */
     private final ManifestPolicy policy = new ManifestPolicy(name -> switch (name) {
         case "sample-service" -> Optional.of(new ModuleFacts("sample-service",
-                Set.of("COACHOS_DB_HOST", "COACHOS_DB_PASSWORD"), Duration.ofSeconds(20)));
+                Set.of("COACHOS_DB_HOST", "COACHOS_DB_PASSWORD", "SAMPLE_PORT"), Map.of("SAMPLE_PORT", "8080"),
+                Duration.ofSeconds(20), new ModuleFacts.Port("SAMPLE_PORT", 8080)));
         case "sample-job" -> Optional.of(new ModuleFacts("platform/sample-job", Set.of("COACHOS_DB_ADMIN_PASSWORD"), null));
         default -> Optional.empty();
     });
@@ -97,6 +98,20 @@ class ManifestPolicyTest {
                     map(labels, "labels").put(ManifestPolicy.NAME_LABEL, "nobody");
                     m.add(networkPolicyFor("nobody"));
                 }),
+                broken(Rule.PORTS, "a containerPort the service does not listen on", m -> map(list(container(deployment(m)), "ports")
+                        .getFirst()).put("containerPort", 8081)),
+                broken(Rule.PORTS, "no containerPort", m -> container(deployment(m)).remove("ports")),
+                broken(Rule.PORTS, "the port moved by its variable, the containerPort not", m -> list(container(deployment(m)), "env")
+                        .add(new LinkedHashMap<>(Map.of("name", "SAMPLE_PORT", "value", "9090")))),
+                broken(Rule.PORTS, "the port's variable from a ConfigMap", m -> list(container(deployment(m)), "env")
+                        .add(new LinkedHashMap<>(Map.of("name", "SAMPLE_PORT", "valueFrom",
+                                Map.of("configMapKeyRef", Map.of("name", "coachos-settings", "key", "sample-port")))))),
+                broken(Rule.PORTS, "a Service that sends to another port", m -> map(list(map(service(m).body(), "spec"), "ports")
+                        .getFirst()).put("targetPort", 8081)),
+                broken(Rule.PORTS, "a Service that sends to a port name the pod lacks", m -> map(list(map(service(m).body(), "spec"), "ports")
+                        .getFirst()).put("targetPort", "web")),
+                broken(Rule.PORTS, "a Service without targetPort, so to its own port 80", m -> map(list(map(service(m).body(), "spec"), "ports")
+                        .getFirst()).remove("targetPort")),
                 broken(Rule.DEFAULT_DENY, "no default deny", m -> m.removeIf(x -> x.name().equals("default-deny"))),
                 broken(Rule.DEFAULT_DENY, "a default deny that allows", m -> {
                     Manifest deny = m.stream().filter(x -> x.name().equals("default-deny")).findFirst().orElseThrow();
@@ -165,6 +180,15 @@ class ManifestPolicyTest {
     }
 
     @Test
+    void theServicesPortMayBeMovedByItsVariableWhenTheContainerPortMoves() {
+        List<Manifest> manifests = good();
+        list(container(deployment(manifests)), "env").add(new LinkedHashMap<>(Map.of("name", "SAMPLE_PORT", "value", "9090")));
+        map(list(container(deployment(manifests)), "ports").getFirst()).put("containerPort", 9090);
+
+        assertThat(policy.check(manifests, true)).isEmpty();
+    }
+
+    @Test
     void anotherImageMayKeepAWritableRootWhenItsWorkloadSaysWhy() {
         List<Manifest> manifests = good();
         security(container(statefulSet(manifests))).put("readOnlyRootFilesystem", false);
@@ -219,6 +243,10 @@ class ManifestPolicyTest {
 
     private static Manifest deployment(List<Manifest> manifests) {
         return manifests.stream().filter(m -> m.kind().equals("Deployment")).findFirst().orElseThrow();
+    }
+
+    private static Manifest service(List<Manifest> manifests) {
+        return manifests.stream().filter(m -> m.kind().equals("Service")).findFirst().orElseThrow();
     }
 
     private static Manifest statefulSet(List<Manifest> manifests) {
