@@ -33,6 +33,16 @@ final class ManifestPolicy {
     static final String NAME_LABEL = "app.kubernetes.io/name";
     /** The pod default when a manifest sets no grace period. */
     private static final int DEFAULT_GRACE_SECONDS = 30;
+    /** The variable every service with a database takes its pool size from (Hikari's maximum-pool-size). */
+    static final String POOL_SIZE = "COACHOS_DB_POOL_SIZE";
+    /** PostgreSQL's max_connections and superuser_reserved_connections when the Cluster does not set them. */
+    private static final int DEFAULT_MAX_CONNECTIONS = 100;
+    private static final int DEFAULT_SUPERUSER_RESERVED = 3;
+    /**
+     * Connections kept free beyond the suite's own: CloudNativePG's instance manager and its checks,
+     * and an administrator's psql session or two.
+     */
+    static final int OPERATOR_CONNECTIONS = 10;
     /** How long a finished Job may stay before Kubernetes removes it. */
     static final long MAX_JOB_TTL_SECONDS = 600;
     /**
@@ -90,6 +100,9 @@ final class ManifestPolicy {
                 image(manifest.id(), container, violations);
                 credentials(manifest.id() + " container " + text(container, "name"), container, violations);
             }
+        }
+        if (production) {
+            connections(manifests, violations);
         }
         if (policies.stream().noneMatch(ManifestPolicy::deniesEverything)) {
             violations.add(new Violation(Rule.DEFAULT_DENY, "NetworkPolicy",
@@ -459,6 +472,109 @@ final class ManifestPolicy {
             violations.add(new Violation(Rule.AVAILABILITY, deployment.id(),
                     "no HorizontalPodAutoscaler scales it with minReplicas of two or more (" + name + ")"));
         }
+    }
+
+    /**
+     * Production: every pod that may run at once, each with its full pool, fits the database. Per
+     * service with a database: (its autoscaler's maxReplicas, or its replicas, plus the rollout's
+     * maxSurge) x its pool size (COACHOS_DB_POOL_SIZE as the container sets it, or the module's
+     * default); plus one connection per Job pod (the bootstrap), the superuser_reserved_connections
+     * and {@value #OPERATOR_CONNECTIONS} for the operator; at most the Cluster's max_connections.
+     */
+    private void connections(List<Manifest> manifests, List<Violation> violations) {
+        Optional<Manifest> cluster = manifests.stream()
+                .filter(m -> "Cluster".equals(m.kind()) && String.valueOf(text(m.body(), "apiVersion")).startsWith("postgresql.cnpg.io/"))
+                .findFirst();
+        if (cluster.isEmpty()) {
+            return;
+        }
+        Map<String, Object> parameters = map(cluster.get().body(), "spec", "postgresql", "parameters");
+        int max = integer(at(parameters, "max_connections"), DEFAULT_MAX_CONNECTIONS);
+        int reserved = integer(at(parameters, "superuser_reserved_connections"), DEFAULT_SUPERUSER_RESERVED);
+        long total = reserved + OPERATOR_CONNECTIONS;
+        List<String> parts = new ArrayList<>();
+        for (Manifest deployment : manifests) {
+            if (!"Deployment".equals(deployment.kind())) {
+                continue;
+            }
+            Optional<ModuleFacts> module = Optional.ofNullable(workloadName(deployment)).flatMap(modules::forWorkload);
+            if (module.isEmpty() || !module.get().variables().contains(POOL_SIZE)) {
+                continue;
+            }
+            int pods = maxPods(deployment, manifests);
+            Integer pool = poolSize(deployment, module.get(), manifests, violations);
+            if (pool == null) {
+                continue;
+            }
+            total += (long) pods * pool;
+            parts.add(deployment.name() + " " + pods + " x " + pool);
+        }
+        for (Manifest job : manifests) {
+            if ("Job".equals(job.kind())) {
+                int pods = integer(at(job.body(), "spec", "parallelism"), 1);
+                total += pods;
+                parts.add(job.name() + " " + pods);
+            }
+        }
+        if (total > max) {
+            violations.add(new Violation(Rule.DATABASE_CONNECTIONS, cluster.get().id(), "max_connections " + max
+                    + " is less than the " + total + " connections the suite may open: " + String.join(", ", parts)
+                    + ", " + reserved + " superuser_reserved_connections, " + OPERATOR_CONNECTIONS + " for the operator"));
+        }
+    }
+
+    /** The most pods a Deployment may have at once: its autoscaler's maxReplicas (else its replicas) plus the rollout's surge. */
+    private static int maxPods(Manifest deployment, List<Manifest> manifests) {
+        int replicas = manifests.stream().filter(m -> "HorizontalPodAutoscaler".equals(m.kind())
+                        && Objects.equals(deployment.name(), text(m.body(), "spec", "scaleTargetRef", "name")))
+                .map(m -> integer(at(m.body(), "spec", "maxReplicas"), 1)).findFirst()
+                .orElse(integer(at(deployment.body(), "spec", "replicas"), 1));
+        if ("Recreate".equals(text(deployment.body(), "spec", "strategy", "type"))) {
+            return replicas;
+        }
+        Object surge = firstNonNull(at(deployment.body(), "spec", "strategy", "rollingUpdate", "maxSurge"), "25%");
+        String text = surge.toString().strip();
+        int extra = text.endsWith("%")
+                ? (int) Math.ceil(replicas * Integer.parseInt(text.substring(0, text.length() - 1)) / 100.0)
+                : Integer.parseInt(text);
+        return replicas + extra;
+    }
+
+    /** COACHOS_DB_POOL_SIZE as the container sets it (a value or a ConfigMap's key), else the module's default. */
+    private static Integer poolSize(Manifest deployment, ModuleFacts module, List<Manifest> manifests, List<Violation> violations) {
+        for (Map<String, Object> container : containers(deployment)) {
+            for (Object entry : list(container, "env")) {
+                if (!POOL_SIZE.equals(text(entry, "name"))) {
+                    continue;
+                }
+                String value = text(entry, "value");
+                Map<String, Object> reference = map(entry, "valueFrom", "configMapKeyRef");
+                if (value == null && !reference.isEmpty()) {
+                    value = manifests.stream().filter(m -> "ConfigMap".equals(m.kind()) && Objects.equals(m.name(), text(reference, "name")))
+                            .map(m -> text(m.body(), "data", text(reference, "key"))).filter(Objects::nonNull).findFirst().orElse(null);
+                }
+                if (value == null || !value.strip().matches("\\d+")) {
+                    violations.add(new Violation(Rule.DATABASE_CONNECTIONS, deployment.id(), POOL_SIZE + " is " + value
+                            + "; give it a number, as a value or from a ConfigMap of these manifests, so that the connections can be counted"));
+                    return null;
+                }
+                return Integer.parseInt(value.strip());
+            }
+        }
+        String fallback = module.defaults().get(POOL_SIZE);
+        if (fallback == null || !fallback.matches("\\d+")) {
+            violations.add(new Violation(Rule.DATABASE_CONNECTIONS, deployment.id(), module.module() + " gives " + POOL_SIZE
+                    + " no numeric default; set it in the manifest"));
+            return null;
+        }
+        return Integer.parseInt(fallback);
+    }
+
+    private static int integer(Object value, int fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        return value instanceof Number number ? number.intValue() : Integer.parseInt(value.toString().strip());
     }
 
     private static String workloadName(Manifest workload) {

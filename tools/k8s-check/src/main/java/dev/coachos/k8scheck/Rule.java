@@ -55,5 +55,11 @@ enum Rule {
      */
     OWN_NETWORK_POLICY,
     /** Production: two or more replicas, a PodDisruptionBudget and a HorizontalPodAutoscaler per service. */
-    AVAILABILITY
+    AVAILABILITY,
+    /**
+     * Production: the connections every pod may open at once fit PostgreSQL's max_connections: per service with a
+     * database, (the autoscaler's maxReplicas + the rollout's maxSurge) x COACHOS_DB_POOL_SIZE, plus one per Job
+     * pod, the superuser_reserved_connections and a reserve for the operator.
+     */
+    DATABASE_CONNECTIONS
 }

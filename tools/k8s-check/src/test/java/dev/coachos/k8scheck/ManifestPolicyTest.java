@@ -26,10 +26,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ManifestPolicyTest {
 
-    /** What the two sample modules read: the service its three variables (and listens on 8080), the job its one. */
+    /** What the two sample modules read: the service its four variables (a pool of 10, port 8080), the job its one. */
     private final ManifestPolicy policy = new ManifestPolicy(name -> switch (name) {
         case "sample-service" -> Optional.of(new ModuleFacts("sample-service",
-                Set.of("COACHOS_DB_HOST", "COACHOS_DB_PASSWORD", "SAMPLE_PORT"), Map.of("SAMPLE_PORT", "8080"),
+                Set.of("COACHOS_DB_HOST", "COACHOS_DB_PASSWORD", "COACHOS_DB_POOL_SIZE", "SAMPLE_PORT"),
+                Map.of("SAMPLE_PORT", "8080", "COACHOS_DB_POOL_SIZE", "10"),
                 Duration.ofSeconds(20), new ModuleFacts.Port("SAMPLE_PORT", 8080)));
         case "sample-job" -> Optional.of(new ModuleFacts("platform/sample-job", Set.of("COACHOS_DB_ADMIN_PASSWORD"), null));
         default -> Optional.empty();
@@ -160,6 +161,18 @@ class ManifestPolicyTest {
                         .put("args", new ArrayList<>(List.of("--requirepass=hunter2")))),
                 broken(Rule.NO_SECRET_VALUES, "a password on the command line from a literal variable",
                         m -> list(container(statefulSet(m)), "args").set(1, "$(CACHE_DIR)")),
+                broken(Rule.DATABASE_CONNECTIONS, "more pods with a full pool than the database takes",
+                        m -> parameters(m).put("max_connections", "60")),
+                broken(Rule.DATABASE_CONNECTIONS, "PostgreSQL's default of 100 and a larger pool", m -> {
+                    parameters(m).remove("max_connections");
+                    list(container(deployment(m)), "env").add(new LinkedHashMap<>(Map.of("name", "COACHOS_DB_POOL_SIZE", "value", "20")));
+                }),
+                broken(Rule.DATABASE_CONNECTIONS, "an autoscaler that may go up to ten", m -> map(m.stream()
+                        .filter(x -> x.kind().equals("HorizontalPodAutoscaler")).findFirst().orElseThrow().body(), "spec")
+                        .put("maxReplicas", 10)),
+                broken(Rule.DATABASE_CONNECTIONS, "a pool size from a ConfigMap that is not there", m -> list(container(deployment(m)), "env")
+                        .add(new LinkedHashMap<>(Map.of("name", "COACHOS_DB_POOL_SIZE", "valueFrom",
+                                Map.of("configMapKeyRef", Map.of("name", "coachos-settings", "key", "db-pool-size")))))),
                 broken(Rule.AVAILABILITY, "one replica", m -> map(deployment(m).body(), "spec").put("replicas", 1)),
                 broken(Rule.AVAILABILITY, "no disruption budget", m -> m.removeIf(x -> x.kind().equals("PodDisruptionBudget"))),
                 broken(Rule.AVAILABILITY, "an autoscaler that may go down to one", m -> map(m.stream()
@@ -185,6 +198,25 @@ class ManifestPolicyTest {
         list(container(deployment(manifests)), "env").add(new LinkedHashMap<>(Map.of("name", "SAMPLE_PORT", "value", "9090")));
         map(list(container(deployment(manifests)), "ports").getFirst()).put("containerPort", 9090);
 
+        assertThat(policy.check(manifests, true)).isEmpty();
+    }
+
+    /** 5 pods (4 and a surge of 25 %) x 10 + the job's 1 + 3 reserved + 10 for the operator = 64. */
+    @Test
+    void theConnectionsAreCountedWithThePoolSizeFromTheConfigMapAndOnlyInProduction() {
+        List<Manifest> manifests = good();
+        parameters(manifests).put("max_connections", "64");
+        assertThat(policy.check(manifests, true)).isEmpty();
+
+        parameters(manifests).put("max_connections", "63");
+        assertThat(policy.check(manifests, true)).extracting(Violation::rule).containsExactly(Rule.DATABASE_CONNECTIONS);
+        assertThat(policy.check(manifests, false)).isEmpty();
+
+        manifests.add(new Manifest(new LinkedHashMap<>(Map.of("apiVersion", "v1", "kind", "ConfigMap",
+                "metadata", Map.of("name", "coachos-settings-abc123"), "data", Map.of("db-pool-size", "5")))));
+        list(container(deployment(manifests)), "env").add(new LinkedHashMap<>(Map.of("name", "COACHOS_DB_POOL_SIZE", "valueFrom",
+                Map.of("configMapKeyRef", Map.of("name", "coachos-settings-abc123", "key", "db-pool-size")))));
+        parameters(manifests).put("max_connections", "39");
         assertThat(policy.check(manifests, true)).isEmpty();
     }
 
@@ -243,6 +275,11 @@ class ManifestPolicyTest {
 
     private static Manifest deployment(List<Manifest> manifests) {
         return manifests.stream().filter(m -> m.kind().equals("Deployment")).findFirst().orElseThrow();
+    }
+
+    private static Map<String, Object> parameters(List<Manifest> manifests) {
+        Manifest cluster = manifests.stream().filter(m -> m.kind().equals("Cluster")).findFirst().orElseThrow();
+        return map(map(map(cluster.body(), "spec"), "postgresql"), "parameters");
     }
 
     private static Manifest service(List<Manifest> manifests) {
