@@ -43,6 +43,12 @@ final class ManifestPolicy {
      * and an administrator's psql session or two.
      */
     static final int OPERATOR_CONNECTIONS = 10;
+    /** What a service's memory limit must keep free beside its heap: metaspace, code, threads, buffers. */
+    static final long MIN_NON_HEAP_MIB = 200;
+    /** The JVM flags every service runs with: its ahead-of-time cache is only usable with them. */
+    static final List<String> REQUIRED_JVM_FLAGS = List.of("-XX:+UseSerialGC", "-XX:+UseCompactObjectHeaders");
+    private static final Pattern MAX_HEAP = Pattern.compile("-Xmx(\\d+[kKmMgG]?)|-XX:MaxHeapSize=(\\d+[kKmMgG]?)");
+    private static final Pattern QUANTITY = Pattern.compile("(\\d+(?:\\.\\d+)?)(Ki|Mi|Gi|Ti|k|M|G|T)?");
     /** How long a finished Job may stay before Kubernetes removes it. */
     static final long MAX_JOB_TTL_SECONDS = 600;
     /**
@@ -133,6 +139,9 @@ final class ManifestPolicy {
             }
             if (service) {
                 probes(subject, container, violations);
+                if (list(pod, "containers").contains(container)) {
+                    jvm(subject, container, violations);
+                }
             }
             module.ifPresent(facts -> settings(subject, container, facts, violations));
         }
@@ -321,6 +330,80 @@ final class ManifestPolicy {
 
     private static String how(ModuleFacts.Port listens) {
         return listens.variable() == null ? "" : " (" + listens.variable() + ", default " + listens.defaultPort() + ")";
+    }
+
+    /**
+     * A service's JAVA_TOOL_OPTIONS: the serial collector and compact object headers, and a heap
+     * ceiling as a size (-Xmx, -XX:MaxHeapSize) that leaves at least {@value #MIN_NON_HEAP_MIB} MiB of
+     * the memory limit. A percentage (-XX:MaxRAMPercentage) does not count: the image's own command
+     * line sets one after these options, and the later one wins.
+     */
+    private static void jvm(String subject, Map<String, Object> container, List<Violation> violations) {
+        Object entry = list(container, "env").stream().filter(e -> "JAVA_TOOL_OPTIONS".equals(text(e, "name"))).findFirst().orElse(null);
+        String options = text(entry, "value");
+        if (options == null) {
+            violations.add(new Violation(Rule.JVM_MEMORY, subject, "needs JAVA_TOOL_OPTIONS as a value, with " + REQUIRED_JVM_FLAGS
+                    + " and -Xmx"));
+            return;
+        }
+        List<String> flags = List.of(options.strip().split("\\s+"));
+        for (String flag : REQUIRED_JVM_FLAGS) {
+            String off = flag.replace("-XX:+", "-XX:-");
+            if (flags.lastIndexOf(flag) < 0 || flags.lastIndexOf(off) > flags.lastIndexOf(flag)) {
+                violations.add(new Violation(Rule.JVM_MEMORY, subject, "JAVA_TOOL_OPTIONS needs " + flag
+                        + " (the ahead-of-time caches are only usable with it)"));
+            }
+        }
+        Long heap = null;
+        for (String flag : flags) {
+            Matcher matcher = MAX_HEAP.matcher(flag);
+            if (matcher.matches()) {
+                heap = jvmBytes(matcher.group(1) != null ? matcher.group(1) : matcher.group(2));
+            }
+        }
+        Long limit = bytes(text(container, "resources", "limits", "memory"));
+        if (heap == null) {
+            violations.add(new Violation(Rule.JVM_MEMORY, subject, "JAVA_TOOL_OPTIONS needs a heap ceiling as a size (-Xmx); "
+                    + "-XX:MaxRAMPercentage here loses to the image's own"));
+        } else if (limit != null && limit - heap < MIN_NON_HEAP_MIB << 20) {
+            violations.add(new Violation(Rule.JVM_MEMORY, subject, "a heap of " + (heap >> 20) + " MiB leaves "
+                    + ((limit - heap) >> 20) + " MiB of the " + (limit >> 20) + " MiB limit; what is not heap needs "
+                    + MIN_NON_HEAP_MIB + " MiB or more"));
+        }
+    }
+
+    /** A JVM size: bytes, or k, m, g (either case). */
+    private static long jvmBytes(String size) {
+        char unit = Character.toLowerCase(size.charAt(size.length() - 1));
+        String digits = Character.isDigit(unit) ? size : size.substring(0, size.length() - 1);
+        int shift = switch (unit) {
+            case 'k' -> 10;
+            case 'm' -> 20;
+            case 'g' -> 30;
+            default -> 0;
+        };
+        return Long.parseLong(digits) << shift;
+    }
+
+    /** A Kubernetes memory quantity (512Mi, 1Gi, 800M, 268435456) in bytes, or null if there is none or it cannot be read. */
+    static Long bytes(String quantity) {
+        Matcher matcher = QUANTITY.matcher(quantity == null ? "" : quantity.strip());
+        if (!matcher.matches()) {
+            return null;
+        }
+        double number = Double.parseDouble(matcher.group(1));
+        double factor = switch (matcher.group(2) == null ? "" : matcher.group(2)) {
+            case "Ki" -> 1L << 10;
+            case "Mi" -> 1L << 20;
+            case "Gi" -> 1L << 30;
+            case "Ti" -> 1L << 40;
+            case "k" -> 1e3;
+            case "M" -> 1e6;
+            case "G" -> 1e9;
+            case "T" -> 1e12;
+            default -> 1;
+        };
+        return (long) (number * factor);
     }
 
     private static long preStopSleepSeconds(Map<String, Object> container) {

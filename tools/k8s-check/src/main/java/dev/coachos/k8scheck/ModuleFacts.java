@@ -51,8 +51,8 @@ record ModuleFacts(String module, Set<String> variables, Map<String, String> def
     /** The profile every process runs with on Kubernetes (SPRING_PROFILES_ACTIVE in k8s/base/common). */
     static final String PROFILE = "kubernetes";
 
-    /** Variables the JVM and Spring Boot read in every module; documented there, not in our files. */
-    static final Set<String> PLATFORM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS", "SPRING_PROFILES_ACTIVE");
+    /** Variables the JVM, the C library and Spring Boot read in every module; documented there, not in our files. */
+    static final Set<String> PLATFORM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS", "MALLOC_ARENA_MAX", "SPRING_PROFILES_ACTIVE");
 
     /** {@code ${NAME} or ${NAME:default}} in a YAML file or a Java string: a variable, in upper case. */
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");

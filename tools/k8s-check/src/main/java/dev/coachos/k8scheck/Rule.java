@@ -21,6 +21,12 @@ enum Rule {
      * for Jobs). Every container of a StatefulSet or DaemonSet: a liveness and a readiness probe of any kind.
      */
     PROBES,
+    /**
+     * Every service container's JAVA_TOOL_OPTIONS has -XX:+UseSerialGC and -XX:+UseCompactObjectHeaders (its
+     * ahead-of-time cache needs both) and a heap ceiling as a size (-Xmx) that leaves 200 MiB or more of its
+     * memory limit for what is not heap.
+     */
+    JVM_MEMORY,
     /** A termination grace period longer than the pre-stop pause plus the service's graceful shutdown. */
     GRACEFUL_SHUTDOWN,
     /**

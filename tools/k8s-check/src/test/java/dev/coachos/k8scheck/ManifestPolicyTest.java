@@ -75,6 +75,19 @@ class ManifestPolicyTest {
                 broken(Rule.PROBES, "liveness on the whole health", m -> map(map(container(deployment(m)), "livenessProbe"), "httpGet")
                         .put("path", "/actuator/health")),
                 broken(Rule.PROBES, "no startup probe", m -> container(deployment(m)).remove("startupProbe")),
+                broken(Rule.JVM_MEMORY, "no serial collector", m -> javaToolOptions(m, "-Xms24m -Xmx256m -XX:+UseCompactObjectHeaders")),
+                broken(Rule.JVM_MEMORY, "compact object headers turned off again",
+                        m -> javaToolOptions(m, "-Xmx256m -XX:+UseSerialGC -XX:+UseCompactObjectHeaders -XX:-UseCompactObjectHeaders")),
+                broken(Rule.JVM_MEMORY, "a heap that leaves 112 MiB of the limit",
+                        m -> javaToolOptions(m, "-Xmx400m -XX:+UseSerialGC -XX:+UseCompactObjectHeaders")),
+                broken(Rule.JVM_MEMORY, "a heap given as MaxHeapSize that leaves too little",
+                        m -> javaToolOptions(m, "-XX:MaxHeapSize=1g -XX:+UseSerialGC -XX:+UseCompactObjectHeaders")),
+                broken(Rule.JVM_MEMORY, "a limit lowered under the heap's room",
+                        m -> map(map(container(deployment(m)), "resources"), "limits").put("memory", "400Mi")),
+                broken(Rule.JVM_MEMORY, "a share of the limit, which the image's own flag overrides",
+                        m -> javaToolOptions(m, "-XX:MaxRAMPercentage=50 -XX:+UseSerialGC -XX:+UseCompactObjectHeaders")),
+                broken(Rule.JVM_MEMORY, "no JAVA_TOOL_OPTIONS",
+                        m -> list(container(deployment(m)), "env").removeIf(e -> "JAVA_TOOL_OPTIONS".equals(map(e).get("name")))),
                 broken(Rule.GRACEFUL_SHUTDOWN, "grace shorter than pause plus shutdown",
                         m -> pod(deployment(m)).put("terminationGracePeriodSeconds", 30)),
                 broken(Rule.GRACEFUL_SHUTDOWN, "the pod default", m -> pod(deployment(m)).remove("terminationGracePeriodSeconds")),
@@ -221,6 +234,17 @@ class ManifestPolicyTest {
     }
 
     @Test
+    void aLargerHeapFitsALargerLimit() {
+        List<Manifest> manifests = good();
+        javaToolOptions(manifests, "-Xms24m -Xmx512m -XX:+UseSerialGC -XX:+UseCompactObjectHeaders");
+        map(map(container(deployment(manifests)), "resources"), "limits").put("memory", "768Mi");
+
+        assertThat(policy.check(manifests, true)).isEmpty();
+        assertThat(ManifestPolicy.bytes("1Gi")).isEqualTo(1L << 30);
+        assertThat(ManifestPolicy.bytes("800M")).isEqualTo(800_000_000L);
+    }
+
+    @Test
     void anotherImageMayKeepAWritableRootWhenItsWorkloadSaysWhy() {
         List<Manifest> manifests = good();
         security(container(statefulSet(manifests))).put("readOnlyRootFilesystem", false);
@@ -275,6 +299,11 @@ class ManifestPolicyTest {
 
     private static Manifest deployment(List<Manifest> manifests) {
         return manifests.stream().filter(m -> m.kind().equals("Deployment")).findFirst().orElseThrow();
+    }
+
+    private static void javaToolOptions(List<Manifest> manifests, String value) {
+        list(container(deployment(manifests)), "env").stream().map(ManifestPolicyTest::map)
+                .filter(e -> "JAVA_TOOL_OPTIONS".equals(e.get("name"))).findFirst().orElseThrow().put("value", value);
     }
 
     private static Map<String, Object> parameters(List<Manifest> manifests) {
