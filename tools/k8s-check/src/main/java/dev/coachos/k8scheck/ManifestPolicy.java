@@ -49,6 +49,10 @@ final class ManifestPolicy {
     static final List<String> REQUIRED_JVM_FLAGS = List.of("-XX:+UseSerialGC", "-XX:+UseCompactObjectHeaders");
     private static final Pattern MAX_HEAP = Pattern.compile("-Xmx(\\d+[kKmMgG]?)|-XX:MaxHeapSize=(\\d+[kKmMgG]?)");
     private static final Pattern QUANTITY = Pattern.compile("(\\d+(?:\\.\\d+)?)(Ki|Mi|Gi|Ti|k|M|G|T)?");
+    /** Shutdown phases a service may spend the whole timeout-per-shutdown-phase in: Kafka's listener containers, the web server. */
+    static final int TIMED_SHUTDOWN_PHASES = 2;
+    /** The outbox relay loop's stop, which waits up to this long for its thread and is not timed by Spring. */
+    static final long OWN_STOP_SECONDS = 10;
     /** How long a finished Job may stay before Kubernetes removes it. */
     static final long MAX_JOB_TTL_SECONDS = 600;
     /**
@@ -239,17 +243,25 @@ final class ManifestPolicy {
         }
     }
 
-    /** The grace period must cover the pre-stop pause (a "sleep N") and then Spring's whole shutdown phase. */
+    /**
+     * The grace period must be longer than the longest a pod may take to stop: the pre-stop pause
+     * (a "sleep N"), then Spring's shutdown. Spring stops its lifecycle beans phase by phase and
+     * gives each phase the whole spring.lifecycle.timeout-per-shutdown-phase; a service waits in
+     * {@value #TIMED_SHUTDOWN_PHASES} of them (the Kafka listener containers, phase MAX_VALUE - 100,
+     * then the web server's graceful shutdown, MAX_VALUE - 1024). Before them the outbox relay stops
+     * on its own bound of {@value #OWN_STOP_SECONDS} s (it waits for its round, not timed by Spring).
+     */
     private static void grace(Manifest workload, Map<String, Object> pod, List<Map<String, Object>> containers,
             Duration shutdown, List<Violation> violations) {
         Object configured = at(pod, "terminationGracePeriodSeconds");
         long grace = configured instanceof Number number ? number.longValue() : DEFAULT_GRACE_SECONDS;
         long pause = containers.stream().mapToLong(ManifestPolicy::preStopSleepSeconds).max().orElse(0);
-        long needed = pause + shutdown.toSeconds();
+        long needed = pause + TIMED_SHUTDOWN_PHASES * shutdown.toSeconds() + OWN_STOP_SECONDS;
         if (grace <= needed) {
             violations.add(new Violation(Rule.GRACEFUL_SHUTDOWN, workload.id(), "terminationGracePeriodSeconds " + grace
-                    + " must be longer than the pre-stop pause (" + pause + " s) plus the graceful shutdown ("
-                    + shutdown.toSeconds() + " s)"));
+                    + " must be longer than " + needed + " s: the pre-stop pause (" + pause + " s), "
+                    + TIMED_SHUTDOWN_PHASES + " shutdown phases of " + shutdown.toSeconds() + " s each (Kafka listeners, "
+                    + "the web server) and the outbox relay's own stop (" + OWN_STOP_SECONDS + " s)"));
         }
     }
 

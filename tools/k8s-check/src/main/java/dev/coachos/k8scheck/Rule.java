@@ -27,7 +27,11 @@ enum Rule {
      * memory limit for what is not heap.
      */
     JVM_MEMORY,
-    /** A termination grace period longer than the pre-stop pause plus the service's graceful shutdown. */
+    /**
+     * A termination grace period longer than the pre-stop pause, plus two of Spring's shutdown phases (Kafka's
+     * listener containers, then the web server's graceful shutdown; each may take the whole
+     * timeout-per-shutdown-phase), plus the outbox relay's own 10 s stop.
+     */
     GRACEFUL_SHUTDOWN,
     /**
      * Every Job is removed at most ten minutes after it finished (ttlSecondsAfterFinished): a Job's pod
