@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -107,7 +108,7 @@ final class ManifestPolicy {
             // Images of every kind of pod (also the local overlay's StatefulSets) are pinned, and
             // no credential is written into any of them.
             for (Map<String, Object> container : containers(manifest)) {
-                image(manifest.id(), container, violations);
+                image(manifest.id(), container, production, violations);
                 credentials(manifest.id() + " container " + text(container, "name"), container, violations);
             }
         }
@@ -495,7 +496,7 @@ final class ManifestPolicy {
         }
     }
 
-    private static void image(String subject, Map<String, Object> container, List<Violation> violations) {
+    private static void image(String subject, Map<String, Object> container, boolean production, List<Violation> violations) {
         String image = text(container, "image");
         if (image == null) {
             violations.add(new Violation(Rule.IMAGE_TAG, subject, "a container without an image"));
@@ -510,6 +511,9 @@ final class ManifestPolicy {
             violations.add(new Violation(Rule.IMAGE_TAG, subject, image + " has no tag (it would mean latest)"));
         } else if ("latest".equals(last.substring(colon + 1))) {
             violations.add(new Violation(Rule.IMAGE_TAG, subject, image + " uses the tag latest"));
+        } else if (production && last.substring(colon + 1).toUpperCase(Locale.ROOT).endsWith("-SNAPSHOT")) {
+            violations.add(new Violation(Rule.IMAGE_TAG, subject, image + " is a SNAPSHOT, pushed again with every build; "
+                    + "production needs a release tag (images: in its kustomization.yaml)"));
         }
     }
 

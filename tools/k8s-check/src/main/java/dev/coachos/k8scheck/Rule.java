@@ -38,7 +38,10 @@ enum Rule {
      * template cannot be changed in place, so an apply that changes it fails while the old one is there.
      */
     JOB_REMOVAL,
-    /** Every image has a tag (or a digest), and the tag is not "latest". */
+    /**
+     * Every image has a tag (or a digest), and the tag is not "latest"; in production not a -SNAPSHOT either
+     * (such a tag is pushed again with every build, so it names no one image).
+     */
     IMAGE_TAG,
     /**
      * No Secret in the repository; no credential in any container: a variable named like one comes from a

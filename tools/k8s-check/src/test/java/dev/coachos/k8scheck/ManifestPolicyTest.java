@@ -98,6 +98,9 @@ class ManifestPolicyTest {
                 broken(Rule.JOB_REMOVAL, "a job kept for a day", m -> map(job(m).body(), "spec").put("ttlSecondsAfterFinished", 86400)),
                 broken(Rule.JOB_REMOVAL, "a job never removed", m -> map(job(m).body(), "spec").remove("ttlSecondsAfterFinished")),
                 broken(Rule.IMAGE_TAG, "untagged image", m -> container(deployment(m)).put("image", "coachos/sample-service")),
+                broken(Rule.IMAGE_TAG, "a SNAPSHOT in production", m -> container(deployment(m)).put("image", "coachos/sample-service:0.1.0-SNAPSHOT")),
+                broken(Rule.IMAGE_TAG, "the job's SNAPSHOT in production", m -> container(job(m))
+                        .put("image", "registry.example.com/coachos/sample-job:1.2.0-snapshot")),
                 broken(Rule.IMAGE_TAG, "latest", m -> container(job(m)).put("image", "registry.example.com:5000/coachos/sample-job:latest")),
                 broken(Rule.NO_SECRET_VALUES, "a Secret with data", m -> m.add(new Manifest(new LinkedHashMap<>(Map.of(
                         "apiVersion", "v1", "kind", "Secret", "metadata", Map.of("name", "coachos-db-sample"),
@@ -246,6 +249,15 @@ class ManifestPolicyTest {
         assertThat(policy.check(manifests, true)).isEmpty();
         assertThat(ManifestPolicy.bytes("1Gi")).isEqualTo(1L << 30);
         assertThat(ManifestPolicy.bytes("800M")).isEqualTo(800_000_000L);
+    }
+
+    @Test
+    void aSnapshotIsAllowedOutsideProduction() {
+        List<Manifest> manifests = good();
+        container(deployment(manifests)).put("image", "coachos/sample-service:0.1.0-SNAPSHOT");
+
+        assertThat(policy.check(manifests, false)).isEmpty();
+        assertThat(policy.check(manifests, true)).extracting(Violation::rule).containsExactly(Rule.IMAGE_TAG);
     }
 
     @Test
