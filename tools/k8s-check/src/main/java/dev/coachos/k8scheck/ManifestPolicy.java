@@ -20,12 +20,13 @@ import java.util.regex.Pattern;
 
 /**
  * The suite's own rules for its rendered Kubernetes manifests, beyond what a schema can say: how
- * every Deployment and Job is hardened, probed, sized and stopped; that every other workload
- * (StatefulSet, DaemonSet: the databases and caches an overlay runs itself) is hardened, sized and
- * probed as well; that no image floats and no secret value is in the repository; that every
- * variable a manifest sets is one the code reads; the network policies; and, for production, the
- * replicas, disruption budgets and autoscalers. {@link #check} lists every breach; an empty list
- * means the manifests pass.
+ * every Deployment and Job is hardened, probed, sized and stopped, how its JVM is set and how soon
+ * a finished Job goes; that every other workload (StatefulSet, DaemonSet: the databases and caches
+ * an overlay runs itself) is hardened, sized and probed as well; that no image floats and no secret
+ * value is in the repository; that every variable a manifest sets is one the code reads, and every
+ * port one it listens on; the network policies; and, for production, the replicas, disruption
+ * budgets and autoscalers, release tags, and room in the database for every pod's connections.
+ * {@link #check} lists every breach; an empty list means the manifests pass.
  */
 final class ManifestPolicy {
 
@@ -80,7 +81,8 @@ final class ManifestPolicy {
     /**
      * Every breach in one overlay's rendered manifests.
      *
-     * @param production whether the availability rules (replicas, PDB, HPA) apply
+     * @param production whether the production rules apply: availability (replicas, PDB, HPA), no
+     *                   SNAPSHOT image, the database connections
      */
     List<Violation> check(List<Manifest> manifests, boolean production) {
         List<Violation> violations = new ArrayList<>();
