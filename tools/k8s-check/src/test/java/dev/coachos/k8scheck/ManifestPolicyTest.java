@@ -26,10 +26,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ManifestPolicyTest {
 
-    /** What the two sample modules read: the service its two variables, the job its one. */
+    /** What the two sample modules read: the service its four variables (a pool of 10, port 8080), the job its one. */
     private final ManifestPolicy policy = new ManifestPolicy(name -> switch (name) {
         case "sample-service" -> Optional.of(new ModuleFacts("sample-service",
-                Set.of("COACHOS_DB_HOST", "COACHOS_DB_PASSWORD"), Duration.ofSeconds(20)));
+                Set.of("COACHOS_DB_HOST", "COACHOS_DB_PASSWORD", "COACHOS_DB_POOL_SIZE", "SAMPLE_PORT"),
+                Map.of("SAMPLE_PORT", "8080", "COACHOS_DB_POOL_SIZE", "10"),
+                Duration.ofSeconds(20), new ModuleFacts.Port("SAMPLE_PORT", 8080)));
         case "sample-job" -> Optional.of(new ModuleFacts("platform/sample-job", Set.of("COACHOS_DB_ADMIN_PASSWORD"), null));
         default -> Optional.empty();
     });
@@ -73,10 +75,32 @@ class ManifestPolicyTest {
                 broken(Rule.PROBES, "liveness on the whole health", m -> map(map(container(deployment(m)), "livenessProbe"), "httpGet")
                         .put("path", "/actuator/health")),
                 broken(Rule.PROBES, "no startup probe", m -> container(deployment(m)).remove("startupProbe")),
+                broken(Rule.JVM_MEMORY, "no serial collector", m -> javaToolOptions(m, "-Xms24m -Xmx256m -XX:+UseCompactObjectHeaders")),
+                broken(Rule.JVM_MEMORY, "compact object headers turned off again",
+                        m -> javaToolOptions(m, "-Xmx256m -XX:+UseSerialGC -XX:+UseCompactObjectHeaders -XX:-UseCompactObjectHeaders")),
+                broken(Rule.JVM_MEMORY, "a heap that leaves 112 MiB of the limit",
+                        m -> javaToolOptions(m, "-Xmx400m -XX:+UseSerialGC -XX:+UseCompactObjectHeaders")),
+                broken(Rule.JVM_MEMORY, "a heap given as MaxHeapSize that leaves too little",
+                        m -> javaToolOptions(m, "-XX:MaxHeapSize=1g -XX:+UseSerialGC -XX:+UseCompactObjectHeaders")),
+                broken(Rule.JVM_MEMORY, "a limit lowered under the heap's room",
+                        m -> map(map(container(deployment(m)), "resources"), "limits").put("memory", "400Mi")),
+                broken(Rule.JVM_MEMORY, "a share of the limit, which the image's own flag overrides",
+                        m -> javaToolOptions(m, "-XX:MaxRAMPercentage=50 -XX:+UseSerialGC -XX:+UseCompactObjectHeaders")),
+                broken(Rule.JVM_MEMORY, "no JAVA_TOOL_OPTIONS",
+                        m -> list(container(deployment(m)), "env").removeIf(e -> "JAVA_TOOL_OPTIONS".equals(map(e).get("name")))),
                 broken(Rule.GRACEFUL_SHUTDOWN, "grace shorter than pause plus shutdown",
                         m -> pod(deployment(m)).put("terminationGracePeriodSeconds", 30)),
+                broken(Rule.GRACEFUL_SHUTDOWN, "grace for the pause and one shutdown phase only",
+                        m -> pod(deployment(m)).put("terminationGracePeriodSeconds", 45)),
+                broken(Rule.GRACEFUL_SHUTDOWN, "grace that just equals pause, two phases and the relay",
+                        m -> pod(deployment(m)).put("terminationGracePeriodSeconds", 60)),
                 broken(Rule.GRACEFUL_SHUTDOWN, "the pod default", m -> pod(deployment(m)).remove("terminationGracePeriodSeconds")),
+                broken(Rule.JOB_REMOVAL, "a job kept for a day", m -> map(job(m).body(), "spec").put("ttlSecondsAfterFinished", 86400)),
+                broken(Rule.JOB_REMOVAL, "a job never removed", m -> map(job(m).body(), "spec").remove("ttlSecondsAfterFinished")),
                 broken(Rule.IMAGE_TAG, "untagged image", m -> container(deployment(m)).put("image", "coachos/sample-service")),
+                broken(Rule.IMAGE_TAG, "a SNAPSHOT in production", m -> container(deployment(m)).put("image", "coachos/sample-service:0.1.0-SNAPSHOT")),
+                broken(Rule.IMAGE_TAG, "the job's SNAPSHOT in production", m -> container(job(m))
+                        .put("image", "registry.example.com/coachos/sample-job:1.2.0-snapshot")),
                 broken(Rule.IMAGE_TAG, "latest", m -> container(job(m)).put("image", "registry.example.com:5000/coachos/sample-job:latest")),
                 broken(Rule.NO_SECRET_VALUES, "a Secret with data", m -> m.add(new Manifest(new LinkedHashMap<>(Map.of(
                         "apiVersion", "v1", "kind", "Secret", "metadata", Map.of("name", "coachos-db-sample"),
@@ -95,6 +119,20 @@ class ManifestPolicyTest {
                     map(labels, "labels").put(ManifestPolicy.NAME_LABEL, "nobody");
                     m.add(networkPolicyFor("nobody"));
                 }),
+                broken(Rule.PORTS, "a containerPort the service does not listen on", m -> map(list(container(deployment(m)), "ports")
+                        .getFirst()).put("containerPort", 8081)),
+                broken(Rule.PORTS, "no containerPort", m -> container(deployment(m)).remove("ports")),
+                broken(Rule.PORTS, "the port moved by its variable, the containerPort not", m -> list(container(deployment(m)), "env")
+                        .add(new LinkedHashMap<>(Map.of("name", "SAMPLE_PORT", "value", "9090")))),
+                broken(Rule.PORTS, "the port's variable from a ConfigMap", m -> list(container(deployment(m)), "env")
+                        .add(new LinkedHashMap<>(Map.of("name", "SAMPLE_PORT", "valueFrom",
+                                Map.of("configMapKeyRef", Map.of("name", "coachos-settings", "key", "sample-port")))))),
+                broken(Rule.PORTS, "a Service that sends to another port", m -> map(list(map(service(m).body(), "spec"), "ports")
+                        .getFirst()).put("targetPort", 8081)),
+                broken(Rule.PORTS, "a Service that sends to a port name the pod lacks", m -> map(list(map(service(m).body(), "spec"), "ports")
+                        .getFirst()).put("targetPort", "web")),
+                broken(Rule.PORTS, "a Service without targetPort, so to its own port 80", m -> map(list(map(service(m).body(), "spec"), "ports")
+                        .getFirst()).remove("targetPort")),
                 broken(Rule.DEFAULT_DENY, "no default deny", m -> m.removeIf(x -> x.name().equals("default-deny"))),
                 broken(Rule.DEFAULT_DENY, "a default deny that allows", m -> {
                     Manifest deny = m.stream().filter(x -> x.name().equals("default-deny")).findFirst().orElseThrow();
@@ -143,6 +181,18 @@ class ManifestPolicyTest {
                         .put("args", new ArrayList<>(List.of("--requirepass=hunter2")))),
                 broken(Rule.NO_SECRET_VALUES, "a password on the command line from a literal variable",
                         m -> list(container(statefulSet(m)), "args").set(1, "$(CACHE_DIR)")),
+                broken(Rule.DATABASE_CONNECTIONS, "more pods with a full pool than the database takes",
+                        m -> parameters(m).put("max_connections", "60")),
+                broken(Rule.DATABASE_CONNECTIONS, "PostgreSQL's default of 100 and a larger pool", m -> {
+                    parameters(m).remove("max_connections");
+                    list(container(deployment(m)), "env").add(new LinkedHashMap<>(Map.of("name", "COACHOS_DB_POOL_SIZE", "value", "20")));
+                }),
+                broken(Rule.DATABASE_CONNECTIONS, "an autoscaler that may go up to ten", m -> map(m.stream()
+                        .filter(x -> x.kind().equals("HorizontalPodAutoscaler")).findFirst().orElseThrow().body(), "spec")
+                        .put("maxReplicas", 10)),
+                broken(Rule.DATABASE_CONNECTIONS, "a pool size from a ConfigMap that is not there", m -> list(container(deployment(m)), "env")
+                        .add(new LinkedHashMap<>(Map.of("name", "COACHOS_DB_POOL_SIZE", "valueFrom",
+                                Map.of("configMapKeyRef", Map.of("name", "coachos-settings", "key", "db-pool-size")))))),
                 broken(Rule.AVAILABILITY, "one replica", m -> map(deployment(m).body(), "spec").put("replicas", 1)),
                 broken(Rule.AVAILABILITY, "no disruption budget", m -> m.removeIf(x -> x.kind().equals("PodDisruptionBudget"))),
                 broken(Rule.AVAILABILITY, "an autoscaler that may go down to one", m -> map(m.stream()
@@ -160,6 +210,54 @@ class ManifestPolicyTest {
 
         assertThat(violations).as(how).isNotEmpty();
         assertThat(violations).as(how).extracting(Violation::rule).containsOnly(rule);
+    }
+
+    @Test
+    void theServicesPortMayBeMovedByItsVariableWhenTheContainerPortMoves() {
+        List<Manifest> manifests = good();
+        list(container(deployment(manifests)), "env").add(new LinkedHashMap<>(Map.of("name", "SAMPLE_PORT", "value", "9090")));
+        map(list(container(deployment(manifests)), "ports").getFirst()).put("containerPort", 9090);
+
+        assertThat(policy.check(manifests, true)).isEmpty();
+    }
+
+    /** 5 pods (4 and a surge of 25 %) x 10 + the job's 1 + 3 reserved + 10 for the operator = 64. */
+    @Test
+    void theConnectionsAreCountedWithThePoolSizeFromTheConfigMapAndOnlyInProduction() {
+        List<Manifest> manifests = good();
+        parameters(manifests).put("max_connections", "64");
+        assertThat(policy.check(manifests, true)).isEmpty();
+
+        parameters(manifests).put("max_connections", "63");
+        assertThat(policy.check(manifests, true)).extracting(Violation::rule).containsExactly(Rule.DATABASE_CONNECTIONS);
+        assertThat(policy.check(manifests, false)).isEmpty();
+
+        manifests.add(new Manifest(new LinkedHashMap<>(Map.of("apiVersion", "v1", "kind", "ConfigMap",
+                "metadata", Map.of("name", "coachos-settings-abc123"), "data", Map.of("db-pool-size", "5")))));
+        list(container(deployment(manifests)), "env").add(new LinkedHashMap<>(Map.of("name", "COACHOS_DB_POOL_SIZE", "valueFrom",
+                Map.of("configMapKeyRef", Map.of("name", "coachos-settings-abc123", "key", "db-pool-size")))));
+        parameters(manifests).put("max_connections", "39");
+        assertThat(policy.check(manifests, true)).isEmpty();
+    }
+
+    @Test
+    void aLargerHeapFitsALargerLimit() {
+        List<Manifest> manifests = good();
+        javaToolOptions(manifests, "-Xms24m -Xmx512m -XX:+UseSerialGC -XX:+UseCompactObjectHeaders");
+        map(map(container(deployment(manifests)), "resources"), "limits").put("memory", "768Mi");
+
+        assertThat(policy.check(manifests, true)).isEmpty();
+        assertThat(ManifestPolicy.bytes("1Gi")).isEqualTo(1L << 30);
+        assertThat(ManifestPolicy.bytes("800M")).isEqualTo(800_000_000L);
+    }
+
+    @Test
+    void aSnapshotIsAllowedOutsideProduction() {
+        List<Manifest> manifests = good();
+        container(deployment(manifests)).put("image", "coachos/sample-service:0.1.0-SNAPSHOT");
+
+        assertThat(policy.check(manifests, false)).isEmpty();
+        assertThat(policy.check(manifests, true)).extracting(Violation::rule).containsExactly(Rule.IMAGE_TAG);
     }
 
     @Test
@@ -217,6 +315,20 @@ class ManifestPolicyTest {
 
     private static Manifest deployment(List<Manifest> manifests) {
         return manifests.stream().filter(m -> m.kind().equals("Deployment")).findFirst().orElseThrow();
+    }
+
+    private static void javaToolOptions(List<Manifest> manifests, String value) {
+        list(container(deployment(manifests)), "env").stream().map(ManifestPolicyTest::map)
+                .filter(e -> "JAVA_TOOL_OPTIONS".equals(e.get("name"))).findFirst().orElseThrow().put("value", value);
+    }
+
+    private static Map<String, Object> parameters(List<Manifest> manifests) {
+        Manifest cluster = manifests.stream().filter(m -> m.kind().equals("Cluster")).findFirst().orElseThrow();
+        return map(map(map(cluster.body(), "spec"), "postgresql"), "parameters");
+    }
+
+    private static Manifest service(List<Manifest> manifests) {
+        return manifests.stream().filter(m -> m.kind().equals("Service")).findFirst().orElseThrow();
     }
 
     private static Manifest statefulSet(List<Manifest> manifests) {

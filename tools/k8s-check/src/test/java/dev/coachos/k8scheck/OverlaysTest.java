@@ -343,6 +343,8 @@ class OverlaysTest {
         assertThat(gateway.variables()).contains("COACHOS_CORS_ORIGINS", "COACHOS_JWKS_URI", "COACHOS_PUBLIC_URL")
                 .doesNotContain("COACHOS_DB_HOST");
         assertThat(gateway.shutdownTimeout()).hasSeconds(20);
+        assertThat(gateway.port()).isEqualTo(new ModuleFacts.Port("GATEWAY_PORT", 8080));
+        assertThat(modules.forWorkload("course-service").orElseThrow().defaults()).containsEntry("COACHOS_DB_POOL_SIZE", "10");
         ModuleFacts bootstrap = modules.forWorkload("db-bootstrap").orElseThrow();
         assertThat(bootstrap.module()).isEqualTo("platform/db-bootstrap");
         assertThat(bootstrap.variables()).contains("COACHOS_DB_HOST", "COACHOS_DB_ADMIN_PASSWORD",
