@@ -46,20 +46,30 @@ case "$mode" in
     shift 2 ;;
   *) usage ;;
 esac
-modules=("$@")
-[[ ${#modules[@]} -gt 0 ]] || modules=("${ALL_MODULES[@]}")
-for module in "${modules[@]}"; do
-  [[ -f "$module/pom.xml" ]] || die "no module $module (a module folder, e.g. course-service)"
+modules=()
+for module in "$@"; do
+  module="${module#./}"
+  module="${module%/}"
+  [[ " ${ALL_MODULES[*]} " == *" $module "* ]] || die "no image is built from $module (one of: ${ALL_MODULES[*]})"
+  modules+=("$module")
 done
+[[ ${#modules[@]} -gt 0 ]] || modules=("${ALL_MODULES[@]}")
 command -v tar > /dev/null || die "needs tar"
 
 base="${COACHOS_IMAGE_BASE:-}"
 if [[ "$mode" == check ]]; then
   command -v bwrap > /dev/null || die "check needs bubblewrap (apt-get install bubblewrap)"
-  java_bin="$(command -v java)" || die "check needs a JDK 25 on the PATH (the stand-in base is made from it)"
-  jdk="$(cd "$(dirname "$(readlink -f "$java_bin")")/.." && pwd)"
+  # The JDK the stand-in base is made from: JAVA_HOME's, else the PATH's java; a JDK 25, as the build's.
+  if [[ -n "${JAVA_HOME:-}" ]]; then
+    jdk="$JAVA_HOME"
+  else
+    java_bin="$(command -v java)" || die "check needs a JDK 25 (JAVA_HOME or java on the PATH)"
+    jdk="$(cd "$(dirname "$(readlink -f "$java_bin")")/.." && pwd)"
+  fi
+  jdk_version="$(grep -s '^JAVA_RUNTIME_VERSION=' "$jdk/release" | cut -d'"' -f2)"
+  [[ "$jdk_version" == 25* ]] || die "check needs a JDK 25; $jdk is ${jdk_version:-not a JDK}"
   stand_in="$ROOT/target/images/stand-in-base.tar"
-  if [[ ! -s "$stand_in" || "$jdk/release" -nt "$stand_in" ]]; then
+  if [[ ! -s "$stand_in" || "$(cat "$stand_in.jdk" 2>/dev/null)" != "$jdk $jdk_version" ]]; then
     echo "images: a stand-in base image from $jdk"
     work="$ROOT/target/images/stand-in"
     rm -rf "$work" && mkdir -p "$work"
@@ -68,6 +78,7 @@ if [[ "$mode" == check ]]; then
     printf '%s' '{"architecture":"amd64","os":"linux","config":{"Env":["PATH=/opt/java/openjdk/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin","JAVA_HOME=/opt/java/openjdk"]},"rootfs":{"type":"layers","diff_ids":["sha256:'"$diff_id"'"]}}' > "$work/config.json"
     printf '%s' '[{"Config":"config.json","RepoTags":["coachos/stand-in-base:local"],"Layers":["layer.tar"]}]' > "$work/manifest.json"
     tar -C "$work" -cf "$stand_in" manifest.json config.json layer.tar
+    echo "$jdk $jdk_version" > "$stand_in.jdk"
     rm -rf "$work"
   fi
   base="tar://$stand_in"
@@ -166,12 +177,14 @@ for module in "${modules[@]}"; do
     train "$module" "$work"
   fi
   case "$mode" in
-    tar|check) jib "$module" buildTar "$work/aot" "-Djib.outputPaths.tar=$ROOT/$module/target/jib-image.tar" ;;
+    tar) jib "$module" buildTar "$work/aot" "-Djib.outputPaths.tar=$ROOT/$module/target/jib-image.tar" ;;
+    # Beside, not in place of, a real image tar: a stand-in image has no operating system of its own.
+    check) jib "$module" buildTar "$work/aot" "-Djib.outputPaths.tar=$work/check.tar" ;;
     docker) jib "$module" dockerBuild "$work/aot" ;;
     push) jib "$module" build "$work/aot" "-Djib.to.image=$registry/$name:$tag" "-Djib.to.tags=$tag" ;;
   esac
   if [[ "$mode" == check && $spring == true ]]; then
-    unpack "$ROOT/$module/target/jib-image.tar" "$work/final"
+    unpack "$work/check.tar" "$work/final"
     [[ -s "$work/final/app/aot/$name.aot" ]] || die "$module: the image has no /app/aot/$name.aot"
     # Mount points and the operating system's usual links, which a real base image has.
     mkdir -p "$work/final/usr" "$work/final/etc" "$work/final/proc" "$work/final/dev" "$work/final/tmp"
@@ -179,9 +192,9 @@ for module in "${modules[@]}"; do
     with="$(run_image "$work/final" on)"
     without="$(run_image "$work/final" off)"
     # shellcheck disable=SC2086
-    printf '%-22s %9d %9d %11s %11s %11s %11s\n' "$name" $(( $(stat -c %s "$ROOT/$module/target/jib-image.tar") / 1048576 )) \
+    printf '%-22s %9d %9d %11s %11s %11s %11s\n' "$name" $(( $(stat -c %s "$work/check.tar") / 1048576 )) \
       $(( $(stat -c %s "$work/final/app/aot/$name.aot") / 1048576 )) $with $without
-    rm -rf "$work/final" "$work/final.config.json" "$work/final.on.log" "$work/final.off.log"
+    rm -rf "$work/final" "$work/final.config.json" "$work/final.on.log" "$work/final.off.log" "$work/check.tar"
   elif [[ "$mode" != check ]]; then
     echo "images: $module done"
   fi

@@ -46,7 +46,7 @@ final class ManifestPolicy {
      */
     static final int OPERATOR_CONNECTIONS = 10;
     /** What a service's memory limit must keep free beside its heap: metaspace, code, threads, buffers. */
-    static final long MIN_NON_HEAP_MIB = 200;
+    static final long MIN_NON_HEAP_MIB = 275;
     /** The JVM flags every service runs with: its ahead-of-time cache is only usable with them. */
     static final List<String> REQUIRED_JVM_FLAGS = List.of("-XX:+UseSerialGC", "-XX:+UseCompactObjectHeaders");
     private static final Pattern MAX_HEAP = Pattern.compile("-Xmx(\\d+[kKmMgG]?)|-XX:MaxHeapSize=(\\d+[kKmMgG]?)");
@@ -348,10 +348,11 @@ final class ManifestPolicy {
     }
 
     /**
-     * A service's JAVA_TOOL_OPTIONS: the serial collector and compact object headers, and a heap
-     * ceiling as a size (-Xmx, -XX:MaxHeapSize) that leaves at least {@value #MIN_NON_HEAP_MIB} MiB of
-     * the memory limit. A percentage (-XX:MaxRAMPercentage) does not count: the image's own command
-     * line sets one after these options, and the later one wins.
+     * A service's JAVA_TOOL_OPTIONS: the serial collector and compact object headers and no other
+     * collector (the image's command line fixes the serial one, which its ahead-of-time cache was
+     * trained with; a second collector stops the JVM from starting), and a heap ceiling as a size
+     * (-Xmx, -XX:MaxHeapSize) that leaves at least {@value #MIN_NON_HEAP_MIB} MiB of the memory limit,
+     * the most measured beside the heap (a percentage would leave the room unknown here).
      */
     private static void jvm(String subject, Map<String, Object> container, List<Violation> violations) {
         Object entry = list(container, "env").stream().filter(e -> "JAVA_TOOL_OPTIONS".equals(text(e, "name"))).findFirst().orElse(null);
@@ -369,6 +370,12 @@ final class ManifestPolicy {
                         + " (the ahead-of-time caches are only usable with it)"));
             }
         }
+        for (String flag : flags) {
+            if (flag.matches("-XX:\\+Use\\w+GC") && !flag.equals("-XX:+UseSerialGC")) {
+                violations.add(new Violation(Rule.JVM_MEMORY, subject, "JAVA_TOOL_OPTIONS names another collector, " + flag
+                        + ": the image runs the serial one (-XX:+UseSerialGC on its command line), and the JVM refuses two"));
+            }
+        }
         Long heap = null;
         for (String flag : flags) {
             Matcher matcher = MAX_HEAP.matcher(flag);
@@ -378,8 +385,8 @@ final class ManifestPolicy {
         }
         Long limit = bytes(text(container, "resources", "limits", "memory"));
         if (heap == null) {
-            violations.add(new Violation(Rule.JVM_MEMORY, subject, "JAVA_TOOL_OPTIONS needs a heap ceiling as a size (-Xmx); "
-                    + "-XX:MaxRAMPercentage here loses to the image's own"));
+            violations.add(new Violation(Rule.JVM_MEMORY, subject, "JAVA_TOOL_OPTIONS needs a heap ceiling as a size (-Xmx), "
+                    + "so that the room it leaves for what is not heap is known"));
         } else if (limit != null && limit - heap < MIN_NON_HEAP_MIB << 20) {
             violations.add(new Violation(Rule.JVM_MEMORY, subject, "a heap of " + (heap >> 20) + " MiB leaves "
                     + ((limit - heap) >> 20) + " MiB of the " + (limit >> 20) + " MiB limit; what is not heap needs "

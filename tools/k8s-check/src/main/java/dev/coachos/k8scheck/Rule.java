@@ -23,8 +23,8 @@ enum Rule {
     PROBES,
     /**
      * Every service container's JAVA_TOOL_OPTIONS has -XX:+UseSerialGC and -XX:+UseCompactObjectHeaders (its
-     * ahead-of-time cache needs both) and a heap ceiling as a size (-Xmx) that leaves 200 MiB or more of its
-     * memory limit for what is not heap.
+     * ahead-of-time cache needs both), no other collector, and a heap ceiling as a size (-Xmx) that leaves 275 MiB
+     * or more of its memory limit for what is not heap.
      */
     JVM_MEMORY,
     /**

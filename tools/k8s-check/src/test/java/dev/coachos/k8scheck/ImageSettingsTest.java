@@ -91,6 +91,10 @@ class ImageSettingsTest {
                 }
                 if (xml.contains("<artifactId>jib-maven-plugin</artifactId>") && xml.contains("<skip>false</skip>")) {
                     shipped.add(module);
+                    // The script names a cache after the folder, the image looks for it by artifactId.
+                    String artifactId = text(DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(pom.toFile())
+                            .getDocumentElement(), "artifactId");
+                    assertThat(artifactId).as(module + "'s artifactId").isEqualTo(pom.getParent().getFileName().toString());
                 }
                 // The root pom.xml's aot-extract and aot-train, which a Spring module lists to train its cache.
                 if (xml.contains("<artifactId>exec-maven-plugin</artifactId>")) {

@@ -84,8 +84,12 @@ class ManifestPolicyTest {
                         m -> javaToolOptions(m, "-XX:MaxHeapSize=1g -XX:+UseSerialGC -XX:+UseCompactObjectHeaders")),
                 broken(Rule.JVM_MEMORY, "a limit lowered under the heap's room",
                         m -> map(map(container(deployment(m)), "resources"), "limits").put("memory", "400Mi")),
-                broken(Rule.JVM_MEMORY, "a share of the limit, which the image's own flag overrides",
+                broken(Rule.JVM_MEMORY, "a share of the limit, which leaves the room beside the heap unknown",
                         m -> javaToolOptions(m, "-XX:MaxRAMPercentage=50 -XX:+UseSerialGC -XX:+UseCompactObjectHeaders")),
+                broken(Rule.JVM_MEMORY, "a heap that leaves 256 MiB, less than the most measured beside it",
+                        m -> javaToolOptions(m, "-Xmx256m -XX:+UseSerialGC -XX:+UseCompactObjectHeaders")),
+                broken(Rule.JVM_MEMORY, "a second collector beside the image's serial one",
+                        m -> javaToolOptions(m, "-Xmx224m -XX:+UseSerialGC -XX:+UseCompactObjectHeaders -XX:+UseG1GC")),
                 broken(Rule.JVM_MEMORY, "no JAVA_TOOL_OPTIONS",
                         m -> list(container(deployment(m)), "env").removeIf(e -> "JAVA_TOOL_OPTIONS".equals(map(e).get("name")))),
                 broken(Rule.GRACEFUL_SHUTDOWN, "grace shorter than pause plus shutdown",
@@ -243,7 +247,7 @@ class ManifestPolicyTest {
     @Test
     void aLargerHeapFitsALargerLimit() {
         List<Manifest> manifests = good();
-        javaToolOptions(manifests, "-Xms24m -Xmx512m -XX:+UseSerialGC -XX:+UseCompactObjectHeaders");
+        javaToolOptions(manifests, "-Xms24m -Xmx480m -XX:+UseSerialGC -XX:+UseCompactObjectHeaders");
         map(map(container(deployment(manifests)), "resources"), "limits").put("memory", "768Mi");
 
         assertThat(policy.check(manifests, true)).isEmpty();
