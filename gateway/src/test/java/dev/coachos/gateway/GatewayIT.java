@@ -228,6 +228,12 @@ class GatewayIT extends GatewayTestBase {
         assertThat(claimed.status()).isEqualTo(200);
         assertThat(claimed.json().path("headers").path("x-forwarded-for").asString())
                 .as("no trusted proxy here: what the client wrote is dropped").isEqualTo("127.0.0.1");
+
+        Response forged = api.send("GET", "/api/v1/users/me", KEYS.token().sign(), null,
+                Map.of("X-Forwarded-Host", "evil.example", "X-Forwarded-Proto", "https", "X-Forwarded-Prefix", "/x"));
+        assertThat(forged.status()).isEqualTo(200);
+        assertThat(forged.json().path("headers").propertyNames())
+                .doesNotContain("x-forwarded-host", "x-forwarded-proto", "x-forwarded-prefix");
     }
 
     @Test
