@@ -562,8 +562,9 @@ final class ManifestPolicy {
     private static void availability(Manifest deployment, List<Manifest> manifests, List<Violation> violations) {
         String name = workloadName(deployment);
         Object replicas = at(deployment.body(), "spec", "replicas");
-        if (!(replicas instanceof Number number) || number.intValue() < 2) {
-            violations.add(new Violation(Rule.AVAILABILITY, deployment.id(), "needs two or more replicas, has " + replicas));
+        if (replicas != null) {
+            violations.add(new Violation(Rule.AVAILABILITY, deployment.id(), "sets replicas (" + replicas
+                    + "), which every apply would set back below what its autoscaler chose; leave the count to the autoscaler"));
         }
         Map<String, Object> selector = map(deployment.body(), "spec", "selector", "matchLabels");
         boolean budget = manifests.stream().anyMatch(m -> "PodDisruptionBudget".equals(m.kind())

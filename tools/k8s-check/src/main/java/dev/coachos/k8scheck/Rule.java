@@ -67,7 +67,7 @@ enum Rule {
      * its app.kubernetes.io/name; every StatefulSet and DaemonSet one selecting the labels of its own selector.
      */
     OWN_NETWORK_POLICY,
-    /** Production: two or more replicas, a PodDisruptionBudget and a HorizontalPodAutoscaler per service. */
+    /** Production: per service a PodDisruptionBudget and a HorizontalPodAutoscaler of two or more replicas, which alone sets the count (no replicas in the Deployment). */
     AVAILABILITY,
     /**
      * Production: the connections every pod may open at once fit PostgreSQL's max_connections: per service with a

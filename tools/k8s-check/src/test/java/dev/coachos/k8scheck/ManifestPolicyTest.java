@@ -197,7 +197,7 @@ class ManifestPolicyTest {
                 broken(Rule.DATABASE_CONNECTIONS, "a pool size from a ConfigMap that is not there", m -> list(container(deployment(m)), "env")
                         .add(new LinkedHashMap<>(Map.of("name", "COACHOS_DB_POOL_SIZE", "valueFrom",
                                 Map.of("configMapKeyRef", Map.of("name", "coachos-settings", "key", "db-pool-size")))))),
-                broken(Rule.AVAILABILITY, "one replica", m -> map(deployment(m).body(), "spec").put("replicas", 1)),
+                broken(Rule.AVAILABILITY, "a replica count beside the autoscaler", m -> map(deployment(m).body(), "spec").put("replicas", 2)),
                 broken(Rule.AVAILABILITY, "no disruption budget", m -> m.removeIf(x -> x.kind().equals("PodDisruptionBudget"))),
                 broken(Rule.AVAILABILITY, "an autoscaler that may go down to one", m -> map(m.stream()
                         .filter(x -> x.kind().equals("HorizontalPodAutoscaler")).findFirst().orElseThrow().body(), "spec")
