@@ -21,6 +21,8 @@ import org.springframework.web.server.ServerWebExchange;
 @Component
 final class TrustedProxies {
 
+    private static final String CLIENT_ATTRIBUTE = TrustedProxies.class.getName() + ".client";
+
     private final List<Range> ranges;
 
     @Autowired
@@ -32,7 +34,21 @@ final class TrustedProxies {
         this.ranges = cidrs.stream().map(Range::parse).toList();
     }
 
+    /**
+     * The client of a request, judged once per request: the rate limit and the header the services
+     * receive ({@link ForwardedClientAddress}) ask for it, and the exchange keeps the answer.
+     */
     String clientAddress(ServerWebExchange exchange) {
+        String known = exchange.getAttribute(CLIENT_ATTRIBUTE);
+        if (known != null) {
+            return known;
+        }
+        String client = judge(exchange);
+        exchange.getAttributes().put(CLIENT_ATTRIBUTE, client);
+        return client;
+    }
+
+    private String judge(ServerWebExchange exchange) {
         InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
         InetAddress peer = remote == null ? null : remote.getAddress();
         if (peer == null) {

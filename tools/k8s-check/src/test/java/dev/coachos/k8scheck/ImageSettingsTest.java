@@ -42,6 +42,8 @@ class ImageSettingsTest {
         List<String> flags = texts(child(child(jib, "container"), "jvmFlags"), "jvmFlag");
         assertThat(flags).as("the settings a cache must be trained and used with (jvm/aot.options)")
                 .containsAll(cacheSettings());
+        assertThat(ManifestPolicy.REQUIRED_JVM_FLAGS).as("what the policy asks of every pod's JAVA_TOOL_OPTIONS")
+                .containsExactlyInAnyOrderElementsOf(cacheSettings());
         assertThat(flags).contains("-XX:AOTCache=/app/aot/${project.artifactId}.aot");
         Element path = child(child(child(jib, "extraDirectories"), "paths"), "path");
         assertThat(text(path, "from")).isEqualTo("${coachos.image.aot}");
